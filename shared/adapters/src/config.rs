@@ -1,0 +1,91 @@
+//! Runtime configuration, read once at start. A missing or malformed value stops the
+//! function with a message naming the variable.
+
+use std::collections::HashMap;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub table_name: String,
+    pub secret_prefix: String,
+    pub admin_token_secret_id: String,
+    pub public_base_url: Option<String>,
+    pub auth_cache_ttl_seconds: i64,
+    pub catalog_ttl_seconds: i64,
+    pub litmos_timeout_ms: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("environment variable {0} is required")]
+    Missing(&'static str),
+    #[error("environment variable {0} is malformed: {1}")]
+    Malformed(&'static str, String),
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_map(&std::env::vars().collect())
+    }
+
+    pub fn from_map(env: &HashMap<String, String>) -> Result<Self, ConfigError> {
+        let required = |name: &'static str| {
+            env.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).ok_or(ConfigError::Missing(name))
+        };
+        let number = |name: &'static str, default: i64, min: i64, max: i64| -> Result<i64, ConfigError> {
+            match env.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+                None => Ok(default),
+                Some(v) => v
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| (min..=max).contains(n))
+                    .ok_or_else(|| ConfigError::Malformed(name, format!("expected a whole number from {min} to {max}"))),
+            }
+        };
+        let public_base_url = match env.get("PUBLIC_BASE_URL").map(|v| v.trim().trim_end_matches('/')) {
+            None | Some("") => None,
+            Some(v) if v.starts_with("https://") || v.starts_with("http://") => Some(v.to_string()),
+            Some(_) => return Err(ConfigError::Malformed("PUBLIC_BASE_URL", "expected an http(s) URL".into())),
+        };
+        let secret_prefix = required("SECRET_PREFIX")?.trim_end_matches('/').to_string();
+        Ok(Config {
+            table_name: required("TABLE_NAME")?,
+            secret_prefix,
+            admin_token_secret_id: required("ADMIN_TOKEN_SECRET_ID")?,
+            public_base_url,
+            auth_cache_ttl_seconds: number("AUTH_CACHE_TTL_SECONDS", 5, 0, 300)?,
+            catalog_ttl_seconds: number("CATALOG_TTL_SECONDS", 900, 0, 86_400)?,
+            litmos_timeout_ms: number("LITMOS_TIMEOUT_MS", 8_000, 100, 25_000)? as u64,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    const BASE: [(&str, &str); 3] = [("TABLE_NAME", "t"), ("SECRET_PREFIX", "litmos-sn/"), ("ADMIN_TOKEN_SECRET_ID", "litmos-sn/admin-token")];
+
+    #[test]
+    fn defaults() {
+        let c = Config::from_map(&env(&BASE)).unwrap();
+        assert_eq!(c.secret_prefix, "litmos-sn");
+        assert_eq!((c.auth_cache_ttl_seconds, c.catalog_ttl_seconds, c.litmos_timeout_ms), (5, 900, 8_000));
+        assert_eq!(c.public_base_url, None);
+    }
+
+    #[test]
+    fn missing_and_malformed_values_name_the_variable() {
+        let err = Config::from_map(&env(&BASE[1..])).unwrap_err().to_string();
+        assert!(err.contains("TABLE_NAME"), "{err}");
+        let mut e = env(&BASE);
+        e.insert("AUTH_CACHE_TTL_SECONDS".into(), "soon".into());
+        assert!(Config::from_map(&e).unwrap_err().to_string().contains("AUTH_CACHE_TTL_SECONDS"));
+        e.insert("AUTH_CACHE_TTL_SECONDS".into(), "5".into());
+        e.insert("PUBLIC_BASE_URL".into(), "api.example.com".into());
+        assert!(Config::from_map(&e).unwrap_err().to_string().contains("PUBLIC_BASE_URL"));
+    }
+}

@@ -1,0 +1,168 @@
+//! DynamoDB single-table store. Every uniqueness rule is a conditional write; every
+//! multi-item change that must be all-or-nothing is a transaction.
+
+mod layout;
+mod tenants;
+
+use std::time::Duration;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::error::{DisplayErrorContext, SdkError};
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, BillingMode, DeleteRequest, KeySchemaElement, KeyType, ScalarAttributeType, TimeToLiveSpecification,
+    TransactWriteItem, WriteRequest,
+};
+use litmos_domain::ports::StoreError;
+
+pub use layout::Item;
+
+pub struct DynamoStore {
+    client: Client,
+    table: String,
+}
+
+pub(crate) fn unavailable<E, R>(op: &str, e: SdkError<E, R>) -> StoreError
+where
+    E: std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    StoreError::Unavailable(format!("dynamodb {op}: {}", DisplayErrorContext(e)))
+}
+
+/// How a transaction ended when it did not commit.
+pub(crate) enum TxOutcome {
+    Committed,
+    /// At least one condition failed; the index of each failed action.
+    ConditionFailed(Vec<usize>),
+}
+
+const TX_CONFLICT_RETRIES: u32 = 4;
+
+impl DynamoStore {
+    pub fn new(client: Client, table: impl Into<String>) -> Self {
+        DynamoStore { client, table: table.into() }
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Runs a transaction, retrying a bounded number of times on `TransactionConflict`
+    /// (another transaction touching the same item), and reports failed conditions.
+    pub(crate) async fn transact(&self, items: Vec<TransactWriteItem>, what: &'static str) -> Result<TxOutcome, StoreError> {
+        let mut attempt = 0;
+        loop {
+            let res = self.client.transact_write_items().set_transact_items(Some(items.clone())).send().await;
+            match res {
+                Ok(_) => return Ok(TxOutcome::Committed),
+                Err(SdkError::ServiceError(ctx)) => {
+                    if let TransactWriteItemsError::TransactionCanceledException(c) = ctx.err() {
+                        let codes: Vec<&str> = c.cancellation_reasons().iter().map(|r| r.code().unwrap_or("None")).collect();
+                        let failed: Vec<usize> =
+                            codes.iter().enumerate().filter(|(_, c)| **c == "ConditionalCheckFailed").map(|(i, _)| i).collect();
+                        if !failed.is_empty() {
+                            return Ok(TxOutcome::ConditionFailed(failed));
+                        }
+                        if codes.contains(&"TransactionConflict") && attempt < TX_CONFLICT_RETRIES {
+                            attempt += 1;
+                            let jitter = rand::random_range(0..50u64);
+                            tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt) + jitter)).await;
+                            continue;
+                        }
+                        if codes.contains(&"TransactionConflict") {
+                            return Err(StoreError::Contended(what));
+                        }
+                    }
+                    return Err(unavailable("transact_write_items", SdkError::ServiceError(ctx)));
+                }
+                Err(e) => return Err(unavailable("transact_write_items", e)),
+            }
+        }
+    }
+
+    /// Deletes items by key, 25 at a time, re-sending whatever DynamoDB leaves unprocessed.
+    pub(crate) async fn delete_keys(&self, keys: Vec<Item>) -> Result<(), StoreError> {
+        for chunk in keys.chunks(25) {
+            let mut requests: Vec<WriteRequest> = chunk
+                .iter()
+                .map(|k| WriteRequest::builder().delete_request(DeleteRequest::builder().set_key(Some(k.clone())).build().expect("key set")).build())
+                .collect();
+            for round in 0..8 {
+                if requests.is_empty() {
+                    break;
+                }
+                let out = self
+                    .client
+                    .batch_write_item()
+                    .request_items(&self.table, requests.clone())
+                    .send()
+                    .await
+                    .map_err(|e| unavailable("batch_write_item", e))?;
+                requests = out.unprocessed_items.and_then(|mut m| m.remove(&self.table)).unwrap_or_default();
+                if !requests.is_empty() {
+                    tokio::time::sleep(Duration::from_millis(25 << round)).await;
+                }
+            }
+            if !requests.is_empty() {
+                return Err(StoreError::Unavailable("dynamodb batch_write_item left items unprocessed".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every item key in one partition.
+    pub(crate) async fn partition_keys(&self, pk: &str) -> Result<Vec<Item>, StoreError> {
+        let mut keys = Vec::new();
+        let mut start = None;
+        loop {
+            let out = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("#pk = :pk")
+                .expression_attribute_names("#pk", layout::PK)
+                .expression_attribute_values(":pk", layout::s(pk))
+                .projection_expression("#pk, #sk")
+                .expression_attribute_names("#sk", layout::SK)
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .map_err(|e| unavailable("query", e))?;
+            keys.extend(out.items.unwrap_or_default());
+            start = out.last_evaluated_key;
+            if start.is_none() {
+                return Ok(keys);
+            }
+        }
+    }
+}
+
+/// Creates the table as `template.yaml` declares it (keys and TTL), for the local stack
+/// and tests. Does nothing when it exists.
+pub async fn ensure_table(client: &Client, table: &str) -> Result<(), StoreError> {
+    if client.describe_table().table_name(table).send().await.is_ok() {
+        return Ok(());
+    }
+    let attr = |name: &str| AttributeDefinition::builder().attribute_name(name).attribute_type(ScalarAttributeType::S).build().expect("attr");
+    let key = |name: &str, t: KeyType| KeySchemaElement::builder().attribute_name(name).key_type(t).build().expect("key");
+    client
+        .create_table()
+        .table_name(table)
+        .billing_mode(BillingMode::PayPerRequest)
+        .attribute_definitions(attr(layout::PK))
+        .attribute_definitions(attr(layout::SK))
+        .key_schema(key(layout::PK, KeyType::Hash))
+        .key_schema(key(layout::SK, KeyType::Range))
+        .send()
+        .await
+        .map_err(|e| unavailable("create_table", e))?;
+    client
+        .update_time_to_live()
+        .table_name(table)
+        .time_to_live_specification(TimeToLiveSpecification::builder().attribute_name(layout::TTL).enabled(true).build().expect("ttl"))
+        .send()
+        .await
+        .map_err(|e| unavailable("update_time_to_live", e))?;
+    Ok(())
+}

@@ -1,0 +1,239 @@
+use async_trait::async_trait;
+use aws_sdk_dynamodb::types::{Delete, Put, ReturnValue, TransactWriteItem, Update};
+use litmos_domain::keys::KeyHash;
+use litmos_domain::model::*;
+use litmos_domain::ports::{KeyStore, StoreError, TenantStore};
+use litmos_domain::time::Timestamp;
+use tracing::instrument;
+
+use super::layout::*;
+use super::{DynamoStore, TxOutcome, unavailable};
+
+impl DynamoStore {
+    async fn update_meta(&self, id: &str, expr: &str, values: Vec<(&str, aws_sdk_dynamodb::types::AttributeValue)>) -> Result<bool, StoreError> {
+        let mut req = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(id), META)))
+            .update_expression(expr)
+            .condition_expression("attribute_exists(#pk)")
+            .expression_attribute_names("#pk", PK);
+        for (k, v) in values {
+            req = req.expression_attribute_values(k, v);
+        }
+        match req.send().await {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(unavailable("update_item", e)),
+        }
+    }
+}
+
+#[async_trait]
+impl TenantStore for DynamoStore {
+    #[instrument(skip_all, fields(tenant = id))]
+    async fn get_tenant(&self, id: &str) -> Result<Option<Tenant>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(id), META)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| unavailable("get_item", e))?;
+        out.item.as_ref().map(tenant_from).transpose()
+    }
+
+    #[instrument(skip_all, fields(tenant = id))]
+    async fn put_tenant_profile(&self, id: &str, name: &str, litmos: &LitmosSettings, now: Timestamp) -> Result<bool, StoreError> {
+        let out = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(id), META)))
+            .update_expression("SET #name = :name, #base = :base, #source = :source, #updated = :now, #created = if_not_exists(#created, :now)")
+            .expression_attribute_names("#name", NAME)
+            .expression_attribute_names("#base", BASE_URL)
+            .expression_attribute_names("#source", SOURCE)
+            .expression_attribute_names("#updated", UPDATED_AT)
+            .expression_attribute_names("#created", CREATED_AT)
+            .expression_attribute_values(":name", s(name))
+            .expression_attribute_values(":base", s(litmos.base_url.clone()))
+            .expression_attribute_values(":source", s(litmos.source.clone()))
+            .expression_attribute_values(":now", n(now))
+            .return_values(ReturnValue::UpdatedOld)
+            .send()
+            .await
+            .map_err(|e| unavailable("update_item", e))?;
+        let existed = out.attributes.is_some_and(|a| a.contains_key(CREATED_AT));
+        Ok(!existed)
+    }
+
+    #[instrument(skip_all, fields(tenant = %tenant.id))]
+    async fn delete_tenant(&self, tenant: &Tenant) -> Result<(), StoreError> {
+        self.delete_keys(tenant.servicenow.live_keys.iter().map(|h| key(key_pk(h), KEY_SK)).collect()).await?;
+        let mut items = self.partition_keys(&tenant_pk(&tenant.id)).await?;
+        // The tenant item goes last: if anything fails before, the tenant is still
+        // there to be deleted again.
+        items.sort_by_key(|k| opt_s(k, SK).as_deref() == Some(META));
+        self.delete_keys(items).await
+    }
+
+    #[instrument(skip_all, fields(tenant = id))]
+    async fn record_activation(&self, id: &str, instance_url: &str, now: Timestamp) -> Result<(), StoreError> {
+        let set = format!("SET {SN_ACTIVATED_AT} = :now, {SN_INSTANCE_URL} = :url");
+        self.update_meta(id, &set, vec![(":now", n(now)), (":url", s(instance_url))]).await?;
+        Ok(())
+    }
+
+    #[instrument(skip_all, fields(tenant = id))]
+    async fn touch_last_used(&self, id: &str, now: Timestamp) -> Result<(), StoreError> {
+        self.update_meta(id, &format!("SET {SN_LAST_USED_AT} = :now"), vec![(":now", n(now))]).await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl KeyStore for DynamoStore {
+    #[instrument(skip_all, fields(key_id = hash.key_id()))]
+    async fn get_key(&self, hash: &KeyHash) -> Result<Option<KeyRecord>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .set_key(Some(key(key_pk(hash), KEY_SK)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| unavailable("get_item", e))?;
+        out.item.as_ref().map(key_from).transpose()
+    }
+
+    #[instrument(skip_all, fields(tenant = tenant_id, key_id = hash.key_id()))]
+    async fn enable(&self, tenant_id: &str, hash: &KeyHash, now: Timestamp) -> Result<bool, StoreError> {
+        let meta = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant_id), META)))
+            .condition_expression("attribute_exists(#pk) AND (attribute_not_exists(#en) OR #en = :false)")
+            .update_expression("SET #en = :true, #key = :hash, #kat = :now, #live = :live, #upd = :now")
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#en", SN_ENABLED)
+            .expression_attribute_names("#key", SN_KEY)
+            .expression_attribute_names("#kat", SN_KEY_CREATED_AT)
+            .expression_attribute_names("#live", SN_LIVE_KEYS)
+            .expression_attribute_names("#upd", UPDATED_AT)
+            .expression_attribute_values(":false", aws_sdk_dynamodb::types::AttributeValue::Bool(false))
+            .expression_attribute_values(":true", aws_sdk_dynamodb::types::AttributeValue::Bool(true))
+            .expression_attribute_values(":hash", s(hash.0.clone()))
+            .expression_attribute_values(":now", n(now))
+            .expression_attribute_values(":live", hash_list(std::slice::from_ref(hash)))
+            .build()
+            .expect("update");
+        let put = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(key_item(tenant_id, hash, now)))
+            .condition_expression("attribute_not_exists(#pk)")
+            .expression_attribute_names("#pk", PK)
+            .build()
+            .expect("put");
+        let items = vec![TransactWriteItem::builder().update(meta).build(), TransactWriteItem::builder().put(put).build()];
+        Ok(matches!(self.transact(items, "the tenant's ServiceNow key").await?, TxOutcome::Committed))
+    }
+
+    #[instrument(skip_all, fields(tenant = tenant_id, old = old.key_id(), new = new.key_id()))]
+    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash]) -> Result<bool, StoreError> {
+        let meta = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant_id), META)))
+            .condition_expression("#en = :true AND #key = :old")
+            .update_expression("SET #key = :new, #kat = :now, #live = :live, #upd = :now")
+            .expression_attribute_names("#en", SN_ENABLED)
+            .expression_attribute_names("#key", SN_KEY)
+            .expression_attribute_names("#kat", SN_KEY_CREATED_AT)
+            .expression_attribute_names("#live", SN_LIVE_KEYS)
+            .expression_attribute_names("#upd", UPDATED_AT)
+            .expression_attribute_values(":true", aws_sdk_dynamodb::types::AttributeValue::Bool(true))
+            .expression_attribute_values(":old", s(old.0.clone()))
+            .expression_attribute_values(":new", s(new.0.clone()))
+            .expression_attribute_values(":now", n(now))
+            .expression_attribute_values(":live", hash_list(live_keys))
+            .build()
+            .expect("update");
+        let retire = if old_expires_at <= now {
+            TransactWriteItem::builder()
+                .delete(Delete::builder().table_name(&self.table).set_key(Some(key(key_pk(old), KEY_SK))).build().expect("delete"))
+                .build()
+        } else {
+            TransactWriteItem::builder()
+                .update(
+                    Update::builder()
+                        .table_name(&self.table)
+                        .set_key(Some(key(key_pk(old), KEY_SK)))
+                        .condition_expression("attribute_exists(#pk)")
+                        .update_expression("SET #kexp = :exp, #ttl = :exp")
+                        .expression_attribute_names("#pk", PK)
+                        .expression_attribute_names("#kexp", KEY_EXPIRES_AT)
+                        .expression_attribute_names("#ttl", TTL)
+                        .expression_attribute_values(":exp", n(old_expires_at))
+                        .build()
+                        .expect("update"),
+                )
+                .build()
+        };
+        let put = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(key_item(tenant_id, new, now)))
+            .condition_expression("attribute_not_exists(#pk)")
+            .expression_attribute_names("#pk", PK)
+            .build()
+            .expect("put");
+        let items = vec![TransactWriteItem::builder().update(meta).build(), retire, TransactWriteItem::builder().put(put).build()];
+        Ok(matches!(self.transact(items, "the tenant's ServiceNow key").await?, TxOutcome::Committed))
+    }
+
+    #[instrument(skip_all, fields(tenant = %tenant.id))]
+    async fn disable(&self, tenant: &Tenant, now: Timestamp) -> Result<(), StoreError> {
+        let mut current = tenant.clone();
+        for _ in 0..4 {
+            self.delete_keys(current.servicenow.live_keys.iter().map(|h| key(key_pk(h), KEY_SK)).collect()).await?;
+            // Only while no rotation slipped in between our read and now; else go again
+            // with the fresh list so that no key survives a disable.
+            let guard = match &current.servicenow.current_key {
+                Some(h) => ("#key = :cur", s(h.0.clone())),
+                None => ("attribute_not_exists(#key) OR #key = :cur", s("")),
+            };
+            let res = self
+                .client
+                .update_item()
+                .table_name(&self.table)
+                .set_key(Some(key(tenant_pk(&current.id), META)))
+                .condition_expression(format!("attribute_exists(#pk) AND ({})", guard.0))
+                .update_expression("SET #en = :false, #live = :empty, #upd = :now REMOVE #key, #kat")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#en", SN_ENABLED)
+                .expression_attribute_names("#key", SN_KEY)
+                .expression_attribute_names("#kat", SN_KEY_CREATED_AT)
+                .expression_attribute_names("#live", SN_LIVE_KEYS)
+                .expression_attribute_names("#upd", UPDATED_AT)
+                .expression_attribute_values(":false", aws_sdk_dynamodb::types::AttributeValue::Bool(false))
+                .expression_attribute_values(":empty", hash_list(&[]))
+                .expression_attribute_values(":now", n(now))
+                .expression_attribute_values(":cur", guard.1)
+                .send()
+                .await;
+            match res {
+                Ok(_) => return Ok(()),
+                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
+                    match self.get_tenant(&current.id).await? {
+                        Some(t) => current = t,
+                        None => return Ok(()),
+                    }
+                }
+                Err(e) => return Err(unavailable("update_item", e)),
+            }
+        }
+        Err(StoreError::Contended("the tenant's ServiceNow keys"))
+    }
+}

@@ -1,0 +1,83 @@
+//! Admin API handlers (SPEC 3.1): the Litmos Account Owner's side.
+
+use std::sync::Arc;
+
+use lambda_http::http::StatusCode;
+use lambda_http::{Body, Request, Response};
+use litmos_domain::admin::{RotateInput, TenantInput};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::http::{Rejection, json, json_body, no_content, path_param, request_id};
+
+const TENANT: &str = "/v1/admin/tenants/{tenant_id}";
+
+/// Routes that take no body still refuse one with fields in it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Empty {}
+
+async fn guarded<F, Fut>(state: Arc<AppState>, req: Request, f: F) -> Response<Body>
+where
+    F: FnOnce(Arc<AppState>, Request, String) -> Fut,
+    Fut: std::future::Future<Output = Result<Response<Body>, Rejection>>,
+{
+    let rid = request_id(&req);
+    let outcome = async {
+        state.require_admin(&req).await?;
+        let id = path_param(&req, TENANT, "tenant_id")?;
+        f(state.clone(), req, id).await
+    }
+    .await;
+    outcome.unwrap_or_else(|r| r.into_response(&rid))
+}
+
+pub async fn put_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, req, id| async move {
+        let input: TenantInput = json_body(&req)?;
+        let (created, view) = state.admin_service().put_tenant(&id, input).await?;
+        Ok(json(if created { StatusCode::CREATED } else { StatusCode::OK }, &view))
+    })
+    .await
+}
+
+pub async fn get_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, _req, id| async move { Ok(json(StatusCode::OK, &state.admin_service().get_tenant(&id).await?)) }).await
+}
+
+pub async fn delete_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, _req, id| async move {
+        state.admin_service().delete_tenant(&id).await?;
+        Ok(no_content())
+    })
+    .await
+}
+
+pub async fn enable_servicenow(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, req, id| async move {
+        let _: Empty = json_body(&req)?;
+        let (created, view) = state.admin_service().enable_servicenow(&id).await?;
+        Ok(json(if created { StatusCode::CREATED } else { StatusCode::OK }, &view))
+    })
+    .await
+}
+
+pub async fn get_servicenow(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, _req, id| async move { Ok(json(StatusCode::OK, &state.admin_service().get_servicenow(&id).await?)) }).await
+}
+
+pub async fn rotate_servicenow_key(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, req, id| async move {
+        let input: RotateInput = json_body(&req)?;
+        Ok(json(StatusCode::OK, &state.admin_service().rotate(&id, input).await?))
+    })
+    .await
+}
+
+pub async fn disable_servicenow(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, _req, id| async move {
+        state.admin_service().disable_servicenow(&id).await?;
+        Ok(no_content())
+    })
+    .await
+}

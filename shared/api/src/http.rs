@@ -1,0 +1,186 @@
+//! Request parsing shared by the handlers: path parameters, bounded JSON bodies that
+//! name the offending field, query parameters, headers and JSON answers.
+
+use lambda_http::http::StatusCode;
+use lambda_http::{Body, Request, RequestExt, Response};
+use litmos_domain::Error;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::problem;
+
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// A request that could not even be read: its answer is ready.
+pub enum Rejection {
+    Error(Error),
+    TooLarge,
+}
+
+impl From<Error> for Rejection {
+    fn from(e: Error) -> Self {
+        Rejection::Error(e)
+    }
+}
+
+impl Rejection {
+    pub fn into_response(self, request_id: &str) -> Response<Body> {
+        match self {
+            Rejection::Error(e) => problem::from_error(&e, request_id),
+            Rejection::TooLarge => problem::problem(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
+                &format!("body: the request body must be at most {MAX_BODY_BYTES} bytes"),
+                Some(("field", serde_json::json!("body"))),
+            ),
+        }
+    }
+}
+
+pub fn request_id(req: &Request) -> String {
+    req.lambda_context_ref().map(|c| c.request_id.clone()).unwrap_or_else(|| "local".into())
+}
+
+/// The value of `{name}` in `template`, read from the raw path (the same under API
+/// Gateway and `cargo lambda watch`).
+pub fn path_param(req: &Request, template: &str, name: &str) -> Result<String, Error> {
+    let raw = req.raw_http_path();
+    let want = format!("{{{name}}}");
+    let value = template
+        .trim_matches('/')
+        .split('/')
+        .zip(raw.trim_matches('/').split('/'))
+        .find(|(t, _)| *t == want)
+        .map(|(_, v)| v.to_string());
+    value.ok_or_else(|| Error::invalid(name, "missing from the path"))
+}
+
+fn body_bytes(req: &Request) -> &[u8] {
+    match req.body() {
+        Body::Empty => &[],
+        Body::Text(t) => t.as_bytes(),
+        Body::Binary(b) => b,
+        _ => &[],
+    }
+}
+
+/// Parses a JSON body into `T` (which denies unknown fields), naming the field at fault.
+/// An empty body reads as `{}` when `T` allows it.
+pub fn json_body<T: DeserializeOwned>(req: &Request) -> Result<T, Rejection> {
+    let bytes = body_bytes(req);
+    if bytes.len() > MAX_BODY_BYTES {
+        return Err(Rejection::TooLarge);
+    }
+    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { bytes };
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let named = unknown_field(&inner.to_string()).or_else(|| quoted_after(&inner.to_string(), "missing field `"));
+        let field = match (path.as_str(), named) {
+            (_, Some(unknown)) if path == "." || path.is_empty() => unknown,
+            (_, Some(unknown)) => format!("{path}.{unknown}"),
+            (".", None) | ("", None) => "body".to_string(),
+            (p, None) => p.to_string(),
+        };
+        let detail = if inner.is_syntax() || inner.is_eof() { "is not valid JSON".to_string() } else { clean(&inner.to_string()) };
+        Rejection::Error(Error::invalid(field, detail))
+    })
+}
+
+fn unknown_field(msg: &str) -> Option<String> {
+    quoted_after(msg, "unknown field `")
+}
+
+fn quoted_after(msg: &str, prefix: &str) -> Option<String> {
+    msg.strip_prefix(prefix)?.split('`').next().map(str::to_string)
+}
+
+/// serde's message without its " at line 1 column 9" suffix.
+fn clean(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+pub fn query(req: &Request, name: &str) -> Option<String> {
+    req.query_string_parameters_ref().and_then(|q| q.first(name)).map(str::to_string)
+}
+
+pub fn header(req: &Request, name: &str) -> Option<String> {
+    req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+}
+
+pub fn json<T: Serialize>(status: StatusCode, body: &T) -> Response<Body> {
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .body(Body::Text(serde_json::to_string(body).expect("serializable response")))
+        .expect("static response parts")
+}
+
+pub fn no_content() -> Response<Body> {
+    Response::builder().status(StatusCode::NO_CONTENT).body(Body::Empty).expect("static response parts")
+}
+
+/// The public base URL: `PUBLIC_BASE_URL` when set, else the request's own host.
+pub fn base_url(req: &Request, configured: Option<&str>) -> String {
+    if let Some(b) = configured {
+        return b.to_string();
+    }
+    let host = header(req, "host").unwrap_or_else(|| "localhost".into());
+    let local = host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]");
+    let scheme = header(req, "x-forwarded-proto").unwrap_or_else(|| if local { "http".into() } else { "https".into() });
+    format!("{scheme}://{host}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        name: String,
+        inner: Inner,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        count: u32,
+    }
+
+    fn req(body: &str) -> Request {
+        lambda_http::http::Request::builder().body(Body::Text(body.to_string())).unwrap()
+    }
+
+    fn field(r: Result<Outer, Rejection>) -> String {
+        match r {
+            Err(Rejection::Error(Error::Invalid { field, .. })) => field,
+            _ => panic!("expected a field error"),
+        }
+    }
+
+    #[test]
+    fn names_the_field_at_fault() {
+        assert_eq!(field(json_body(&req(r#"{"name":"a","inner":{"count":1},"tenant_id":"x"}"#))), "tenant_id");
+        assert_eq!(field(json_body(&req(r#"{"name":"a","inner":{"count":1,"status":"x"}}"#))), "inner.status");
+        assert_eq!(field(json_body(&req(r#"{"name":1,"inner":{"count":1}}"#))), "name");
+        assert_eq!(field(json_body(&req(r#"{"name":"a","inner":{"count":"1"}}"#))), "inner.count");
+        assert_eq!(field(json_body(&req(r#"{"name":"a""#))), "body");
+        assert_eq!(field(json_body(&req(r#"{"name":"a"}"#))), "inner");
+        assert_eq!(field(json_body(&req(r#"{"name":"a","inner":{}}"#))), "inner.count");
+    }
+
+    #[test]
+    fn oversized_bodies_are_413() {
+        let big = format!(r#"{{"name":"{}","inner":{{"count":1}}}}"#, "a".repeat(MAX_BODY_BYTES));
+        assert!(matches!(json_body::<Outer>(&req(&big)), Err(Rejection::TooLarge)));
+    }
+}

@@ -1,0 +1,69 @@
+//! Everything a function builds once per container: configuration, SDK clients, the
+//! Litmos HTTP client and the short-lived caches.
+
+use std::time::Duration;
+
+use lambda_http::Request;
+use litmos_adapters::{Config, DynamoStore, LitmosClient, SecretsManager};
+use litmos_domain::Error;
+use litmos_domain::admin::Admin;
+use litmos_domain::auth::{AccountCache, AdminAuthenticator, Caller, KeyAuthenticator};
+use litmos_domain::model::{LitmosAccount, Tenant};
+use litmos_domain::ports::SecretNames;
+use litmos_domain::time::{Clock, SystemClock};
+
+use crate::http::header;
+
+pub struct AppState {
+    pub config: Config,
+    pub store: DynamoStore,
+    pub secrets: SecretsManager,
+    pub litmos: LitmosClient,
+    pub names: SecretNames,
+    pub clock: Box<dyn Clock>,
+    pub keys: KeyAuthenticator,
+    pub admin: AdminAuthenticator,
+    pub accounts: AccountCache,
+}
+
+impl AppState {
+    pub async fn from_env() -> Result<Self, litmos_adapters::config::ConfigError> {
+        let config = Config::from_env()?;
+        let sdk = litmos_adapters::aws::sdk_config().await;
+        Ok(Self::new(config, &sdk, Box::new(SystemClock)))
+    }
+
+    pub fn new(config: Config, sdk: &aws_config::SdkConfig, clock: Box<dyn Clock>) -> Self {
+        let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(sdk), config.table_name.clone());
+        let secrets = SecretsManager::new(aws_sdk_secretsmanager::Client::new(sdk));
+        let litmos = LitmosClient::new(Duration::from_millis(config.litmos_timeout_ms));
+        AppState {
+            names: SecretNames { prefix: config.secret_prefix.clone() },
+            keys: KeyAuthenticator::new(config.auth_cache_ttl_seconds),
+            admin: AdminAuthenticator::new(config.admin_token_secret_id.clone(), config.auth_cache_ttl_seconds.max(1)),
+            accounts: AccountCache::new(config.auth_cache_ttl_seconds),
+            config,
+            store,
+            secrets,
+            litmos,
+            clock,
+        }
+    }
+
+    pub fn admin_service(&self) -> Admin<'_> {
+        Admin { tenants: &self.store, keys: &self.store, secrets: &self.secrets, litmos: &self.litmos, names: &self.names, clock: self.clock.as_ref() }
+    }
+
+    pub async fn require_admin(&self, req: &Request) -> Result<(), Error> {
+        self.admin.authenticate(&self.secrets, self.clock.as_ref(), header(req, "authorization").as_deref()).await
+    }
+
+    /// The tenant this ServiceNow request acts for; it comes only from the key.
+    pub async fn require_servicenow(&self, req: &Request) -> Result<Caller, Error> {
+        self.keys.authenticate(&self.store, &self.store, self.clock.as_ref(), header(req, "authorization").as_deref()).await
+    }
+
+    pub async fn account(&self, caller: &Caller) -> Result<(Tenant, LitmosAccount), Error> {
+        self.accounts.load(&self.store, &self.secrets, &self.names, self.clock.as_ref(), &caller.tenant_id).await
+    }
+}

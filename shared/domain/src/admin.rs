@@ -1,0 +1,264 @@
+//! The Litmos Account Owner's side: tenants and the ServiceNow key lifecycle.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::keys::{self, KeyHash};
+use crate::model::*;
+use crate::ports::*;
+use crate::time::{Clock, Timestamp, rfc3339};
+use crate::validate;
+
+pub const DEFAULT_GRACE_SECONDS: i64 = 86_400;
+pub const MAX_GRACE_SECONDS: i64 = 604_800;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantInput {
+    pub name: String,
+    pub litmos: LitmosInput,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LitmosInput {
+    pub base_url: String,
+    pub api_key: String,
+    pub source: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TenantView {
+    pub id: String,
+    pub name: String,
+    pub litmos: LitmosView,
+    pub servicenow: ServiceNowStatus,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LitmosView {
+    pub base_url: String,
+    pub source: String,
+    pub api_key_set: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ServiceNowStatus {
+    pub enabled: bool,
+    pub activated_at: Option<String>,
+    pub instance_url: Option<String>,
+    pub last_used_at: Option<String>,
+}
+
+impl From<&Tenant> for TenantView {
+    fn from(t: &Tenant) -> Self {
+        TenantView {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            litmos: LitmosView { base_url: t.litmos.base_url.clone(), source: t.litmos.source.clone(), api_key_set: true },
+            servicenow: ServiceNowStatus {
+                enabled: t.servicenow.enabled,
+                activated_at: t.servicenow.activated_at.map(rfc3339),
+                instance_url: t.servicenow.instance_url.clone(),
+                last_used_at: t.servicenow.last_used_at.map(rfc3339),
+            },
+            created_at: rfc3339(t.created_at),
+            updated_at: rfc3339(t.updated_at),
+        }
+    }
+}
+
+/// The "enable" answer, and what "click the icon again" shows.
+#[derive(Debug, Serialize)]
+pub struct ServiceNowKeyView {
+    pub enabled: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activated_at: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_url: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_used_at: Option<Option<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RotateInput {
+    pub grace_period_seconds: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RotateView {
+    pub api_key: String,
+    pub previous_key_expires_at: String,
+}
+
+pub struct Admin<'a> {
+    pub tenants: &'a dyn TenantStore,
+    pub keys: &'a dyn KeyStore,
+    pub secrets: &'a dyn SecretStore,
+    pub litmos: &'a dyn Litmos,
+    pub names: &'a SecretNames,
+    pub clock: &'a dyn Clock,
+}
+
+impl Admin<'_> {
+    async fn existing(&self, id: &str) -> Result<Tenant, Error> {
+        self.tenants.get_tenant(id).await?.ok_or_else(|| Error::NotFound(format!("No tenant with id '{id}'.")))
+    }
+
+    /// Create or update; returns whether it was created. The key is checked against
+    /// Litmos before anything is stored, so a refused key changes nothing.
+    pub async fn put_tenant(&self, id: &str, input: TenantInput) -> Result<(bool, TenantView), Error> {
+        validate::tenant_id("tenant_id", id)?;
+        let name = validate::text("name", &input.name, 1, 200)?;
+        let base_url = validate::base_url("litmos.base_url", &input.litmos.base_url)?;
+        let api_key = validate::text("litmos.api_key", &input.litmos.api_key, 8, 200)?;
+        let source = validate::text("litmos.source", &input.litmos.source, 1, 50)?;
+        let settings = LitmosSettings { base_url, source };
+        let acct = LitmosAccount { base_url: settings.base_url.clone(), api_key: api_key.clone(), source: settings.source.clone() };
+        match self.litmos.check_key(&acct).await {
+            Ok(()) => {}
+            Err(LitmosError::Unauthorized) => {
+                return Err(Error::Unprocessable(
+                    "Litmos refused this API key. Use the API key of a Litmos Account Owner (Litmos: Account > Integrations).".into(),
+                ));
+            }
+            Err(LitmosError::NotFound) => {
+                return Err(Error::Unprocessable(format!(
+                    "Litmos API not found at '{}'. Use the base URL of your Litmos region, e.g. https://api.litmos.com/v1.svc.",
+                    settings.base_url
+                )));
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "litmos key check failed");
+                return Err(Error::Upstream("Litmos could not be reached to check the API key. Retry shortly.".into()));
+            }
+        }
+        self.secrets.put_secret(&self.names.litmos_key(id), &api_key).await?;
+        let now = self.clock.now();
+        let created = self.tenants.put_tenant_profile(id, &name, &settings, now).await?;
+        let tenant = self.existing(id).await?;
+        Ok((created, TenantView::from(&tenant)))
+    }
+
+    pub async fn get_tenant(&self, id: &str) -> Result<TenantView, Error> {
+        validate::tenant_id("tenant_id", id)?;
+        Ok(TenantView::from(&self.existing(id).await?))
+    }
+
+    pub async fn delete_tenant(&self, id: &str) -> Result<(), Error> {
+        validate::tenant_id("tenant_id", id)?;
+        let tenant = self.existing(id).await?;
+        // Keys go first inside delete_tenant; secrets after, so a failure half-way
+        // leaves a tenant that can be deleted again rather than orphaned secrets.
+        self.tenants.delete_tenant(&tenant).await?;
+        for hash in &tenant.servicenow.live_keys {
+            self.secrets.delete_secret(&self.names.servicenow_key(id, hash)).await?;
+        }
+        self.secrets.delete_secret(&self.names.litmos_key(id)).await?;
+        Ok(())
+    }
+
+    /// The "enable" checkbox. Idempotent: when enabled already, returns the current key.
+    pub async fn enable_servicenow(&self, id: &str) -> Result<(bool, ServiceNowKeyView), Error> {
+        validate::tenant_id("tenant_id", id)?;
+        let tenant = self.existing(id).await?;
+        if tenant.servicenow.enabled {
+            return Ok((false, self.current_key_view(&tenant).await?));
+        }
+        let key = keys::generate();
+        let hash = keys::hash(&key);
+        let secret = self.names.servicenow_key(id, &hash);
+        self.secrets.put_secret(&secret, &key).await?;
+        let now = self.clock.now();
+        if self.keys.enable(id, &hash, now).await? {
+            return Ok((true, key_view(key, now)));
+        }
+        // Lost a race with another enable: drop our key, show the winner's.
+        self.secrets.delete_secret(&secret).await?;
+        let tenant = self.existing(id).await?;
+        Ok((false, self.current_key_view(&tenant).await?))
+    }
+
+    async fn current_key_view(&self, tenant: &Tenant) -> Result<ServiceNowKeyView, Error> {
+        let hash = tenant.servicenow.current_key.as_ref().ok_or_else(|| Error::Internal("enabled tenant without a key".into()))?;
+        let key = self
+            .secrets
+            .get_secret(&self.names.servicenow_key(&tenant.id, hash))
+            .await?
+            .ok_or_else(|| Error::Internal("current ServiceNow key missing from Secrets Manager".into()))?;
+        Ok(key_view(key, tenant.servicenow.key_created_at.unwrap_or(tenant.updated_at)))
+    }
+
+    /// "Click the icon again".
+    pub async fn get_servicenow(&self, id: &str) -> Result<ServiceNowKeyView, Error> {
+        validate::tenant_id("tenant_id", id)?;
+        let tenant = self.existing(id).await?;
+        if !tenant.servicenow.enabled {
+            return Ok(ServiceNowKeyView { enabled: false, api_key: None, created_at: None, activated_at: None, instance_url: None, last_used_at: None });
+        }
+        let mut view = self.current_key_view(&tenant).await?;
+        view.activated_at = Some(tenant.servicenow.activated_at.map(rfc3339));
+        view.instance_url = Some(tenant.servicenow.instance_url.clone());
+        view.last_used_at = Some(tenant.servicenow.last_used_at.map(rfc3339));
+        Ok(view)
+    }
+
+    pub async fn rotate(&self, id: &str, input: RotateInput) -> Result<RotateView, Error> {
+        validate::tenant_id("tenant_id", id)?;
+        let grace = input.grace_period_seconds.unwrap_or(DEFAULT_GRACE_SECONDS);
+        if !(0..=MAX_GRACE_SECONDS).contains(&grace) {
+            return Err(Error::invalid("grace_period_seconds", format!("must be between 0 and {MAX_GRACE_SECONDS}")));
+        }
+        let tenant = self.existing(id).await?;
+        let old = match (&tenant.servicenow.enabled, &tenant.servicenow.current_key) {
+            (true, Some(old)) => old.clone(),
+            _ => return Err(Error::Conflict("The ServiceNow integration is not enabled for this tenant; enable it first.".into())),
+        };
+        let key = keys::generate();
+        let hash = keys::hash(&key);
+        let secret = self.names.servicenow_key(id, &hash);
+        self.secrets.put_secret(&secret, &key).await?;
+        let now = self.clock.now();
+        let expires_at = now + grace;
+        let mut live: Vec<KeyHash> = tenant.servicenow.live_keys.iter().filter(|k| grace > 0 || **k != old).cloned().collect();
+        live.push(hash.clone());
+        if !self.keys.rotate(id, &old, &hash, expires_at, now, &live).await? {
+            self.secrets.delete_secret(&secret).await?;
+            return Err(Error::Conflict("The key was rotated or disabled by another request; read it again and retry.".into()));
+        }
+        // The old plaintext no longer needs to be retrievable; its hash keeps working
+        // until the grace period ends.
+        if let Err(e) = self.secrets.delete_secret(&self.names.servicenow_key(id, &old)).await {
+            tracing::warn!(error = %e, key_id = old.key_id(), "could not delete rotated-out key secret");
+        }
+        Ok(RotateView { api_key: key, previous_key_expires_at: rfc3339(expires_at) })
+    }
+
+    pub async fn disable_servicenow(&self, id: &str) -> Result<(), Error> {
+        validate::tenant_id("tenant_id", id)?;
+        let tenant = self.existing(id).await?;
+        self.keys.disable(&tenant, self.clock.now()).await?;
+        for hash in &tenant.servicenow.live_keys {
+            self.secrets.delete_secret(&self.names.servicenow_key(id, hash)).await?;
+        }
+        Ok(())
+    }
+}
+
+fn key_view(key: String, created_at: Timestamp) -> ServiceNowKeyView {
+    ServiceNowKeyView {
+        enabled: true,
+        api_key: Some(key),
+        created_at: Some(rfc3339(created_at)),
+        activated_at: None,
+        instance_url: None,
+        last_used_at: None,
+    }
+}

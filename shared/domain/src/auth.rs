@@ -1,0 +1,179 @@
+//! Who is calling. ServiceNow calls carry a ServiceNow key that decides the tenant;
+//! admin calls carry the deployment's admin token. Every failure is the same
+//! `Error::Unauthorized`, whatever went wrong.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use crate::Error;
+use crate::keys::{self, KeyHash};
+use crate::model::{LitmosAccount, Tenant};
+use crate::ports::{KeyStore, SecretNames, SecretStore, TenantStore};
+use crate::time::{Clock, Timestamp};
+
+const CACHE_CAP: usize = 4096;
+
+/// The tenant a request acts for. It comes only from the key.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub tenant_id: String,
+    pub key_id: String,
+}
+
+#[derive(Clone)]
+struct Cached {
+    tenant_id: String,
+    expires_at: Option<Timestamp>,
+    cached_at: Timestamp,
+}
+
+/// Maps key hashes to tenants, remembering hits for `ttl` seconds. A cached entry
+/// holds exactly one tenant and a miss always reads the store, so the cache can only
+/// delay a revocation (by at most `ttl`), never widen access.
+pub struct KeyAuthenticator {
+    ttl: i64,
+    cache: Mutex<HashMap<KeyHash, Cached>>,
+}
+
+pub fn bearer(header: Option<&str>) -> Option<&str> {
+    let v = header?.trim();
+    let (scheme, token) = v.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+}
+
+impl KeyAuthenticator {
+    pub fn new(ttl_seconds: i64) -> Self {
+        KeyAuthenticator { ttl: ttl_seconds, cache: Mutex::new(HashMap::new()) }
+    }
+
+    pub async fn authenticate(&self, keys: &dyn KeyStore, tenants: &dyn TenantStore, clock: &dyn Clock, authorization: Option<&str>) -> Result<Caller, Error> {
+        let hash = bearer(authorization).and_then(keys::parse).ok_or(Error::Unauthorized)?;
+        let now = clock.now();
+        if let Some(hit) = self.lookup(&hash, now) {
+            return Ok(Caller { tenant_id: hit, key_id: hash.key_id().to_string() });
+        }
+        let record = keys.get_key(&hash).await?.ok_or_else(|| {
+            tracing::info!(key_id = hash.key_id(), "auth failed: unknown key");
+            Error::Unauthorized
+        })?;
+        if !record.hash.ct_eq(&hash) || !record.is_live(now) {
+            tracing::info!(key_id = hash.key_id(), tenant = %record.tenant_id, "auth failed: key expired");
+            return Err(Error::Unauthorized);
+        }
+        if let Err(e) = tenants.touch_last_used(&record.tenant_id, now).await {
+            tracing::warn!(error = %e, tenant = %record.tenant_id, "could not record last use");
+        }
+        let mut cache = self.cache.lock().expect("auth cache poisoned");
+        if cache.len() >= CACHE_CAP {
+            cache.clear();
+        }
+        cache.insert(hash.clone(), Cached { tenant_id: record.tenant_id.clone(), expires_at: record.expires_at, cached_at: now });
+        Ok(Caller { tenant_id: record.tenant_id, key_id: hash.key_id().to_string() })
+    }
+
+    fn lookup(&self, hash: &KeyHash, now: Timestamp) -> Option<String> {
+        let mut cache = self.cache.lock().expect("auth cache poisoned");
+        let hit = cache.get(hash)?;
+        if now - hit.cached_at >= self.ttl || hit.expires_at.is_some_and(|t| now >= t) {
+            cache.remove(hash);
+            return None;
+        }
+        Some(hit.tenant_id.clone())
+    }
+}
+
+/// Checks the admin bearer token against the one in Secrets Manager, re-reading the
+/// secret at most every `ttl` seconds so a rotated token takes effect.
+pub struct AdminAuthenticator {
+    secret_id: String,
+    ttl: i64,
+    cached: Mutex<Option<(String, Timestamp)>>,
+}
+
+impl AdminAuthenticator {
+    pub fn new(secret_id: String, ttl_seconds: i64) -> Self {
+        AdminAuthenticator { secret_id, ttl: ttl_seconds, cached: Mutex::new(None) }
+    }
+
+    pub async fn authenticate(&self, secrets: &dyn SecretStore, clock: &dyn Clock, authorization: Option<&str>) -> Result<(), Error> {
+        let given = bearer(authorization).ok_or(Error::Unauthorized)?;
+        let now = clock.now();
+        let cached = self.cached.lock().expect("admin cache poisoned").clone().filter(|(_, at)| now - at < self.ttl);
+        let expected = match cached {
+            Some((token, _)) => token,
+            None => {
+                let token = secrets.get_secret(&self.secret_id).await?.ok_or_else(|| Error::Internal("admin token secret is missing".into()))?;
+                *self.cached.lock().expect("admin cache poisoned") = Some((token.clone(), now));
+                token
+            }
+        };
+        keys::token_matches(given, &expected).then_some(()).ok_or_else(|| {
+            tracing::info!("admin auth failed");
+            Error::Unauthorized
+        })
+    }
+}
+
+/// Loads the caller's tenant and its Litmos key, caching the pair briefly: every
+/// ServiceNow route needs both and neither changes often.
+pub struct AccountCache {
+    ttl: i64,
+    cache: Mutex<HashMap<String, (Tenant, LitmosAccount, Timestamp)>>,
+}
+
+impl AccountCache {
+    pub fn new(ttl_seconds: i64) -> Self {
+        AccountCache { ttl: ttl_seconds, cache: Mutex::new(HashMap::new()) }
+    }
+
+    pub async fn load(&self, tenants: &dyn TenantStore, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, tenant_id: &str) -> Result<(Tenant, LitmosAccount), Error> {
+        let now = clock.now();
+        if let Some((t, a, at)) = self.cache.lock().expect("account cache poisoned").get(tenant_id)
+            && now - at < self.ttl
+        {
+            return Ok((t.clone(), a.clone()));
+        }
+        // A live key whose tenant is gone is a deleted tenant: same 401 as a bad key.
+        let tenant = tenants.get_tenant(tenant_id).await?.ok_or(Error::Unauthorized)?;
+        if !tenant.servicenow.enabled {
+            return Err(Error::Unauthorized);
+        }
+        let api_key = secrets
+            .get_secret(&names.litmos_key(tenant_id))
+            .await?
+            .ok_or_else(|| Error::Internal("tenant's Litmos key missing from Secrets Manager".into()))?;
+        let acct = LitmosAccount { base_url: tenant.litmos.base_url.clone(), api_key, source: tenant.litmos.source.clone() };
+        let mut cache = self.cache.lock().expect("account cache poisoned");
+        if cache.len() >= CACHE_CAP {
+            cache.clear();
+        }
+        cache.insert(tenant_id.to_string(), (tenant.clone(), acct.clone(), now));
+        Ok((tenant, acct))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bearer_parsing() {
+        assert_eq!(bearer(Some("Bearer abc")), Some("abc"));
+        assert_eq!(bearer(Some("bearer   abc ")), Some("abc"));
+        assert_eq!(bearer(Some("Basic abc")), None);
+        assert_eq!(bearer(Some("Bearer ")), None);
+        assert_eq!(bearer(None), None);
+    }
+
+    #[test]
+    fn cache_expires_after_ttl_and_at_key_expiry() {
+        let a = KeyAuthenticator::new(5);
+        let h = keys::hash("x");
+        a.cache.lock().unwrap().insert(h.clone(), Cached { tenant_id: "t1".into(), expires_at: Some(1_003), cached_at: 1_000 });
+        assert_eq!(a.lookup(&h, 1_002).as_deref(), Some("t1"));
+        assert_eq!(a.lookup(&h, 1_003), None, "key expiry wins over cache TTL");
+        a.cache.lock().unwrap().insert(h.clone(), Cached { tenant_id: "t1".into(), expires_at: None, cached_at: 1_000 });
+        assert_eq!(a.lookup(&h, 1_004).as_deref(), Some("t1"));
+        assert_eq!(a.lookup(&h, 1_005), None, "TTL bounds how long a revoked key works");
+    }
+}

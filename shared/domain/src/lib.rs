@@ -1,0 +1,15 @@
+//! The product's domain: what a tenant, a ServiceNow key, a learner, a course and an
+//! assignment are, the rules they follow, and the use cases behind every route.
+//! Storage, secrets and Litmos are reached only through the traits in [`ports`].
+
+pub mod admin;
+pub mod auth;
+pub mod error;
+pub mod keys;
+pub mod model;
+pub mod ports;
+pub mod servicenow;
+pub mod time;
+pub mod validate;
+
+pub use error::Error;

@@ -1,0 +1,163 @@
+//! Entities. Field names here are the product's; DynamoDB attribute names live in the
+//! adapter's key-layout module and Litmos' PascalCase in the Litmos client.
+
+use serde::{Deserialize, Serialize};
+
+use crate::keys::KeyHash;
+use crate::time::Timestamp;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LitmosSettings {
+    pub base_url: String,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ServiceNowState {
+    pub enabled: bool,
+    /// Hash of the key that `GET .../servicenow` returns.
+    pub current_key: Option<KeyHash>,
+    pub key_created_at: Option<Timestamp>,
+    pub activated_at: Option<Timestamp>,
+    pub instance_url: Option<String>,
+    pub last_used_at: Option<Timestamp>,
+    /// Every key of the tenant that may still work: the current one and rotated-out
+    /// ones in their grace period. Disable and delete remove all of them.
+    pub live_keys: Vec<KeyHash>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tenant {
+    pub id: String,
+    pub name: String,
+    pub litmos: LitmosSettings,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub servicenow: ServiceNowState,
+}
+
+/// What a key hash maps to. `expires_at` is set once the key is rotated out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyRecord {
+    pub hash: KeyHash,
+    pub tenant_id: String,
+    pub created_at: Timestamp,
+    pub expires_at: Option<Timestamp>,
+}
+
+impl KeyRecord {
+    pub fn is_live(&self, now: Timestamp) -> bool {
+        self.expires_at.is_none_or(|t| now < t)
+    }
+}
+
+/// Everything needed to call Litmos for one tenant.
+#[derive(Clone, Debug)]
+pub struct LitmosAccount {
+    pub base_url: String,
+    pub api_key: String,
+    pub source: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccessLevel {
+    Learner,
+    #[serde(rename = "Team_Leader")]
+    TeamLeader,
+    Administrator,
+    #[serde(rename = "Account_Owner")]
+    AccountOwner,
+}
+
+impl AccessLevel {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "Learner" => Some(Self::Learner),
+            "Team_Leader" => Some(Self::TeamLeader),
+            "Administrator" => Some(Self::Administrator),
+            "Account_Owner" => Some(Self::AccountOwner),
+            _ => None,
+        }
+    }
+
+    pub fn may_assign(self) -> bool {
+        matches!(self, Self::Administrator | Self::AccountOwner)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LitmosUser {
+    pub id: String,
+    pub user_name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub access_level: String,
+    pub active: bool,
+}
+
+impl LitmosUser {
+    /// Litmos search is fuzzy: only an exact (case-insensitive) user name or e-mail counts.
+    pub fn is_exactly(&self, who: &str) -> bool {
+        let who = who.trim();
+        !who.is_empty() && (self.user_name.eq_ignore_ascii_case(who) || self.email.eq_ignore_ascii_case(who))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewUser {
+    pub user_name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub send_message: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Course {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub active: bool,
+}
+
+/// One course as `GET /users/{id}/courses` reports it for that user.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserCourse {
+    pub id: String,
+    pub name: String,
+    pub complete: bool,
+    pub percentage_complete: f64,
+    pub assigned_at: Option<Timestamp>,
+    pub completed_at: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+}
+
+/// The Litmos user linked to one ServiceNow caller.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Learner {
+    pub id: String,
+    pub caller_sys_id: String,
+    pub user_name: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub linked_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assignment {
+    pub learner_id: String,
+    pub course_id: String,
+    pub course_name: String,
+    pub incident_sys_id: String,
+    pub incident_number: String,
+    pub assigned_by: String,
+    pub assigned_at: Timestamp,
+}

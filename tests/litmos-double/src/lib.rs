@@ -1,0 +1,538 @@
+//! A faithful local stand-in for the parts of Litmos REST API v1 this product uses
+//! (SPEC section 2): same paths, `apikey` header and `source` query checks, PascalCase
+//! JSON, 409 on a taken `UserName`, silent duplicate assignment, and 503 once over its
+//! rate limit. A control API under `/_double` injects faults, moves a learner's
+//! progress and counts requests, for tests.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub api_key: String,
+    /// Requests a minute before it answers 503; 0 for no limit.
+    pub rate_limit_per_minute: usize,
+    /// How many demo courses to seed (at least 60 for the demo).
+    pub courses: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { api_key: "demo-litmos-key".into(), rate_limit_per_minute: 0, courses: 64 }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct User {
+    pub id: String,
+    pub user_name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub access_level: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Course {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+    pub leaders: Vec<String>,
+    pub members: Vec<String>,
+    pub courses: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Enrolment {
+    pub course_id: String,
+    pub assigned_at: u64,
+    pub percentage: u8,
+    pub completed_at: Option<u64>,
+}
+
+/// One injected fault: the next `count` matching requests get `status` (or wait
+/// `delay_ms` first and then answer normally).
+#[derive(Clone, Debug, Deserialize)]
+pub struct Fault {
+    #[serde(default)]
+    pub method: Option<String>,
+    #[serde(default)]
+    pub path_contains: Option<String>,
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    pub delay_ms: Option<u64>,
+    #[serde(default = "one")]
+    pub count: usize,
+    /// Apply the change first, then answer with `status` (a write Litmos accepted but
+    /// whose answer was lost).
+    #[serde(default)]
+    pub after_effect: bool,
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Default)]
+pub struct Data {
+    pub users: Vec<User>,
+    pub courses: Vec<Course>,
+    pub teams: Vec<Team>,
+    pub enrolments: HashMap<String, Vec<Enrolment>>,
+    pub faults: Vec<Fault>,
+    /// `METHOD /path` of every request that reached the API, in order.
+    pub requests: Vec<String>,
+    window: VecDeque<Instant>,
+    next_id: u64,
+}
+
+pub struct Double {
+    pub config: Config,
+    pub data: Mutex<Data>,
+}
+
+pub type Shared = Arc<Double>;
+
+fn now_secs() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+fn iso(secs: u64) -> String {
+    // Civil-from-days (Howard Hinnant), enough for an ISO 8601 UTC timestamp.
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, (rem % 3600) / 60, rem % 60)
+}
+
+const TOPICS: [&str; 16] = [
+    "Password Reset", "Two-Factor Authentication", "Mobile App", "Reporting", "Billing", "Single Sign-On",
+    "Data Export", "Notifications", "User Management", "Integrations", "Security Basics", "Dashboards",
+    "Workflows", "Privacy", "Troubleshooting", "Getting Started",
+];
+const LEVELS: [&str; 4] = ["Essentials", "In Practice", "Advanced", "Refresher"];
+
+impl Data {
+    fn seeded(courses: usize) -> Self {
+        let mut d = Data::default();
+        let people = [
+            ("owner@pieshop.net", "Olivia", "Owner", "Account_Owner"),
+            ("admin@pieshop.net", "Adam", "Admin", "Administrator"),
+            ("leader@pieshop.net", "Lena", "Leader", "Team_Leader"),
+            ("learner@pieshop.net", "Liam", "Learner", "Learner"),
+            ("charlie.smith@pieshop.net", "Charlie", "Smith", "Learner"),
+        ];
+        for (email, first, last, level) in people {
+            let id = d.new_id("U");
+            d.users.push(User { id, user_name: email.into(), first_name: first.into(), last_name: last.into(), email: email.into(), access_level: level.into() });
+        }
+        d.add_courses(courses.max(1));
+        let leader = d.users[2].id.clone();
+        let learner = d.users[3].id.clone();
+        let owner = d.users[0].id.clone();
+        let course = |i: usize| d.courses[i % d.courses.len()].id.clone();
+        let tier1 = Team { id: "TeamTier1x01".into(), name: "Support Tier 1".into(), leaders: vec![leader.clone()], members: vec![leader.clone(), learner.clone()], courses: (0..6).map(course).collect() };
+        let onboarding = Team { id: "TeamOnbrd01".into(), name: "Onboarding".into(), leaders: vec![owner], members: vec![leader], courses: (10..14).map(course).collect() };
+        d.teams = vec![tier1, onboarding];
+        d
+    }
+
+    fn new_id(&mut self, kind: &str) -> String {
+        self.next_id += 1;
+        format!("{kind}{:09}x1", self.next_id)
+    }
+
+    pub fn add_courses(&mut self, count: usize) {
+        let start = self.courses.len();
+        for i in start..start + count {
+            let topic = TOPICS[i % TOPICS.len()];
+            let level = LEVELS[(i / TOPICS.len()) % LEVELS.len()];
+            let round = i / (TOPICS.len() * LEVELS.len());
+            let name = if round == 0 { format!("{topic}: {level}") } else { format!("{topic}: {level} ({})", round + 1) };
+            let id = self.new_id("C");
+            self.courses.push(Course {
+                id,
+                code: format!("SUP{:04}", i + 1),
+                name,
+                description: format!("How to handle {} questions, {} level.", topic.to_lowercase(), level.to_lowercase()),
+                // Every 17th course is retired, so "active only" has something to filter.
+                active: i % 17 != 16,
+            });
+        }
+    }
+
+    fn user_json(u: &User) -> Value {
+        json!({"Id": u.id, "UserName": u.user_name, "FirstName": u.first_name, "LastName": u.last_name,
+               "FullName": format!("{} {}", u.first_name, u.last_name), "Email": u.email, "AccessLevel": u.access_level,
+               "DisableMessages": true, "Active": true, "SkipFirstLogin": true, "TimeZone": "UTC"})
+    }
+
+    fn user_brief(u: &User) -> Value {
+        json!({"Id": u.id, "UserName": u.user_name, "FirstName": u.first_name, "LastName": u.last_name,
+               "Active": true, "Email": u.email, "AccessLevel": u.access_level})
+    }
+
+    fn course_json(c: &Course) -> Value {
+        json!({"Id": c.id, "Code": c.code, "Name": c.name, "Active": c.active, "ForSale": false, "OriginalId": 590_874,
+               "Description": c.description, "EcommerceShortDescription": "", "EcommerceLongDescription": "",
+               "CourseCodeForBulkImport": format!("590874-{}", c.code), "Price": 0.0, "AccessTillDate": null, "AccessTillDays": null})
+    }
+}
+
+pub fn new_state(config: Config) -> Shared {
+    let data = Data::seeded(config.courses);
+    Arc::new(Double { config, data: Mutex::new(data) })
+}
+
+pub fn router(state: Shared) -> Router {
+    let api = Router::new()
+        .route("/users", get(search_users).post(create_user))
+        .route("/users/{id}", get(get_user))
+        .route("/users/{id}/courses", get(user_courses).post(assign_courses))
+        .route("/users/{id}/teams", get(user_teams))
+        .route("/courses", get(list_courses))
+        .route("/teams/{id}/leaders", get(team_leaders))
+        .route("/teams/{id}/courses", get(team_courses))
+        .layer(middleware::from_fn_with_state(state.clone(), gate));
+    Router::new()
+        .nest("/v1.svc", api)
+        .route("/_double/faults", post(add_fault))
+        .route("/_double/requests", get(requests).delete(clear_requests))
+        .route("/_double/progress", post(set_progress))
+        .route("/_double/courses", post(add_courses))
+        .route("/_double/health", get(|| async { "ok" }))
+        .with_state(state)
+}
+
+pub async fn serve(listener: tokio::net::TcpListener, config: Config) {
+    axum::serve(listener, router(new_state(config))).await.expect("double server");
+}
+
+/// Starts the double on a free loopback port; for tests.
+pub async fn spawn(config: Config) -> (SocketAddr, Shared) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let state = new_state(config);
+    let app = router(state.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("double server") });
+    (addr, state)
+}
+
+fn message(status: StatusCode, msg: &str) -> Response {
+    (status, Json(json!({"Message": msg}))).into_response()
+}
+
+/// What real Litmos checks before anything else: the `apikey` header, the `source`
+/// query parameter, its rate limit; then any fault a test injected.
+async fn gate(State(st): State<Shared>, headers: HeaderMap, req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let query = req.uri().query().unwrap_or("").to_string();
+    let source = query.split('&').find_map(|kv| kv.strip_prefix("source=")).unwrap_or("");
+    let fault = {
+        let mut d = st.data.lock().unwrap();
+        d.requests.push(format!("{method} {path}"));
+        if headers.get("apikey").and_then(|v| v.to_str().ok()) != Some(st.config.api_key.as_str()) {
+            return message(StatusCode::UNAUTHORIZED, "Authorization has been denied for this request.");
+        }
+        if source.is_empty() || source.len() > 50 {
+            return message(StatusCode::BAD_REQUEST, "The source parameter is required and must be at most 50 characters.");
+        }
+        if st.config.rate_limit_per_minute > 0 {
+            let now = Instant::now();
+            while d.window.front().is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60)) {
+                d.window.pop_front();
+            }
+            if d.window.len() >= st.config.rate_limit_per_minute {
+                return (StatusCode::SERVICE_UNAVAILABLE, "<html><body>Service Unavailable</body></html>").into_response();
+            }
+            d.window.push_back(now);
+        }
+        let hit = d.faults.iter().position(|f| {
+            f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method.as_str()))
+                && f.path_contains.as_deref().is_none_or(|p| path.contains(p))
+        });
+        hit.map(|i| {
+            let f = d.faults[i].clone();
+            d.faults[i].count -= 1;
+            if d.faults[i].count == 0 {
+                d.faults.remove(i);
+            }
+            f
+        })
+    };
+    let Some(fault) = fault else { return next.run(req).await };
+    if let Some(ms) = fault.delay_ms {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    match fault.status {
+        Some(s) if fault.after_effect => {
+            let _ = next.run(req).await;
+            fault_response(s)
+        }
+        Some(s) => fault_response(s),
+        None => next.run(req).await,
+    }
+}
+
+fn fault_response(status: u16) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    // Litmos' 5xx pages are HTML, not JSON.
+    (status, [("content-type", "text/html")], "<html><body><h1>Server Error</h1></body></html>").into_response()
+}
+
+#[derive(Deserialize)]
+struct Page {
+    search: Option<String>,
+    limit: Option<usize>,
+    start: Option<usize>,
+}
+
+fn page<T: Clone>(items: &[T], p: &Page) -> Vec<T> {
+    let start = p.start.unwrap_or(0).min(items.len());
+    let limit = p.limit.unwrap_or(1000).clamp(1, 1000);
+    items[start..(start + limit).min(items.len())].to_vec()
+}
+
+async fn search_users(State(st): State<Shared>, Query(p): Query<Page>) -> Response {
+    let d = st.data.lock().unwrap();
+    let needle = p.search.clone().unwrap_or_default().to_lowercase();
+    // Fuzzy, like Litmos: any of the words in any of the name fields.
+    let hits: Vec<Value> = d
+        .users
+        .iter()
+        .filter(|u| {
+            needle.is_empty()
+                || [&u.user_name, &u.email, &u.first_name, &u.last_name].iter().any(|f| {
+                    let f = f.to_lowercase();
+                    f.contains(&needle) || needle.split(['@', '.', ' ']).any(|w| w.len() > 2 && f.contains(w))
+                })
+        })
+        .map(Data::user_brief)
+        .collect();
+    Json(page(&hits, &p)).into_response()
+}
+
+async fn get_user(State(st): State<Shared>, Path(id): Path<String>) -> Response {
+    let d = st.data.lock().unwrap();
+    match d.users.iter().find(|u| u.id == id) {
+        Some(u) => Json(Data::user_json(u)).into_response(),
+        None => message(StatusCode::NOT_FOUND, "User not found"),
+    }
+}
+
+async fn create_user(State(st): State<Shared>, Json(body): Json<Value>) -> Response {
+    let text = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let user_name = text("UserName");
+    if user_name.is_empty() {
+        return message(StatusCode::BAD_REQUEST, "UserName is required");
+    }
+    let mut d = st.data.lock().unwrap();
+    if d.users.iter().any(|u| u.user_name.eq_ignore_ascii_case(&user_name)) {
+        return (StatusCode::CONFLICT, Json(json!({"Detail": "UserName already exists"}))).into_response();
+    }
+    let id = d.new_id("U");
+    let level = Some(text("AccessLevel")).filter(|l| !l.is_empty()).unwrap_or_else(|| "Learner".into());
+    let user = User { id, user_name, first_name: text("FirstName"), last_name: text("LastName"), email: text("Email"), access_level: level };
+    d.users.push(user.clone());
+    (StatusCode::CREATED, Json(Data::user_json(&user))).into_response()
+}
+
+async fn list_courses(State(st): State<Shared>, Query(p): Query<Page>) -> Response {
+    let d = st.data.lock().unwrap();
+    let all: Vec<Value> = d.courses.iter().map(Data::course_json).collect();
+    Json(page(&all, &p)).into_response()
+}
+
+async fn user_courses(State(st): State<Shared>, Path(id): Path<String>) -> Response {
+    let d = st.data.lock().unwrap();
+    if !d.users.iter().any(|u| u.id == id) {
+        return message(StatusCode::NOT_FOUND, "User not found");
+    }
+    let list: Vec<Value> = d
+        .enrolments
+        .get(&id)
+        .map(|es| {
+            es.iter()
+                .filter_map(|e| {
+                    let c = d.courses.iter().find(|c| c.id == e.course_id)?;
+                    Some(json!({"Id": c.id, "Code": c.code, "Name": c.name, "Active": c.active,
+                        "Complete": e.completed_at.is_some(), "PercentageComplete": e.percentage,
+                        "AssignedDate": iso(e.assigned_at), "StartDate": null,
+                        "DateCompleted": e.completed_at.map(iso), "UpToDate": true, "Overdue": false,
+                        "CompliantTill": null, "IsLearningPath": false, "ResultId": null, "AccessTillDate": null}))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Json(list).into_response()
+}
+
+#[derive(Deserialize)]
+struct CourseRef {
+    #[serde(rename = "Id")]
+    id: String,
+}
+
+async fn assign_courses(State(st): State<Shared>, Path(id): Path<String>, Json(refs): Json<Vec<CourseRef>>) -> Response {
+    let mut d = st.data.lock().unwrap();
+    if !d.users.iter().any(|u| u.id == id) {
+        return message(StatusCode::NOT_FOUND, "User not found");
+    }
+    if let Some(bad) = refs.iter().find(|r| !d.courses.iter().any(|c| c.id == r.id)) {
+        return message(StatusCode::BAD_REQUEST, &format!("Course {} not found", bad.id));
+    }
+    let now = now_secs();
+    let held = d.enrolments.entry(id).or_default();
+    for r in refs {
+        // Litmos silently ignores courses the user already has.
+        if !held.iter().any(|e| e.course_id == r.id) {
+            held.push(Enrolment { course_id: r.id, assigned_at: now, percentage: 0, completed_at: None });
+        }
+    }
+    StatusCode::OK.into_response()
+}
+
+async fn user_teams(State(st): State<Shared>, Path(id): Path<String>) -> Response {
+    let d = st.data.lock().unwrap();
+    let teams: Vec<Value> = d
+        .teams
+        .iter()
+        .filter(|t| t.members.contains(&id) || t.leaders.contains(&id))
+        .map(|t| json!({"Id": t.id, "Name": t.name, "Description": ""}))
+        .collect();
+    Json(teams).into_response()
+}
+
+async fn team_leaders(State(st): State<Shared>, Path(id): Path<String>) -> Response {
+    let d = st.data.lock().unwrap();
+    let Some(team) = d.teams.iter().find(|t| t.id == id) else { return message(StatusCode::NOT_FOUND, "Team not found") };
+    let leaders: Vec<Value> = d.users.iter().filter(|u| team.leaders.contains(&u.id)).map(Data::user_brief).collect();
+    Json(leaders).into_response()
+}
+
+async fn team_courses(State(st): State<Shared>, Path(id): Path<String>) -> Response {
+    let d = st.data.lock().unwrap();
+    let Some(team) = d.teams.iter().find(|t| t.id == id) else { return message(StatusCode::NOT_FOUND, "Team not found") };
+    let courses: Vec<Value> = d.courses.iter().filter(|c| team.courses.contains(&c.id)).map(Data::course_json).collect();
+    Json(courses).into_response()
+}
+
+async fn add_fault(State(st): State<Shared>, Json(f): Json<Fault>) -> Response {
+    st.data.lock().unwrap().faults.push(f);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn requests(State(st): State<Shared>) -> Response {
+    Json(st.data.lock().unwrap().requests.clone()).into_response()
+}
+
+async fn clear_requests(State(st): State<Shared>) -> Response {
+    st.data.lock().unwrap().requests.clear();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+#[derive(Deserialize)]
+struct Progress {
+    user_id: String,
+    course_id: String,
+    percentage: u8,
+}
+
+async fn set_progress(State(st): State<Shared>, Json(p): Json<Progress>) -> Response {
+    let mut d = st.data.lock().unwrap();
+    let Some(e) = d.enrolments.get_mut(&p.user_id).and_then(|es| es.iter_mut().find(|e| e.course_id == p.course_id)) else {
+        return message(StatusCode::NOT_FOUND, "Enrolment not found");
+    };
+    e.percentage = p.percentage.min(100);
+    e.completed_at = (e.percentage == 100).then(now_secs);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+#[derive(Deserialize)]
+struct AddCourses {
+    count: usize,
+}
+
+async fn add_courses(State(st): State<Shared>, Json(a): Json<AddCourses>) -> Response {
+    let mut d = st.data.lock().unwrap();
+    d.add_courses(a.count.min(20_000));
+    Json(json!({"total": d.courses.len()})).into_response()
+}
+
+impl Double {
+    pub fn requests(&self) -> Vec<String> {
+        self.data.lock().unwrap().requests.clone()
+    }
+
+    pub fn user_by_name(&self, user_name: &str) -> Option<User> {
+        self.data.lock().unwrap().users.iter().find(|u| u.user_name.eq_ignore_ascii_case(user_name)).cloned()
+    }
+
+    pub fn users_named(&self, user_name: &str) -> usize {
+        self.data.lock().unwrap().users.iter().filter(|u| u.user_name.eq_ignore_ascii_case(user_name)).count()
+    }
+
+    pub fn courses(&self) -> Vec<Course> {
+        self.data.lock().unwrap().courses.clone()
+    }
+
+    pub fn enrolments(&self, user_id: &str) -> Vec<Enrolment> {
+        self.data.lock().unwrap().enrolments.get(user_id).cloned().unwrap_or_default()
+    }
+
+    pub fn inject(&self, fault: Fault) {
+        self.data.lock().unwrap().faults.push(fault);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso(1_482_247_456), "2016-12-20T15:24:16Z");
+        assert_eq!(iso(0), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn demo_data_has_every_access_level_and_60_plus_courses() {
+        let d = Data::seeded(64);
+        for level in ["Account_Owner", "Administrator", "Team_Leader", "Learner"] {
+            assert!(d.users.iter().any(|u| u.access_level == level), "{level}");
+        }
+        assert!(d.courses.len() >= 60);
+        assert!(d.teams.iter().any(|t| !t.leaders.is_empty() && !t.courses.is_empty()));
+        let names: std::collections::HashSet<_> = d.courses.iter().map(|c| &c.name).collect();
+        assert_eq!(names.len(), d.courses.len(), "course names are unique");
+    }
+}
