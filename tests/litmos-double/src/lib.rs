@@ -93,6 +93,16 @@ fn one() -> usize {
     1
 }
 
+/// A request as the double saw it: method, path and query, `apikey` header, body.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    pub apikey: Option<String>,
+    pub body: String,
+}
+
 #[derive(Default)]
 pub struct Data {
     pub users: Vec<User>,
@@ -100,8 +110,8 @@ pub struct Data {
     pub teams: Vec<Team>,
     pub enrolments: HashMap<String, Vec<Enrolment>>,
     pub faults: Vec<Fault>,
-    /// `METHOD /path` of every request that reached the API, in order.
-    pub requests: Vec<String>,
+    /// Every request that reached the API, in order.
+    pub requests: Vec<Recorded>,
     window: VecDeque<Instant>,
     next_id: u64,
 }
@@ -254,13 +264,25 @@ fn message(status: StatusCode, msg: &str) -> Response {
 /// query parameter, its rate limit; then any fault a test injected.
 async fn gate(State(st): State<Shared>, headers: HeaderMap, req: Request, next: Next) -> Response {
     let method = req.method().clone();
-    let path = req.uri().path().to_string();
-    let query = req.uri().query().unwrap_or("").to_string();
+    // Nested under /v1.svc: record the path as the client sent it.
+    let uri = req.extensions().get::<axum::extract::OriginalUri>().map(|o| o.0.clone()).unwrap_or_else(|| req.uri().clone());
+    let path = uri.path().to_string();
+    let query = uri.query().unwrap_or("").to_string();
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1 << 20).await else { return message(StatusCode::PAYLOAD_TOO_LARGE, "Body too large") };
+    let req = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
     let source = query.split('&').find_map(|kv| kv.strip_prefix("source=")).unwrap_or("");
+    let apikey = headers.get("apikey").and_then(|v| v.to_str().ok()).map(str::to_string);
     let fault = {
         let mut d = st.data.lock().unwrap();
-        d.requests.push(format!("{method} {path}"));
-        if headers.get("apikey").and_then(|v| v.to_str().ok()) != Some(st.config.api_key.as_str()) {
+        d.requests.push(Recorded {
+            method: method.to_string(),
+            path: path.clone(),
+            query: query.clone(),
+            apikey: apikey.clone(),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        });
+        if apikey.as_deref() != Some(st.config.api_key.as_str()) {
             return message(StatusCode::UNAUTHORIZED, "Authorization has been denied for this request.");
         }
         if source.is_empty() || source.len() > 50 {
@@ -451,8 +473,10 @@ async fn add_fault(State(st): State<Shared>, Json(f): Json<Fault>) -> Response {
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// `["GET /v1.svc/users", ...]`: what reached the API, for tests over HTTP.
 async fn requests(State(st): State<Shared>) -> Response {
-    Json(st.data.lock().unwrap().requests.clone()).into_response()
+    let d = st.data.lock().unwrap();
+    Json(d.requests.iter().map(|r| format!("{} {}", r.method, r.path)).collect::<Vec<_>>()).into_response()
 }
 
 async fn clear_requests(State(st): State<Shared>) -> Response {
@@ -489,8 +513,12 @@ async fn add_courses(State(st): State<Shared>, Json(a): Json<AddCourses>) -> Res
 }
 
 impl Double {
-    pub fn requests(&self) -> Vec<String> {
+    pub fn requests(&self) -> Vec<Recorded> {
         self.data.lock().unwrap().requests.clone()
+    }
+
+    pub fn clear_requests(&self) {
+        self.data.lock().unwrap().requests.clear();
     }
 
     pub fn user_by_name(&self, user_name: &str) -> Option<User> {

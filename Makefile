@@ -1,0 +1,36 @@
+# Litmos Training for ServiceNow: the two commands a new user needs.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.venv/bin:$(PATH)
+
+.PHONY: dev test unit e2e lint bench build release
+
+## make dev: the whole local stack at http://127.0.0.1:9000 (Ctrl-C stops it)
+dev:
+	bash infra/dev.sh
+
+## make test: unit, adapter (moto), Litmos client (double), handler and end-to-end tests, cfn-lint
+test: lint unit e2e
+
+lint:
+	bash infra/venv.sh
+	cfn-lint template.yaml
+
+unit:
+	bash infra/venv.sh
+	bash infra/with-moto.sh cargo test --workspace --exclude e2e
+
+e2e:
+	bash infra/venv.sh
+	bash infra/test-e2e.sh
+
+bench:
+	bash infra/venv.sh
+	bash infra/with-moto.sh cargo run --release -p e2e --bin bench-courses
+
+build:
+	cargo build --workspace
+
+## make release: Lambda bundles for arm64 (what sam build produces)
+release:
+	bash infra/venv.sh
+	cargo lambda build --release --arm64

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The local stack: moto (DynamoDB + Secrets Manager), the Litmos double with demo data,
+# the table, the admin token and a demo tenant with ServiceNow enabled, then every
+# Lambda under `cargo lambda watch` at http://127.0.0.1:$API_PORT with the same routes
+# as API Gateway. Ctrl-C stops everything it started.
+#
+# Ports and names can be overridden: API_PORT (9000), MOTO_PORT (5005), DOUBLE_PORT
+# (9100), DEV_ADMIN_TOKEN (random when unset), STATE_DIR (.dev). With DEV_QUIET=1 the
+# banner is shorter (tests); DEV_READY_FILE, when set, is written with the stack's
+# values once every route answers.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+API_PORT="${API_PORT:-9000}"
+MOTO_PORT="${MOTO_PORT:-5005}"
+DOUBLE_PORT="${DOUBLE_PORT:-9100}"
+STATE_DIR="${STATE_DIR:-$root/.dev}"
+mkdir -p "$STATE_DIR"
+
+pids=()
+lambda_pid=""
+cleanup() {
+  trap - INT TERM EXIT
+  echo "dev: stopping" >&2
+  if [[ -n "$lambda_pid" ]]; then
+    # SIGINT to cargo-lambda itself stops its functions too.
+    pkill -INT -P "$lambda_pid" 2>/dev/null || true
+    kill -INT "$lambda_pid" 2>/dev/null || true
+  fi
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 1
+  if [[ -n "$lambda_pid" ]]; then pkill -KILL -P "$lambda_pid" 2>/dev/null || true; kill -KILL "$lambda_pid" 2>/dev/null || true; fi
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+wait_for() { # url what
+  for _ in $(seq 1 100); do
+    if curl -s -o /dev/null "$1"; then return 0; fi
+    sleep 0.2
+  done
+  echo "dev: $2 did not start ($1)" >&2
+  exit 1
+}
+
+bash infra/venv.sh
+export PATH="$root/.venv/bin:$PATH"
+
+echo "dev: building the workspace (first time: about 3 minutes)" >&2
+cargo build --workspace --quiet
+
+echo "dev: starting moto on 127.0.0.1:$MOTO_PORT" >&2
+moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$STATE_DIR/moto.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$MOTO_PORT/moto-api/" moto
+
+echo "dev: starting the Litmos double on 127.0.0.1:$DOUBLE_PORT" >&2
+DOUBLE_ADDR="127.0.0.1:$DOUBLE_PORT" DOUBLE_API_KEY="${DOUBLE_API_KEY:-demo-litmos-key}" \
+  "$root/target/debug/litmos-double" >"$STATE_DIR/double.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$DOUBLE_PORT/_double/health" "the Litmos double"
+
+export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=dev AWS_SECRET_ACCESS_KEY=dev
+export AWS_ENDPOINT_URL="http://127.0.0.1:$MOTO_PORT"
+export TABLE_NAME=litmos-servicenow-dev SECRET_PREFIX=litmos-servicenow-dev
+export ADMIN_TOKEN_SECRET_ID=litmos-servicenow-dev/admin-token
+export AUTH_CACHE_TTL_SECONDS="${AUTH_CACHE_TTL_SECONDS:-5}" CATALOG_TTL_SECONDS="${CATALOG_TTL_SECONDS:-900}"
+export LITMOS_TIMEOUT_MS="${LITMOS_TIMEOUT_MS:-8000}" RUST_LOG="${RUST_LOG:-info}"
+export DEMO_LITMOS_BASE_URL="http://127.0.0.1:$DOUBLE_PORT/v1.svc"
+
+echo "dev: creating the table, the admin token and the demo tenant" >&2
+boot="$("$root/target/debug/dev-bootstrap")"
+ADMIN_TOKEN="$(sed -n 's/^ADMIN_TOKEN=//p' <<<"$boot")"
+DEMO_TENANT="$(sed -n 's/^DEMO_TENANT=//p' <<<"$boot")"
+DEMO_KEY="$(sed -n 's/^DEMO_SERVICENOW_KEY=//p' <<<"$boot")"
+
+env_file="$STATE_DIR/lambda.env"
+{
+  for v in AWS_REGION AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_ENDPOINT_URL TABLE_NAME SECRET_PREFIX \
+           ADMIN_TOKEN_SECRET_ID AUTH_CACHE_TTL_SECONDS CATALOG_TTL_SECONDS LITMOS_TIMEOUT_MS RUST_LOG; do
+    echo "$v=${!v}"
+  done
+  [[ -n "${PUBLIC_BASE_URL:-}" ]] && echo "PUBLIC_BASE_URL=$PUBLIC_BASE_URL"
+} >"$env_file"
+
+base="http://127.0.0.1:$API_PORT"
+echo "dev: starting cargo lambda watch on $base" >&2
+cargo lambda watch -A 127.0.0.1 -P "$API_PORT" --env-file "$env_file" ${DEV_WATCH_ARGS:-} >"$STATE_DIR/lambda.log" 2>&1 &
+lambda_pid=$!
+wait_for "$base/" "cargo lambda watch"
+
+# Each function compiles (or starts) on its first request: warm them all now so the
+# first real call is fast. A request without credentials is cheap and answers 401.
+echo "dev: warming up every function" >&2
+routes=(
+  "PUT /v1/admin/tenants/warmup" "GET /v1/admin/tenants/warmup" "DELETE /v1/admin/tenants/warmup"
+  "POST /v1/admin/tenants/warmup/servicenow" "GET /v1/admin/tenants/warmup/servicenow"
+  "DELETE /v1/admin/tenants/warmup/servicenow" "POST /v1/admin/tenants/warmup/servicenow/rotate"
+  "POST /v1/servicenow/activate" "GET /v1/servicenow/configuration"
+)
+warm=()
+for r in "${routes[@]}"; do
+  curl -s -o /dev/null --max-time 300 -X "${r%% *}" "$base${r#* }" &
+  warm+=($!)
+done
+wait "${warm[@]}" || true
+
+cat >&2 <<BANNER
+
+  Litmos Training for ServiceNow: local stack is up
+  -------------------------------------------------
+  API            $base
+  Admin token    $ADMIN_TOKEN
+  Demo tenant    $DEMO_TENANT (Litmos double at http://127.0.0.1:$DOUBLE_PORT/v1.svc)
+  ServiceNow key $DEMO_KEY
+  Logs           $STATE_DIR/*.log
+
+  Try:
+    curl -s -H "Authorization: Bearer $ADMIN_TOKEN" $base/v1/admin/tenants/$DEMO_TENANT
+    curl -s -H "Authorization: Bearer $ADMIN_TOKEN" $base/v1/admin/tenants/$DEMO_TENANT/servicenow
+    curl -s -X POST -H "Authorization: Bearer $DEMO_KEY" -H 'content-type: application/json' \\
+         -d '{"instance_url":"https://acme.service-now.com"}' $base/v1/servicenow/activate
+    curl -s -H "Authorization: Bearer $DEMO_KEY" $base/v1/servicenow/configuration
+
+  Ctrl-C stops everything.
+BANNER
+
+if [[ -n "${DEV_READY_FILE:-}" ]]; then
+  cat >"$DEV_READY_FILE.tmp" <<READY
+E2E_BASE_URL=$base
+E2E_ADMIN_TOKEN=$ADMIN_TOKEN
+E2E_DEMO_TENANT=$DEMO_TENANT
+E2E_DEMO_KEY=$DEMO_KEY
+E2E_DOUBLE_URL=http://127.0.0.1:$DOUBLE_PORT
+E2E_AUTH_CACHE_TTL_SECONDS=$AUTH_CACHE_TTL_SECONDS
+READY
+  mv "$DEV_READY_FILE.tmp" "$DEV_READY_FILE"
+fi
+
+wait "$lambda_pid"
