@@ -38,8 +38,15 @@ impl Rejection {
     }
 }
 
+/// The Lambda request id (the one in the logs), else API Gateway's.
 pub fn request_id(req: &Request) -> String {
-    req.lambda_context_ref().map(|c| c.request_id.clone()).unwrap_or_else(|| "local".into())
+    if let Some(c) = req.lambda_context_ref() {
+        return c.request_id.clone();
+    }
+    match req.request_context_ref() {
+        Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) => ctx.request_id.clone().unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 /// The value of `{name}` in `template`, read from the raw path (the same under API
@@ -77,15 +84,22 @@ pub fn json_body<T: DeserializeOwned>(req: &Request) -> Result<T, Rejection> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let named = unknown_field(&inner.to_string()).or_else(|| quoted_after(&inner.to_string(), "missing field `"));
-        let field = match (path.as_str(), named) {
-            (_, Some(unknown)) if path == "." || path.is_empty() => unknown,
-            (_, Some(unknown)) => format!("{path}.{unknown}"),
-            (".", None) | ("", None) => "body".to_string(),
-            (p, None) => p.to_string(),
+        let msg = inner.to_string();
+        if inner.is_syntax() || inner.is_eof() {
+            return Rejection::Error(Error::invalid("body", "is not valid JSON"));
+        }
+        let at_root = path == "." || path.is_empty() || path == "?";
+        // For an unknown field the path already ends at it; a missing one is named
+        // under its parent.
+        let field = match (unknown_field(&msg), quoted_after(&msg, "missing field `")) {
+            (Some(unknown), _) if at_root => unknown,
+            (Some(_), _) => path.clone(),
+            (None, Some(missing)) if at_root => missing,
+            (None, Some(missing)) => format!("{path}.{missing}"),
+            (None, None) if at_root => "body".to_string(),
+            (None, None) => path.clone(),
         };
-        let detail = if inner.is_syntax() || inner.is_eof() { "is not valid JSON".to_string() } else { clean(&inner.to_string()) };
-        Rejection::Error(Error::invalid(field, detail))
+        Rejection::Error(Error::invalid(field, clean(&msg)))
     })
 }
 

@@ -63,7 +63,7 @@ impl TenantStore for DynamoStore {
             .expression_attribute_values(":base", s(litmos.base_url.clone()))
             .expression_attribute_values(":source", s(litmos.source.clone()))
             .expression_attribute_values(":now", n(now))
-            .return_values(ReturnValue::UpdatedOld)
+            .return_values(ReturnValue::AllOld)
             .send()
             .await
             .map_err(|e| unavailable("update_item", e))?;

@@ -1,0 +1,204 @@
+//! Handlers fed real API Gateway v2 events, on moto and the Litmos double: the
+//! integration's whole lifecycle, auth, bad input and faults.
+
+mod support;
+
+use litmos_api::{admin, servicenow};
+use serde_json::{Value, json};
+use support::*;
+
+fn tenant_body(e: &Env) -> String {
+    json!({"name": "Acme", "litmos": {"base_url": e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow"}}).to_string()
+}
+
+async fn put(e: &Env, id: &str, body: &str) -> (u16, Value) {
+    let auth = bearer(ADMIN);
+    status_and_json(&admin::put_tenant(e.state.clone(), event("PUT", &format!("/v1/admin/tenants/{id}"), &[("authorization", &auth)], Some(body))).await)
+}
+
+async fn admin_call(e: &Env, method: &str, path: &str, body: Option<&str>) -> (u16, Value) {
+    let auth = bearer(ADMIN);
+    let req = event(method, path, &[("authorization", &auth)], body);
+    let st = e.state.clone();
+    let resp = match (method, path.rsplit('/').next().unwrap()) {
+        ("GET", "servicenow") => admin::get_servicenow(st, req).await,
+        ("POST", "servicenow") => admin::enable_servicenow(st, req).await,
+        ("DELETE", "servicenow") => admin::disable_servicenow(st, req).await,
+        ("POST", "rotate") => admin::rotate_servicenow_key(st, req).await,
+        ("GET", _) => admin::get_tenant(st, req).await,
+        ("DELETE", _) => admin::delete_tenant(st, req).await,
+        other => panic!("no route {other:?}"),
+    };
+    status_and_json(&resp)
+}
+
+async fn configuration(e: &Env, key: &str) -> (u16, Value) {
+    let auth = bearer(key);
+    status_and_json(&servicenow::configuration(e.state.clone(), event("GET", "/v1/servicenow/configuration", &[("authorization", &auth)], None)).await)
+}
+
+#[tokio::test]
+async fn the_whole_lifecycle() {
+    let e = env().await;
+    let (status, body) = put(&e, "acme", &tenant_body(&e)).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["litmos"], json!({"base_url": e.litmos_url, "source": "servicenow", "api_key_set": true}));
+    assert!(!body.to_string().contains("demo-litmos-key"), "the Litmos key is never echoed");
+    assert_eq!(put(&e, "acme", &tenant_body(&e)).await.0, 200);
+
+    let (status, got) = admin_call(&e, "GET", "/v1/admin/tenants/acme", None).await;
+    assert_eq!(status, 200);
+    assert_eq!(got["servicenow"]["enabled"], false);
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme/servicenow", None).await.1, json!({"enabled": false}));
+
+    let (status, enabled) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow", None).await;
+    assert_eq!(status, 201);
+    let key = enabled["api_key"].as_str().unwrap().to_string();
+    assert!(key.starts_with("lsn_"));
+    let (status, again) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow", None).await;
+    assert_eq!((status, again["api_key"].as_str()), (200, Some(key.as_str())), "enable is idempotent");
+
+    // ServiceNow saves the key: activation, with absolute endpoint URLs.
+    let auth = bearer(&key);
+    let (status, act) = status_and_json(
+        &servicenow::activate(e.state.clone(), event("POST", "/v1/servicenow/activate", &[("authorization", &auth)], Some(r#"{"instance_url":"https://acme.service-now.com"}"#))).await,
+    );
+    assert_eq!(status, 200, "{act}");
+    assert_eq!(act["tenant"], json!({"id": "acme", "name": "Acme"}));
+    assert_eq!(act["endpoints"]["assignments"], "https://r4nd0m1d.execute-api.us-east-1.amazonaws.com/v1/servicenow/assignments");
+    assert_eq!(act["activated_at"], "2026-11-29T02:00:00Z");
+    let (status, conf) = configuration(&e, &key).await;
+    assert_eq!(status, 200);
+    assert_eq!(conf["endpoints"], act["endpoints"]);
+
+    let (_, sn) = admin_call(&e, "GET", "/v1/admin/tenants/acme/servicenow", None).await;
+    assert_eq!(sn["api_key"], key.as_str());
+    assert_eq!(sn["instance_url"], "https://acme.service-now.com");
+    assert_eq!(sn["activated_at"], "2026-11-29T02:00:00Z");
+    assert!(sn["last_used_at"].is_string());
+
+    // Rotate with a 60 s grace: both work, then only the new one.
+    let (status, rot) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow/rotate", Some(r#"{"grace_period_seconds":60}"#)).await;
+    assert_eq!(status, 200, "{rot}");
+    let new_key = rot["api_key"].as_str().unwrap().to_string();
+    assert_eq!(rot["previous_key_expires_at"], "2026-11-29T02:01:00Z");
+    assert_eq!(configuration(&e, &new_key).await.0, 200, "the new key works at once");
+    e.clock.advance(59);
+    assert_eq!(configuration(&e, &key).await.0, 200, "the old key works during the grace period");
+    e.clock.advance(1);
+    assert_eq!(configuration(&e, &key).await.0, 401, "and stops when it ends");
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme/servicenow", None).await.1["api_key"], new_key.as_str());
+
+    // Disable: every key stops within the auth cache TTL (5 s here).
+    assert_eq!(admin_call(&e, "DELETE", "/v1/admin/tenants/acme/servicenow", None).await.0, 204);
+    e.clock.advance(5);
+    assert_eq!(configuration(&e, &new_key).await.0, 401);
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme/servicenow", None).await.1, json!({"enabled": false}));
+
+    // Delete: gone, with its secrets.
+    let (_, again) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow", None).await;
+    let last_key = again["api_key"].as_str().unwrap().to_string();
+    assert_eq!(admin_call(&e, "DELETE", "/v1/admin/tenants/acme", None).await.0, 204);
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme", None).await.0, 404);
+    e.clock.advance(5);
+    assert_eq!(configuration(&e, &last_key).await.0, 401);
+    use litmos_domain::ports::SecretStore;
+    assert_eq!(e.state.secrets.get_secret(&e.state.names.litmos_key("acme")).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn every_auth_failure_gives_the_same_401() {
+    let e = env().await;
+    put(&e, "acme", &tenant_body(&e)).await;
+    let (_, enabled) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow", None).await;
+    let key = enabled["api_key"].as_str().unwrap();
+    let mut flipped = key.to_string().into_bytes();
+    flipped[10] = if flipped[10] == b'a' { b'b' } else { b'a' };
+    let flipped = String::from_utf8(flipped).unwrap();
+    let unknown = litmos_domain::keys::generate();
+    let mut bodies = Vec::new();
+    for header in [None, Some("Basic abc".to_string()), Some(bearer("nope")), Some(bearer(&flipped)), Some(bearer(&unknown)), Some(key.to_string())] {
+        let headers: Vec<(&str, &str)> = header.as_deref().map(|h| vec![("authorization", h)]).unwrap_or_default();
+        let r = servicenow::configuration(e.state.clone(), event("GET", "/v1/servicenow/configuration", &headers, None)).await;
+        assert_eq!(r.status(), 401);
+        assert_eq!(r.headers()["content-type"], "application/problem+json");
+        bodies.push(body_text(&r));
+    }
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]), "{bodies:?}");
+
+    let r = admin::get_tenant(e.state.clone(), event("GET", "/v1/admin/tenants/acme", &[("authorization", "Bearer wrong")], None)).await;
+    assert_eq!(r.status(), 401);
+    let r = admin::get_tenant(e.state.clone(), event("GET", "/v1/admin/tenants/acme", &[("authorization", &bearer(key))], None)).await;
+    assert_eq!(r.status(), 401, "a ServiceNow key is no admin token");
+}
+
+#[tokio::test]
+async fn bad_input_is_a_400_naming_the_field_and_changes_nothing() {
+    let e = env().await;
+    let good = tenant_body(&e);
+    let cases = [
+        ("Acme", good.clone(), "tenant_id"),
+        ("acme", good.replace(r#""name":"Acme""#, r#""name":"Acme","tenant_id":"other""#), "tenant_id"),
+        ("acme", good.replace(r#""source":"servicenow""#, r#""source":"servicenow","access_level":"x""#), "litmos.access_level"),
+        ("acme", good.replace(r#""name":"Acme""#, r#""name":42"#), "name"),
+        ("acme", good.replace(r#""name":"Acme""#, r#""name":"""#), "name"),
+        ("acme", good.replace(r#""source":"servicenow""#, &format!(r#""source":"{}""#, "s".repeat(51))), "litmos.source"),
+        ("acme", good.replace("http://", "ftp://"), "litmos.base_url"),
+        ("acme", r#"{"name":"Acme"}"#.to_string(), "litmos"),
+        ("acme", "{not json".to_string(), "body"),
+    ];
+    for (id, body, field) in cases {
+        let (status, p) = put(&e, id, &body).await;
+        assert_eq!(status, 400, "{body}: {p}");
+        assert_eq!(p["field"], field, "{body}");
+        assert_eq!(p["status"], 400);
+    }
+    let big = format!(r#"{{"name":"{}"}}"#, "x".repeat(70_000));
+    let (status, p) = put(&e, "acme", &big).await;
+    assert_eq!((status, p["status"].as_u64()), (413, Some(413)));
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme", None).await.0, 404, "nothing was created");
+    assert!(e.double.requests().is_empty(), "bad input never reaches Litmos");
+
+    put(&e, "acme", &good).await;
+    admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow", None).await;
+    for grace in ["-1", "604801", r#""soon""#] {
+        let (status, p) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow/rotate", Some(&format!(r#"{{"grace_period_seconds":{grace}}}"#))).await;
+        assert_eq!((status, p["field"].as_str()), (400, Some("grace_period_seconds")), "{grace}");
+    }
+    let (status, p) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow", Some(r#"{"enabled":true}"#)).await;
+    assert_eq!((status, p["field"].as_str()), (400, Some("enabled")));
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/nobody", None).await.0, 404);
+    assert_eq!(admin_call(&e, "POST", "/v1/admin/tenants/nobody/servicenow/rotate", None).await.0, 404);
+}
+
+#[tokio::test]
+async fn litmos_refusing_the_key_is_422_and_unreachable_is_502() {
+    let e = env().await;
+    let refused = tenant_body(&e).replace("demo-litmos-key", "not-the-key");
+    let (status, p) = put(&e, "acme", &refused).await;
+    assert_eq!(status, 422, "{p}");
+    assert!(!p.to_string().contains("not-the-key"));
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme", None).await.0, 404, "nothing stored");
+
+    let unreachable = tenant_body(&e).replace(&e.litmos_url, &format!("{}/v1.svc", testkit::closed_endpoint()));
+    let (status, p) = put(&e, "acme", &unreachable).await;
+    assert_eq!(status, 502, "{p}");
+    assert_eq!(p["status"], 502);
+    assert!(p["request_id"].is_string());
+}
+
+#[tokio::test]
+async fn a_store_failure_is_503_with_the_request_id_and_no_sdk_text() {
+    let e = env_with(litmos_double::Config::default(), Some(&testkit::closed_endpoint())).await;
+    let key = litmos_domain::keys::generate();
+    let r = servicenow::configuration(e.state.clone(), event("GET", "/v1/servicenow/configuration", &[("authorization", &bearer(&key))], None)).await;
+    let (status, p) = status_and_json(&r);
+    assert_eq!(status, 503, "{p}");
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+    assert!(r.headers().contains_key("retry-after"));
+    assert_eq!(p["request_id"], "c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
+    let text = p.to_string();
+    for leak in ["dispatch", "Connector", "dynamodb", "127.0.0.1", &key] {
+        assert!(!text.contains(leak), "{leak} leaked: {text}");
+    }
+}

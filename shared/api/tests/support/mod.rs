@@ -1,0 +1,116 @@
+//! Builds an `AppState` on moto and the Litmos double with a clock the test moves, and
+//! turns a method, path, headers and body into a real API Gateway HTTP API v2 event.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use lambda_http::{Body, Request, Response};
+use litmos_adapters::Config;
+use litmos_api::AppState;
+use litmos_domain::ports::SecretStore;
+use litmos_domain::time::{Clock, Timestamp};
+use serde_json::Value;
+
+pub const ADMIN: &str = "test-admin-token-0123456789";
+pub const T0: Timestamp = 1_795_917_600;
+
+#[derive(Clone)]
+pub struct TestClock(pub Arc<AtomicI64>);
+
+impl Clock for TestClock {
+    fn now(&self) -> Timestamp {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl TestClock {
+    pub fn advance(&self, secs: i64) {
+        self.0.fetch_add(secs, Ordering::SeqCst);
+    }
+}
+
+pub struct Env {
+    pub state: Arc<AppState>,
+    pub clock: TestClock,
+    pub double: litmos_double::Shared,
+    pub litmos_url: String,
+}
+
+pub async fn env() -> Env {
+    env_with(litmos_double::Config::default(), None).await
+}
+
+/// `store_endpoint` overrides moto (e.g. a closed port for store-failure tests).
+pub async fn env_with(double_config: litmos_double::Config, store_endpoint: Option<&str>) -> Env {
+    let sdk = testkit::sdk_config().await;
+    let table = testkit::fresh_table(&sdk).await;
+    let prefix = format!("test-{:x}", rand_u64());
+    let config = Config::from_map(
+        &[
+            ("TABLE_NAME", table.as_str()),
+            ("SECRET_PREFIX", prefix.as_str()),
+            ("ADMIN_TOKEN_SECRET_ID", &format!("{prefix}-admin-token")),
+            ("AUTH_CACHE_TTL_SECONDS", "5"),
+            ("LITMOS_TIMEOUT_MS", "1000"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect(),
+    )
+    .unwrap();
+    let secrets = litmos_adapters::SecretsManager::new(aws_sdk_secretsmanager::Client::new(&sdk));
+    secrets.put_secret(&config.admin_token_secret_id, ADMIN).await.unwrap();
+    let clock = TestClock(Arc::new(AtomicI64::new(T0)));
+    let sdk = match store_endpoint {
+        Some(e) => testkit::sdk_config_at(e).await,
+        None => sdk,
+    };
+    let state = Arc::new(AppState::new(config, &sdk, Box::new(clock.clone())));
+    let (addr, double) = litmos_double::spawn(double_config).await;
+    Env { state, clock, double, litmos_url: format!("http://{addr}/v1.svc") }
+}
+
+fn rand_u64() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(std::time::SystemTime::now())
+}
+
+/// A real HTTP API v2 event, as API Gateway sends it, for `method path`.
+pub fn event(method: &str, path_and_query: &str, headers: &[(&str, &str)], body: Option<&str>) -> Request {
+    let mut e: Value = serde_json::from_str(include_str!("../events/apigw-v2.json")).unwrap();
+    let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
+    e["rawPath"] = path.into();
+    e["rawQueryString"] = query.into();
+    let qs: serde_json::Map<String, Value> =
+        query.split('&').filter(|s| !s.is_empty()).map(|kv| { let (k, v) = kv.split_once('=').unwrap_or((kv, "")); (k.to_string(), Value::from(v)) }).collect();
+    e["queryStringParameters"] = Value::Object(qs);
+    e["requestContext"]["http"]["method"] = method.into();
+    e["requestContext"]["http"]["path"] = path.into();
+    for (k, v) in headers {
+        e["headers"][k.to_lowercase()] = (*v).into();
+    }
+    e["body"] = body.unwrap_or("").into();
+    lambda_http::request::from_str(&e.to_string()).expect("valid API Gateway event")
+}
+
+pub fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+pub fn status_and_json(r: &Response<Body>) -> (u16, Value) {
+    let body = match r.body() {
+        Body::Text(t) => t.clone(),
+        Body::Empty => String::new(),
+        Body::Binary(b) => String::from_utf8(b.clone()).unwrap(),
+        _ => String::new(),
+    };
+    (r.status().as_u16(), if body.is_empty() { Value::Null } else { serde_json::from_str(&body).unwrap() })
+}
+
+pub fn body_text(r: &Response<Body>) -> String {
+    match r.body() {
+        Body::Text(t) => t.clone(),
+        _ => String::new(),
+    }
+}
