@@ -26,6 +26,7 @@ where
     let outcome = async {
         state.require_admin(&req).await?;
         let id = path_param(&req, TENANT, "tenant_id")?;
+        litmos_domain::validate::tenant_id("tenant_id", &id)?;
         f(state.clone(), req, id).await
     }
     .await;

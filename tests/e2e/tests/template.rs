@@ -1,0 +1,94 @@
+//! `template.yaml` against the workspace: one function per package, the same routes as
+//! the local router, least privilege, and the table's safety settings.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use serde_yaml_ng::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn template() -> Value {
+    serde_yaml_ng::from_str(&std::fs::read_to_string(root().join("template.yaml")).unwrap()).unwrap()
+}
+
+fn functions(t: &Value) -> Vec<(String, Value)> {
+    t["Resources"]
+        .as_mapping()
+        .unwrap()
+        .iter()
+        .filter(|(_, r)| r["Type"] == "AWS::Serverless::Function")
+        .map(|(k, r)| (k.as_str().unwrap().to_string(), r.clone()))
+        .collect()
+}
+
+fn tagless(v: &Value) -> String {
+    match v {
+        Value::Tagged(t) => tagless(&t.value),
+        Value::String(s) => s.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn one_function_per_package_with_the_routes_of_the_local_router() {
+    let t = template();
+    let packages: BTreeSet<String> =
+        std::fs::read_dir(root().join("functions")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let cargo: toml::Table = std::fs::read_to_string(root().join("Cargo.toml")).unwrap().parse().unwrap();
+    let router = cargo["workspace"]["metadata"]["lambda"]["watch"]["router"].as_table().unwrap();
+    let mut local = BTreeSet::new();
+    for (path, routes) in router {
+        for r in routes.as_array().unwrap() {
+            local.insert((r["method"].as_str().unwrap().to_string(), path.clone(), r["function"].as_str().unwrap().to_string()));
+        }
+    }
+    let mut deployed = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    for (_, f) in functions(&t) {
+        let binary = f["Metadata"]["BuildProperties"]["Binary"].as_str().unwrap().to_string();
+        assert_eq!(f["Metadata"]["BuildMethod"], "rust-cargolambda");
+        assert_eq!(f["Properties"]["CodeUri"].as_str().unwrap(), format!("functions/{binary}"), "one name everywhere");
+        let ev = &f["Properties"]["Events"]["Route"]["Properties"];
+        deployed.insert((ev["Method"].as_str().unwrap().to_string(), ev["Path"].as_str().unwrap().to_string(), binary.clone()));
+        names.insert(binary);
+    }
+    assert_eq!(names, packages, "every package under functions/ is deployed, and nothing else");
+    assert_eq!(deployed, local, "API Gateway routes equal the cargo lambda watch router");
+    let g = &t["Globals"]["Function"];
+    assert_eq!(g["Runtime"], "provided.al2023");
+    assert_eq!(g["Architectures"][0], "arm64");
+    assert_eq!(g["LoggingConfig"]["LogFormat"], "JSON");
+    assert!(g["Timeout"].as_u64().unwrap() < 30, "inside API Gateway's 30 s");
+}
+
+#[test]
+fn policies_are_least_privilege() {
+    let t = template();
+    for (name, f) in functions(&t) {
+        let method = f["Properties"]["Events"]["Route"]["Properties"]["Method"].as_str().unwrap().to_string();
+        for p in f["Properties"]["Policies"].as_sequence().unwrap() {
+            if p.get("DynamoDBCrudPolicy").is_some() {
+                assert_ne!(method, "GET", "{name}: a read route must not get CRUD");
+            }
+            for st in p["Statement"].as_sequence().into_iter().flatten() {
+                let actions: Vec<String> = st["Action"].as_sequence().unwrap().iter().map(tagless).collect();
+                for a in &actions {
+                    assert!(!a.contains('*'), "{name}: wildcard action {a}");
+                }
+                let res = tagless(&st["Resource"]);
+                assert!(!res.is_empty() && res != "*", "{name}: wildcard resource");
+                if actions.iter().any(|a| a.starts_with("secretsmanager:")) {
+                    assert!(res.contains("${SecretPrefix}/*") || res == "AdminTokenSecret", "{name}: secrets outside the prefix: {res}");
+                }
+            }
+        }
+    }
+    let table = &t["Resources"]["Table"]["Properties"];
+    assert_eq!(table["BillingMode"], "PAY_PER_REQUEST");
+    assert_eq!(table["TimeToLiveSpecification"]["AttributeName"], "expires_at");
+    assert_eq!(table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"], true);
+    assert!(t["Resources"]["AdminTokenSecret"]["Properties"]["GenerateSecretString"].is_mapping());
+}
