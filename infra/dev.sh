@@ -98,6 +98,8 @@ routes=(
   "POST /v1/admin/tenants/warmup/servicenow" "GET /v1/admin/tenants/warmup/servicenow"
   "DELETE /v1/admin/tenants/warmup/servicenow" "POST /v1/admin/tenants/warmup/servicenow/rotate"
   "POST /v1/servicenow/activate" "GET /v1/servicenow/configuration"
+  "POST /v1/servicenow/learners" "GET /v1/servicenow/learners/warmup" "GET /v1/servicenow/courses"
+  "POST /v1/servicenow/assignments" "GET /v1/servicenow/incidents/warmup/training"
 )
 warm=()
 for r in "${routes[@]}"; do

@@ -119,6 +119,19 @@ fn clean(msg: &str) -> String {
     }
 }
 
+/// Refuses query parameters the route does not declare (a `tenant_id` among them).
+pub fn only_query(req: &Request, allowed: &[&str]) -> Result<(), Error> {
+    if let Some(q) = req.query_string_parameters_ref() {
+        for (k, _) in q.iter() {
+            if !allowed.contains(&k) {
+                let detail = if allowed.is_empty() { "this route takes no query parameters".to_string() } else { format!("unknown query parameter; expected one of {}", allowed.join(", ")) };
+                return Err(Error::invalid(k, detail));
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn query(req: &Request, name: &str) -> Option<String> {
     req.query_string_parameters_ref().and_then(|q| q.first(name)).map(str::to_string)
 }

@@ -7,6 +7,7 @@ pub mod http;
 pub mod problem;
 pub mod servicenow;
 pub mod state;
+pub mod training;
 
 use std::convert::Infallible;
 use std::future::Future;

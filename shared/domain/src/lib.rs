@@ -3,13 +3,18 @@
 //! Storage, secrets and Litmos are reached only through the traits in [`ports`].
 
 pub mod admin;
+pub mod assignments;
 pub mod auth;
+pub mod courses;
 pub mod error;
+pub mod idempotency;
 pub mod keys;
+pub mod learners;
 pub mod model;
 pub mod ports;
 pub mod servicenow;
 pub mod time;
+pub mod training;
 pub mod validate;
 
 pub use error::Error;

@@ -141,3 +141,127 @@ pub fn key_from(item: &Item) -> Result<KeyRecord, StoreError> {
         expires_at: opt_n(item, KEY_EXPIRES_AT),
     })
 }
+
+// Claims (caller links, assignments, idempotency records) share these.
+pub const STATE: &str = "state";
+pub const OWNER: &str = "owner";
+pub const LEASE_UNTIL: &str = "lease_until";
+pub const PENDING: &str = "pending";
+pub const DONE: &str = "done";
+
+// Learner link attributes.
+pub const LEARNER_ID: &str = "learner_id";
+pub const CALLER_SYS_ID: &str = "caller_sys_id";
+pub const USER_NAME: &str = "user_name";
+pub const EMAIL: &str = "email";
+pub const FIRST_NAME: &str = "first_name";
+pub const LAST_NAME: &str = "last_name";
+pub const LINKED_AT: &str = "linked_at";
+
+// Assignment attributes.
+pub const COURSE_ID: &str = "course_id";
+pub const COURSE_NAME: &str = "course_name";
+pub const INCIDENT_SYS_ID: &str = "incident_sys_id";
+pub const INCIDENT_NUMBER: &str = "incident_number";
+pub const ASSIGNED_BY: &str = "assigned_by";
+pub const ASSIGNED_AT: &str = "assigned_at";
+
+// Idempotency attributes.
+pub const REQUEST_HASH: &str = "request_hash";
+pub const RESPONSE_STATUS: &str = "response_status";
+pub const RESPONSE_BODY: &str = "response_body";
+
+// Cache attributes.
+pub const GENERATION: &str = "generation";
+pub const CHUNKS: &str = "chunks";
+pub const FETCHED_AT: &str = "fetched_at";
+pub const DATA: &str = "data";
+
+pub fn caller_sk(sys_id: &str) -> String {
+    format!("CALLER#{sys_id}")
+}
+
+pub fn learner_sk(learner_id: &str) -> String {
+    format!("LEARNER#{learner_id}")
+}
+
+pub fn assign_sk(learner_id: &str, course_id: &str) -> String {
+    format!("ASSIGN#{learner_id}#{course_id}")
+}
+
+pub fn incident_prefix(sys_id: &str) -> String {
+    format!("INCIDENT#{sys_id}#")
+}
+
+pub fn incident_sk(a: &Assignment) -> String {
+    format!("{}{}#{}", incident_prefix(&a.incident_sys_id), a.learner_id, a.course_id)
+}
+
+pub fn idem_sk(key: &str) -> String {
+    format!("IDEM#{key}")
+}
+
+pub fn cache_head_sk(name: &str) -> String {
+    format!("CACHE#{name}")
+}
+
+pub fn cache_chunk_sk(name: &str, generation: &str, i: usize) -> String {
+    format!("CACHE#{name}#{generation}#{i:04}")
+}
+
+pub fn learner_from(item: &Item) -> Result<Learner, StoreError> {
+    Ok(Learner {
+        id: get_s(item, LEARNER_ID)?,
+        caller_sys_id: get_s(item, CALLER_SYS_ID)?,
+        user_name: opt_s(item, USER_NAME).unwrap_or_default(),
+        email: opt_s(item, EMAIL).unwrap_or_default(),
+        first_name: opt_s(item, FIRST_NAME).unwrap_or_default(),
+        last_name: opt_s(item, LAST_NAME).unwrap_or_default(),
+        linked_at: get_n(item, LINKED_AT)?,
+    })
+}
+
+pub fn learner_item(tenant: &str, l: &Learner) -> Item {
+    let mut item = key(tenant_pk(tenant), caller_sk(&l.caller_sys_id));
+    item.insert(STATE.into(), s(DONE));
+    item.insert(LEARNER_ID.into(), s(l.id.clone()));
+    item.insert(CALLER_SYS_ID.into(), s(l.caller_sys_id.clone()));
+    item.insert(USER_NAME.into(), s(l.user_name.clone()));
+    item.insert(EMAIL.into(), s(l.email.clone()));
+    item.insert(FIRST_NAME.into(), s(l.first_name.clone()));
+    item.insert(LAST_NAME.into(), s(l.last_name.clone()));
+    item.insert(LINKED_AT.into(), n(l.linked_at));
+    item
+}
+
+pub fn incident_item(tenant: &str, a: &Assignment) -> Item {
+    let mut item = key(tenant_pk(tenant), incident_sk(a));
+    for (k, v) in assignment_attrs(a) {
+        item.insert(k.to_string(), v);
+    }
+    item
+}
+
+pub fn assignment_attrs(a: &Assignment) -> Vec<(&'static str, aws_sdk_dynamodb::types::AttributeValue)> {
+    vec![
+        (LEARNER_ID, s(a.learner_id.clone())),
+        (COURSE_ID, s(a.course_id.clone())),
+        (COURSE_NAME, s(a.course_name.clone())),
+        (INCIDENT_SYS_ID, s(a.incident_sys_id.clone())),
+        (INCIDENT_NUMBER, s(a.incident_number.clone())),
+        (ASSIGNED_BY, s(a.assigned_by.clone())),
+        (ASSIGNED_AT, n(a.assigned_at)),
+    ]
+}
+
+pub fn assignment_from(item: &Item) -> Result<Assignment, StoreError> {
+    Ok(Assignment {
+        learner_id: get_s(item, LEARNER_ID)?,
+        course_id: get_s(item, COURSE_ID)?,
+        course_name: get_s(item, COURSE_NAME)?,
+        incident_sys_id: get_s(item, INCIDENT_SYS_ID)?,
+        incident_number: get_s(item, INCIDENT_NUMBER)?,
+        assigned_by: get_s(item, ASSIGNED_BY)?,
+        assigned_at: get_n(item, ASSIGNED_AT)?,
+    })
+}

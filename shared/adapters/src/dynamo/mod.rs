@@ -1,6 +1,8 @@
 //! DynamoDB single-table store. Every uniqueness rule is a conditional write; every
 //! multi-item change that must be all-or-nothing is a transaction.
 
+mod cache;
+mod claims;
 mod layout;
 mod tenants;
 
@@ -33,8 +35,8 @@ where
 /// How a transaction ended when it did not commit.
 pub(crate) enum TxOutcome {
     Committed,
-    /// At least one condition failed; the index of each failed action.
-    ConditionFailed(Vec<usize>),
+    /// At least one condition failed, so nothing was written.
+    ConditionFailed,
 }
 
 const TX_CONFLICT_RETRIES: u32 = 4;
@@ -59,10 +61,8 @@ impl DynamoStore {
                 Err(SdkError::ServiceError(ctx)) => {
                     if let TransactWriteItemsError::TransactionCanceledException(c) = ctx.err() {
                         let codes: Vec<&str> = c.cancellation_reasons().iter().map(|r| r.code().unwrap_or("None")).collect();
-                        let failed: Vec<usize> =
-                            codes.iter().enumerate().filter(|(_, c)| **c == "ConditionalCheckFailed").map(|(i, _)| i).collect();
-                        if !failed.is_empty() {
-                            return Ok(TxOutcome::ConditionFailed(failed));
+                        if codes.contains(&"ConditionalCheckFailed") {
+                            return Ok(TxOutcome::ConditionFailed);
                         }
                         if codes.contains(&"TransactionConflict") && attempt < TX_CONFLICT_RETRIES {
                             attempt += 1;

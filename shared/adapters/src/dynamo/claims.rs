@@ -1,0 +1,285 @@
+//! Caller links, assignments and idempotency records: each a unique slot taken with a
+//! conditional put, which a request that died mid-way gives up when its lease ends.
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::types::{Put, TransactWriteItem, Update};
+use litmos_domain::model::*;
+use litmos_domain::ports::*;
+use litmos_domain::time::Timestamp;
+use tracing::instrument;
+
+use super::layout::*;
+use super::{DynamoStore, TxOutcome, unavailable};
+
+enum Take {
+    Taken,
+    Held(Item),
+}
+
+impl DynamoStore {
+    /// Puts `item` unless the slot exists and is not a pending claim whose lease ended.
+    async fn take(&self, item: Item, now: Timestamp) -> Result<Take, StoreError> {
+        let (pk, sk) = (item[PK].clone(), item[SK].clone());
+        let res = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now)")
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#state", STATE)
+            .expression_attribute_names("#lease", LEASE_UNTIL)
+            .expression_attribute_values(":pending", s(PENDING))
+            .expression_attribute_values(":now", n(now))
+            .send()
+            .await;
+        match res {
+            Ok(_) => Ok(Take::Taken),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
+                let out = self
+                    .client
+                    .get_item()
+                    .table_name(&self.table)
+                    .key(PK, pk)
+                    .key(SK, sk)
+                    .consistent_read(true)
+                    .send()
+                    .await
+                    .map_err(|e| unavailable("get_item", e))?;
+                // Gone between the two calls: released; report it pending so the
+                // caller simply tries again.
+                Ok(Take::Held(out.item.unwrap_or_else(|| Item::from([(STATE.into(), s(PENDING))]))))
+            }
+            Err(e) => Err(unavailable("put_item", e)),
+        }
+    }
+
+    async fn get(&self, pk: String, sk: String) -> Result<Option<Item>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .set_key(Some(key(pk, sk)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| unavailable("get_item", e))?;
+        Ok(out.item)
+    }
+
+    /// Deletes a slot only while `owner` still holds it as a pending claim.
+    async fn release(&self, pk: String, sk: String, owner: Option<&str>) -> Result<(), StoreError> {
+        let mut req = self
+            .client
+            .delete_item()
+            .table_name(&self.table)
+            .set_key(Some(key(pk, sk)))
+            .condition_expression(if owner.is_some() { "#state = :pending AND #owner = :owner" } else { "#state = :pending" })
+            .expression_attribute_names("#state", STATE)
+            .expression_attribute_values(":pending", s(PENDING));
+        if let Some(o) = owner {
+            req = req.expression_attribute_names("#owner", OWNER).expression_attribute_values(":owner", s(o));
+        }
+        match req.send().await {
+            Ok(_) => Ok(()),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(()),
+            Err(e) => Err(unavailable("delete_item", e)),
+        }
+    }
+}
+
+fn pending(pk: String, sk: String, owner: &str, lease_until: Timestamp) -> Item {
+    let mut item = key(pk, sk);
+    item.insert(STATE.into(), s(PENDING));
+    item.insert(OWNER.into(), s(owner));
+    item.insert(LEASE_UNTIL.into(), n(lease_until));
+    item
+}
+
+#[async_trait]
+impl LearnerStore for DynamoStore {
+    #[instrument(skip_all, fields(tenant))]
+    async fn get_learner(&self, tenant: &str, caller_sys_id: &str) -> Result<Option<Learner>, StoreError> {
+        match self.get(tenant_pk(tenant), caller_sk(caller_sys_id)).await? {
+            Some(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => learner_from(&item).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn claim_caller(&self, tenant: &str, caller_sys_id: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<Learner>, StoreError> {
+        let owner = format!("{now}-{:x}", rand::random::<u32>());
+        match self.take(pending(tenant_pk(tenant), caller_sk(caller_sys_id), &owner, lease_until), now).await? {
+            Take::Taken => Ok(Claim::Won),
+            Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => Ok(Claim::Existing(learner_from(&item)?)),
+            Take::Held(_) => Ok(Claim::Pending),
+        }
+    }
+
+    #[instrument(skip_all, fields(tenant, learner = %learner.id))]
+    async fn save_learner(&self, tenant: &str, learner: &Learner) -> Result<(), StoreError> {
+        let mut reverse = key(tenant_pk(tenant), learner_sk(&learner.id));
+        reverse.insert(CALLER_SYS_ID.into(), s(learner.caller_sys_id.clone()));
+        reverse.insert(LEARNER_ID.into(), s(learner.id.clone()));
+        let items = vec![
+            TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(learner_item(tenant, learner))).build().expect("put")).build(),
+            TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(reverse)).build().expect("put")).build(),
+        ];
+        match self.transact(items, "the caller's learner link").await? {
+            TxOutcome::Committed => Ok(()),
+            TxOutcome::ConditionFailed => Err(StoreError::Corrupt("unconditional learner link write failed a condition".into())),
+        }
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn release_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<(), StoreError> {
+        self.release(tenant_pk(tenant), caller_sk(caller_sys_id), None).await
+    }
+
+    #[instrument(skip_all, fields(tenant, learner = learner_id))]
+    async fn learner_caller(&self, tenant: &str, learner_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.get(tenant_pk(tenant), learner_sk(learner_id)).await?.and_then(|i| opt_s(&i, CALLER_SYS_ID)))
+    }
+}
+
+#[async_trait]
+impl AssignmentStore for DynamoStore {
+    #[instrument(skip_all, fields(tenant, learner = learner_id, course = course_id))]
+    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<()>, StoreError> {
+        match self.take(pending(tenant_pk(tenant), assign_sk(learner_id, course_id), owner, lease_until), now).await? {
+            Take::Taken => Ok(Claim::Won),
+            Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => Ok(Claim::Existing(())),
+            Take::Held(_) => Ok(Claim::Pending),
+        }
+    }
+
+    #[instrument(skip_all, fields(tenant, count = assignments.len()))]
+    async fn confirm_assignments(&self, tenant: &str, owner: &str, assignments: &[Assignment]) -> Result<(), StoreError> {
+        // Two actions per assignment, at most 100 actions per transaction.
+        for chunk in assignments.chunks(25) {
+            let mut items = Vec::with_capacity(chunk.len() * 2);
+            for a in chunk {
+                let mut update = Update::builder()
+                    .table_name(&self.table)
+                    .set_key(Some(key(tenant_pk(tenant), assign_sk(&a.learner_id, &a.course_id))))
+                    .condition_expression("#owner = :owner")
+                    .expression_attribute_names("#owner", OWNER)
+                    .expression_attribute_names("#state", STATE)
+                    .expression_attribute_names("#lease", LEASE_UNTIL)
+                    .expression_attribute_values(":owner", s(owner))
+                    .expression_attribute_values(":done", s(DONE));
+                let mut sets = vec!["#state = :done".to_string()];
+                for (i, (k, v)) in assignment_attrs(a).into_iter().enumerate() {
+                    update = update.expression_attribute_names(format!("#a{i}"), k).expression_attribute_values(format!(":a{i}"), v);
+                    sets.push(format!("#a{i} = :a{i}"));
+                }
+                let update = update.update_expression(format!("SET {} REMOVE #lease", sets.join(", "))).build().expect("update");
+                items.push(TransactWriteItem::builder().update(update).build());
+                items.push(
+                    TransactWriteItem::builder()
+                        .put(Put::builder().table_name(&self.table).set_item(Some(incident_item(tenant, a))).build().expect("put"))
+                        .build(),
+                );
+            }
+            if let TxOutcome::ConditionFailed = self.transact(items, "the learner's assignments").await? {
+                return Err(StoreError::Corrupt("an assignment claim was lost before it was confirmed".into()));
+            }
+        }
+        Ok(())
+    }
+
+    #[instrument(skip_all, fields(tenant, learner = learner_id))]
+    async fn release_assignments(&self, tenant: &str, learner_id: &str, course_ids: &[String], owner: &str) -> Result<(), StoreError> {
+        for c in course_ids {
+            self.release(tenant_pk(tenant), assign_sk(learner_id, c), Some(owner)).await?;
+        }
+        Ok(())
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn incident_assignments(&self, tenant: &str, incident_sys_id: &str) -> Result<Vec<Assignment>, StoreError> {
+        let mut out = Vec::new();
+        let mut start = None;
+        loop {
+            let page = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#sk", SK)
+                .expression_attribute_values(":pk", s(tenant_pk(tenant)))
+                .expression_attribute_values(":prefix", s(incident_prefix(incident_sys_id)))
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .map_err(|e| unavailable("query", e))?;
+            for item in page.items() {
+                out.push(assignment_from(item)?);
+            }
+            start = page.last_evaluated_key;
+            if start.is_none() {
+                return Ok(out);
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl IdempotencyStore for DynamoStore {
+    #[instrument(skip_all, fields(tenant))]
+    async fn begin(&self, tenant: &str, key_: &str, request_hash: &str, now: Timestamp, in_flight_until: Timestamp, expires_at: Timestamp) -> Result<IdempotencyStart, StoreError> {
+        let mut item = pending(tenant_pk(tenant), idem_sk(key_), request_hash, in_flight_until);
+        item.insert(REQUEST_HASH.into(), s(request_hash));
+        item.insert(TTL.into(), n(expires_at));
+        let held = match self.take(item, now).await? {
+            Take::Taken => return Ok(IdempotencyStart::Started),
+            Take::Held(item) => item,
+        };
+        // An expired record that DynamoDB's TTL has not removed yet counts as absent.
+        if opt_n(&held, TTL).is_some_and(|t| t <= now) {
+            self.client
+                .delete_item()
+                .table_name(&self.table)
+                .set_key(Some(key(tenant_pk(tenant), idem_sk(key_))))
+                .send()
+                .await
+                .map_err(|e| unavailable("delete_item", e))?;
+            return Box::pin(self.begin(tenant, key_, request_hash, now, in_flight_until, expires_at)).await;
+        }
+        if opt_s(&held, REQUEST_HASH).as_deref() != Some(request_hash) {
+            return Ok(IdempotencyStart::Mismatch);
+        }
+        match (opt_s(&held, STATE).as_deref(), opt_n(&held, RESPONSE_STATUS), opt_s(&held, RESPONSE_BODY)) {
+            (Some(DONE), Some(status), Some(body)) => Ok(IdempotencyStart::Replay { status: status as u16, body }),
+            _ => Ok(IdempotencyStart::InFlight),
+        }
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn complete(&self, tenant: &str, key_: &str, status: u16, body: &str, expires_at: Timestamp) -> Result<(), StoreError> {
+        self.client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant), idem_sk(key_))))
+            .update_expression("SET #state = :done, #status = :status, #body = :body, #ttl = :ttl REMOVE #lease")
+            .expression_attribute_names("#state", STATE)
+            .expression_attribute_names("#status", RESPONSE_STATUS)
+            .expression_attribute_names("#body", RESPONSE_BODY)
+            .expression_attribute_names("#ttl", TTL)
+            .expression_attribute_names("#lease", LEASE_UNTIL)
+            .expression_attribute_values(":done", s(DONE))
+            .expression_attribute_values(":status", n(i64::from(status)))
+            .expression_attribute_values(":body", s(body))
+            .expression_attribute_values(":ttl", n(expires_at))
+            .send()
+            .await
+            .map_err(|e| unavailable("update_item", e))?;
+        Ok(())
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn abandon(&self, tenant: &str, key_: &str) -> Result<(), StoreError> {
+        self.release(tenant_pk(tenant), idem_sk(key_), None).await
+    }
+}

@@ -1,0 +1,110 @@
+//! The "Assign Courses" click path (SPEC 3.2, 3.3): learners, courses, assignments,
+//! and the training an incident caused.
+
+use std::sync::Arc;
+
+use lambda_http::http::StatusCode;
+use lambda_http::{Body, Request, Response};
+use litmos_domain::assignments::{Answer, AssignInput, Assignments};
+use litmos_domain::courses::{self, Catalog, CourseQuery};
+use litmos_domain::learners::{LearnerInput, Learners};
+use litmos_domain::training::Training;
+use litmos_domain::{Error, validate};
+
+use crate::AppState;
+use crate::http::{header, json, json_body, only_query, path_param, query};
+use crate::servicenow::authed;
+
+impl AppState {
+    pub fn catalog(&self) -> Catalog<'_> {
+        Catalog { cache: &self.store, litmos: &self.litmos, clock: self.clock.as_ref(), catalog_ttl: self.config.catalog_ttl_seconds }
+    }
+}
+
+pub async fn upsert_learner(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &[])?;
+        let input: LearnerInput = json_body(&req)?;
+        let (_, acct) = state.account(&caller).await?;
+        let learners = Learners { store: &state.store, litmos: &state.litmos, clock: state.clock.as_ref() };
+        let outcome = learners.find_or_create(&caller.tenant_id, &acct, input).await?;
+        Ok(json(if outcome.created { StatusCode::CREATED } else { StatusCode::OK }, &outcome))
+    })
+    .await
+}
+
+pub async fn get_learner(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &[])?;
+        let sys_id = path_param(&req, "/v1/servicenow/learners/{caller_sys_id}", "caller_sys_id")?;
+        let learners = Learners { store: &state.store, litmos: &state.litmos, clock: state.clock.as_ref() };
+        Ok(json(StatusCode::OK, &serde_json::json!({"learner": learners.get(&caller.tenant_id, &sys_id).await?})))
+    })
+    .await
+}
+
+pub async fn list_courses(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &["search", "name", "code", "sort", "limit", "offset"])?;
+        let who = courses::agent_header(header(&req, "x-agent").as_deref())?;
+        let q = CourseQuery {
+            search: query(&req, "search"),
+            name: query(&req, "name"),
+            code: query(&req, "code"),
+            sort: query(&req, "sort"),
+            limit: query(&req, "limit"),
+            offset: query(&req, "offset"),
+        };
+        // Bad paging is refused before anything is read.
+        courses::page(Vec::new(), &q)?;
+        let (_, acct) = state.account(&caller).await?;
+        let catalog = state.catalog();
+        let agent = catalog
+            .agent(&caller.tenant_id, &acct, &who)
+            .await?
+            .ok_or_else(|| Error::Forbidden("The agent in X-Agent is not a user of this Litmos account.".into()))?;
+        let allowed = catalog.assignable(&caller.tenant_id, &acct, &agent).await?;
+        Ok(json(StatusCode::OK, &courses::page(allowed, &q)?))
+    })
+    .await
+}
+
+pub async fn assign_courses(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &[])?;
+        let who = courses::agent_header(header(&req, "x-agent").as_deref())?;
+        let input: AssignInput = json_body(&req)?;
+        let (_, acct) = state.account(&caller).await?;
+        let service = Assignments {
+            learners: &state.store,
+            store: &state.store,
+            idempotency: &state.store,
+            catalog: state.catalog(),
+            litmos: &state.litmos,
+            clock: state.clock.as_ref(),
+        };
+        let key = header(&req, "idempotency-key");
+        match service.assign(&caller.tenant_id, &acct, &who, key.as_deref(), input).await? {
+            Answer::Fresh(outcome) => Ok(json(StatusCode::OK, &outcome)),
+            Answer::Replay { status, body } => Ok(Response::builder()
+                .status(status)
+                .header("content-type", "application/json")
+                .header("idempotent-replayed", "true")
+                .body(Body::Text(body))
+                .expect("static response parts")),
+        }
+    })
+    .await
+}
+
+pub async fn incident_training(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &[])?;
+        let sys_id = path_param(&req, "/v1/servicenow/incidents/{incident_sys_id}/training", "incident_sys_id")?;
+        validate::sys_id("incident_sys_id", &sys_id)?;
+        let (_, acct) = state.account(&caller).await?;
+        let training = Training { store: &state.store, cache: &state.store, litmos: &state.litmos, clock: state.clock.as_ref() };
+        Ok(json(StatusCode::OK, &training.for_incident(&caller.tenant_id, &acct, &sys_id).await?))
+    })
+    .await
+}

@@ -1,0 +1,303 @@
+//! "Assign Courses", message for message (SPEC 3.3). One Litmos read and at most one
+//! Litmos write per request; each learner/course pair is claimed with a conditional
+//! write first, so concurrent requests assign it once; nothing is recorded as assigned
+//! that Litmos did not accept.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::courses::{Agent, Catalog};
+use crate::idempotency::{self, Begin};
+use crate::model::*;
+use crate::ports::{AssignmentStore, Claim, IdempotencyStore, LearnerStore, Litmos};
+use crate::time::Clock;
+use crate::validate;
+
+pub const MAX_COURSES: usize = 50;
+pub const NOT_ADMIN: &str = "You do not have permission to assign courses. This requires an \"Administrator\" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses.";
+const CLAIM_LEASE_SECONDS: i64 = 60;
+const WAIT_STEP: Duration = Duration::from_millis(100);
+const WAIT_STEPS: u32 = 100;
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignInput {
+    pub learner_id: String,
+    pub course_ids: Vec<String>,
+    pub incident: IncidentRef,
+    #[serde(default)]
+    pub send_message: bool,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentRef {
+    pub sys_id: String,
+    pub number: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseRef {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssignOutcome {
+    pub assigned: Vec<CourseRef>,
+    pub already_assigned: Vec<CourseRef>,
+    pub messages: Vec<String>,
+}
+
+/// The messages ServiceNow shows, in request order.
+pub fn messages(assigned: &[CourseRef], already: &[CourseRef]) -> Vec<String> {
+    let mut out = Vec::new();
+    if !assigned.is_empty() {
+        let names: Vec<&str> = assigned.iter().map(|c| c.name.as_str()).collect();
+        out.push(format!("You have successfully assigned these courses: {}", names.join(", ")));
+    }
+    out.extend(already.iter().map(|c| format!("{} is already assigned", c.name)));
+    out
+}
+
+pub fn validate_input(input: &AssignInput) -> Result<(), Error> {
+    validate::litmos_id("learner_id", &input.learner_id)?;
+    if input.course_ids.is_empty() || input.course_ids.len() > MAX_COURSES {
+        return Err(Error::invalid("course_ids", format!("must hold 1 to {MAX_COURSES} course ids")));
+    }
+    let mut seen = HashSet::new();
+    for id in &input.course_ids {
+        validate::litmos_id("course_ids", id)?;
+        if !seen.insert(id.as_str()) {
+            return Err(Error::invalid("course_ids", format!("lists '{id}' more than once")));
+        }
+    }
+    validate::sys_id("incident.sys_id", &input.incident.sys_id)?;
+    validate::incident_number("incident.number", &input.incident.number)?;
+    Ok(())
+}
+
+pub struct Assignments<'a> {
+    pub learners: &'a dyn LearnerStore,
+    pub store: &'a dyn AssignmentStore,
+    pub idempotency: &'a dyn IdempotencyStore,
+    pub catalog: Catalog<'a>,
+    pub litmos: &'a dyn Litmos,
+    pub clock: &'a dyn Clock,
+}
+
+/// The answer to send: a fresh outcome, or the stored answer of an earlier request
+/// with the same `Idempotency-Key`.
+pub enum Answer {
+    Fresh(AssignOutcome),
+    Replay { status: u16, body: String },
+}
+
+impl Assignments<'_> {
+    pub async fn assign(&self, tenant: &str, acct: &LitmosAccount, agent: &str, idempotency_key: Option<&str>, input: AssignInput) -> Result<Answer, Error> {
+        validate_input(&input)?;
+        let Some(key) = idempotency_key else { return self.run(tenant, acct, agent, &input).await.map(Answer::Fresh) };
+        let key = idempotency::validate_key(key)?;
+        let print = idempotency::fingerprint(&[agent, &serde_json::to_string(&input).expect("serializable")]);
+        if let Begin::Replay { status, body } = idempotency::begin(self.idempotency, tenant, &key, &print, self.clock.now()).await? {
+            return Ok(Answer::Replay { status, body });
+        }
+        match self.run(tenant, acct, agent, &input).await {
+            Ok(outcome) => {
+                let body = serde_json::to_string(&outcome).expect("serializable");
+                let expires = self.clock.now() + idempotency::REPLAY_WINDOW_SECONDS;
+                if let Err(e) = self.idempotency.complete(tenant, &key, 200, &body, expires).await {
+                    tracing::warn!(error = %e, "could not store the idempotent answer; a retry will re-run (safely)");
+                }
+                Ok(Answer::Fresh(outcome))
+            }
+            Err(e) => {
+                // A failed request leaves no record, so its retry runs again.
+                if let Err(abandon) = self.idempotency.abandon(tenant, &key).await {
+                    tracing::warn!(error = %abandon, "could not clear the idempotency record; it expires when its in-flight window ends");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    async fn run(&self, tenant: &str, acct: &LitmosAccount, who: &str, input: &AssignInput) -> Result<AssignOutcome, Error> {
+        let agent: Option<Agent> = self.catalog.agent(tenant, acct, who).await?;
+        let agent = match agent {
+            Some(a) if a.level.is_some_and(AccessLevel::may_assign) => a,
+            _ => return Err(Error::Forbidden(NOT_ADMIN.into())),
+        };
+        if self.learners.learner_caller(tenant, &input.learner_id).await?.is_none() {
+            return Err(Error::NotFound(format!("No learner with id '{}' is linked to a caller of this account.", input.learner_id)));
+        }
+        let assignable: HashMap<String, Course> =
+            self.catalog.assignable(tenant, acct, &agent).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
+        let refused: Vec<&str> = input.course_ids.iter().filter(|id| !assignable.contains_key(*id)).map(String::as_str).collect();
+        if !refused.is_empty() {
+            return Err(Error::Unprocessable(format!(
+                "These course ids do not exist or cannot be assigned by you: {}. Nothing was assigned.",
+                refused.join(", ")
+            )));
+        }
+        let course = |id: &str| CourseRef { id: id.to_string(), name: assignable[id].name.clone() };
+
+        let held: HashSet<String> = self.litmos.user_courses(acct, &input.learner_id).await?.into_iter().map(|c| c.id).collect();
+        let owner = format!("{:016x}", rand::random::<u64>());
+        let mut claimed: Vec<String> = Vec::new();
+        let mut already: Vec<String> = Vec::new();
+        for id in &input.course_ids {
+            if held.contains(id) {
+                already.push(id.clone());
+                continue;
+            }
+            match self.claim(tenant, &input.learner_id, id, &owner).await {
+                Ok(true) => claimed.push(id.clone()),
+                Ok(false) => already.push(id.clone()),
+                Err(e) => {
+                    self.release(tenant, &input.learner_id, &claimed, &owner).await;
+                    return Err(e);
+                }
+            }
+        }
+
+        if !claimed.is_empty() {
+            if let Err(e) = self.litmos.assign_courses(acct, &input.learner_id, &claimed, input.send_message).await {
+                return Err(self.recover(tenant, acct, who, input, &owner, &claimed, &assignable, e.into()).await);
+            }
+            self.record(tenant, who, input, &owner, &claimed, &assignable).await?;
+        }
+        let assigned: Vec<CourseRef> = claimed.iter().map(|id| course(id)).collect();
+        let already: Vec<CourseRef> = already.iter().map(|id| course(id)).collect();
+        tracing::info!(tenant, learner = %input.learner_id, assigned = assigned.len(), already = already.len(), "courses assigned");
+        Ok(AssignOutcome { messages: messages(&assigned, &already), assigned, already_assigned: already })
+    }
+
+    /// True when this request now holds the pair; false when it is assigned already.
+    /// Waits (bounded) while another request holds it, then decides on its outcome.
+    async fn claim(&self, tenant: &str, learner: &str, course: &str, owner: &str) -> Result<bool, Error> {
+        for _ in 0..WAIT_STEPS {
+            let now = self.clock.now();
+            match self.store.claim_assignment(tenant, learner, course, owner, now, now + CLAIM_LEASE_SECONDS).await? {
+                Claim::Won => return Ok(true),
+                Claim::Existing(()) => return Ok(false),
+                Claim::Pending => tokio::time::sleep(WAIT_STEP).await,
+            }
+        }
+        Err(Error::Busy("Another request is still assigning these courses to this learner; retry shortly.".into()))
+    }
+
+    async fn release(&self, tenant: &str, learner: &str, courses: &[String], owner: &str) {
+        if courses.is_empty() {
+            return;
+        }
+        if let Err(e) = self.store.release_assignments(tenant, learner, courses, owner).await {
+            tracing::warn!(error = %e, "could not release assignment claims; they expire with their lease");
+        }
+    }
+
+    async fn record(&self, tenant: &str, who: &str, input: &AssignInput, owner: &str, ids: &[String], courses: &HashMap<String, Course>) -> Result<(), Error> {
+        let now = self.clock.now();
+        let rows: Vec<Assignment> = ids
+            .iter()
+            .map(|id| Assignment {
+                learner_id: input.learner_id.clone(),
+                course_id: id.clone(),
+                course_name: courses[id].name.clone(),
+                incident_sys_id: input.incident.sys_id.clone(),
+                incident_number: input.incident.number.clone(),
+                assigned_by: who.to_string(),
+                assigned_at: now,
+            })
+            .collect();
+        self.store.confirm_assignments(tenant, owner, &rows).await?;
+        Ok(())
+    }
+
+    /// Litmos did not confirm the write: read back what it holds, record exactly that,
+    /// release the rest, and say which is which.
+    #[allow(clippy::too_many_arguments)]
+    async fn recover(&self, tenant: &str, acct: &LitmosAccount, who: &str, input: &AssignInput, owner: &str, claimed: &[String], courses: &HashMap<String, Course>, cause: Error) -> Error {
+        let names = |ids: &[String]| ids.iter().map(|id| courses[id].name.clone()).collect::<Vec<_>>().join(", ");
+        let held: Option<HashSet<String>> = self.litmos.user_courses(acct, &input.learner_id).await.ok().map(|cs| cs.into_iter().map(|c| c.id).collect());
+        let Some(held) = held else {
+            self.release(tenant, &input.learner_id, claimed, owner).await;
+            return Error::Upstream(format!(
+                "Litmos did not confirm the assignment and could not be read back ({cause}). Not recorded as assigned: {}. Retry: courses Litmos did take are then reported as already assigned.",
+                names(claimed)
+            ));
+        };
+        let (landed, missing): (Vec<String>, Vec<String>) = claimed.iter().cloned().partition(|id| held.contains(id));
+        if let Err(e) = self.record(tenant, who, input, owner, &landed, courses).await {
+            tracing::error!(error = %e, "could not record assignments Litmos accepted");
+        }
+        self.release(tenant, &input.learner_id, &missing, owner).await;
+        let landed_txt = if landed.is_empty() { "none".to_string() } else { names(&landed) };
+        Error::Upstream(format!(
+            "Litmos failed part-way ({cause}). Assigned: {landed_txt}. Not assigned: {}. Retry to assign the rest.",
+            if missing.is_empty() { "none".to_string() } else { names(&missing) }
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(id: &str, name: &str) -> CourseRef {
+        CourseRef { id: id.into(), name: name.into() }
+    }
+
+    #[test]
+    fn messages_word_for_word() {
+        let m = messages(&[c("1", "A"), c("2", "B"), c("3", "C")], &[c("4", "D"), c("5", "E")]);
+        assert_eq!(m, ["You have successfully assigned these courses: A, B, C", "D is already assigned", "E is already assigned"]);
+        assert_eq!(messages(&[], &[c("4", "D")]), ["D is already assigned"]);
+        assert!(messages(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn the_permission_message_is_exact() {
+        assert_eq!(
+            NOT_ADMIN,
+            r#"You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses."#
+        );
+    }
+
+    fn input(ids: &[&str]) -> AssignInput {
+        AssignInput {
+            learner_id: "U000000006x1".into(),
+            course_ids: ids.iter().map(|s| s.to_string()).collect(),
+            incident: IncidentRef { sys_id: "0123456789abcdef0123456789abcdef".into(), number: "INC0010023".into() },
+            send_message: false,
+        }
+    }
+
+    fn field(r: Result<(), Error>) -> String {
+        match r {
+            Err(Error::Invalid { field, .. }) => field,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn input_bounds() {
+        assert!(validate_input(&input(&["a"])).is_ok());
+        assert_eq!(field(validate_input(&input(&[]))), "course_ids");
+        let many: Vec<String> = (0..51).map(|i| format!("c{i}")).collect();
+        assert_eq!(field(validate_input(&input(&many.iter().map(String::as_str).collect::<Vec<_>>()))), "course_ids");
+        assert!(validate_input(&input(&many[..50].iter().map(String::as_str).collect::<Vec<_>>())).is_ok());
+        assert_eq!(field(validate_input(&input(&["a", "b", "a"]))), "course_ids");
+        let mut bad = input(&["a"]);
+        bad.incident.number = "INC12".into();
+        assert_eq!(field(validate_input(&bad)), "incident.number");
+        let mut bad = input(&["a"]);
+        bad.incident.sys_id = "XYZ".into();
+        assert_eq!(field(validate_input(&bad)), "incident.sys_id");
+        let mut bad = input(&["a"]);
+        bad.learner_id = "a b".into();
+        assert_eq!(field(validate_input(&bad)), "learner_id");
+    }
+}
