@@ -15,7 +15,7 @@ async fn setup(config: Config) -> (LitmosClient, LitmosAccount, litmos_double::S
 }
 
 fn fault(status: Option<u16>, count: usize, path: &str) -> Fault {
-    Fault { method: None, path_contains: Some(path.into()), status, delay_ms: None, count, after_effect: false }
+    Fault { method: None, path_contains: Some(path.into()), status, delay_ms: None, count, after_effect: false, body: None }
 }
 
 #[tokio::test]

@@ -126,3 +126,116 @@ async fn an_unreachable_store_is_unavailable_not_a_panic() {
     let err = s.get_tenant("acme").await.unwrap_err();
     assert!(matches!(err, litmos_domain::ports::StoreError::Unavailable(_)), "{err:?}");
 }
+
+mod claims {
+    use litmos_adapters::DynamoStore;
+    use litmos_domain::model::{Assignment, Learner};
+    use litmos_domain::ports::*;
+
+    async fn store() -> DynamoStore {
+        super::store().await
+    }
+
+    fn learner(id: &str, caller: &str) -> Learner {
+        Learner { id: id.into(), caller_sys_id: caller.into(), user_name: "u".into(), email: "u@x.io".into(), first_name: "U".into(), last_name: "X".into(), linked_at: 5 }
+    }
+
+    fn assignment(course: &str, incident: &str) -> Assignment {
+        Assignment {
+            learner_id: "L1".into(),
+            course_id: course.into(),
+            course_name: format!("Course {course}"),
+            incident_sys_id: incident.into(),
+            incident_number: "INC0001".into(),
+            assigned_by: "admin@pieshop.net".into(),
+            assigned_at: 100,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_caller_slot_is_won_once_and_recovers_after_its_lease() {
+        let s = store().await;
+        assert_eq!(s.claim_caller("acme", "c1", 100, 130).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_caller("acme", "c1", 101, 131).await.unwrap(), Claim::Pending);
+        assert_eq!(s.claim_caller("other", "c1", 101, 131).await.unwrap(), Claim::Won, "tenants never share slots");
+        // The first request died: after its lease, the slot can be taken again.
+        assert_eq!(s.claim_caller("acme", "c1", 131, 161).await.unwrap(), Claim::Won);
+        s.save_learner("acme", &learner("L1", "c1")).await.unwrap();
+        assert_eq!(s.claim_caller("acme", "c1", 200, 230).await.unwrap(), Claim::Existing(learner("L1", "c1")));
+        assert_eq!(s.get_learner("acme", "c1").await.unwrap(), Some(learner("L1", "c1")));
+        assert_eq!(s.learner_caller("acme", "L1").await.unwrap().as_deref(), Some("c1"));
+        assert_eq!(s.learner_caller("other", "L1").await.unwrap(), None);
+        assert_eq!(s.get_learner("other", "c1").await.unwrap(), None, "a pending claim is no learner");
+    }
+
+    #[tokio::test]
+    async fn released_caller_claims_free_the_slot() {
+        let s = store().await;
+        assert_eq!(s.claim_caller("acme", "c1", 100, 130).await.unwrap(), Claim::Won);
+        s.release_caller("acme", "c1").await.unwrap();
+        assert_eq!(s.claim_caller("acme", "c1", 101, 131).await.unwrap(), Claim::Won);
+    }
+
+    #[tokio::test]
+    async fn assignments_are_claimed_confirmed_and_listed_by_incident() {
+        let s = store().await;
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "me", 100, 160).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 101, 161).await.unwrap(), Claim::Pending);
+        s.confirm_assignments("acme", "me", &[assignment("C1", "i1")]).await.unwrap();
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 102, 162).await.unwrap(), Claim::Existing(()));
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 10_000, 10_060).await.unwrap(), Claim::Existing(()), "a confirmed assignment never expires");
+        // Release only frees pending claims of their owner.
+        s.release_assignments("acme", "L1", &["C1".into()], "me").await.unwrap();
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 103, 163).await.unwrap(), Claim::Existing(()));
+        assert_eq!(s.claim_assignment("acme", "L1", "C2", "me", 100, 160).await.unwrap(), Claim::Won);
+        s.release_assignments("acme", "L1", &["C2".into()], "you").await.unwrap();
+        assert_eq!(s.claim_assignment("acme", "L1", "C2", "you", 101, 161).await.unwrap(), Claim::Pending);
+        s.release_assignments("acme", "L1", &["C2".into()], "me").await.unwrap();
+        assert_eq!(s.claim_assignment("acme", "L1", "C2", "you", 101, 161).await.unwrap(), Claim::Won);
+
+        let listed = s.incident_assignments("acme", "i1").await.unwrap();
+        assert_eq!(listed, vec![assignment("C1", "i1")]);
+        assert!(s.incident_assignments("other", "i1").await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn fifty_assignments_confirm_in_bounded_transactions() {
+        let s = store().await;
+        let rows: Vec<Assignment> = (0..50).map(|i| assignment(&format!("C{i:02}"), "i9")).collect();
+        for r in &rows {
+            assert_eq!(s.claim_assignment("acme", "L1", &r.course_id, "me", 100, 160).await.unwrap(), Claim::Won);
+        }
+        s.confirm_assignments("acme", "me", &rows).await.unwrap();
+        assert_eq!(s.incident_assignments("acme", "i9").await.unwrap().len(), 50);
+    }
+
+    #[tokio::test]
+    async fn idempotency_records() {
+        let s = store().await;
+        assert_eq!(s.begin("acme", "k", "h1", 100, 160, 86_500).await.unwrap(), IdempotencyStart::Started);
+        assert_eq!(s.begin("acme", "k", "h1", 101, 161, 86_501).await.unwrap(), IdempotencyStart::InFlight);
+        assert_eq!(s.begin("acme", "k", "h2", 101, 161, 86_501).await.unwrap(), IdempotencyStart::Mismatch);
+        s.complete("acme", "k", 200, r#"{"ok":true}"#, 86_500).await.unwrap();
+        assert_eq!(s.begin("acme", "k", "h1", 102, 162, 86_502).await.unwrap(), IdempotencyStart::Replay { status: 200, body: r#"{"ok":true}"#.into() });
+        assert_eq!(s.begin("acme", "k", "h1", 86_500, 86_560, 172_900).await.unwrap(), IdempotencyStart::Started, "after 24 h the key is new again");
+        s.abandon("acme", "k").await.unwrap();
+        assert_eq!(s.begin("acme", "k", "h2", 86_501, 86_561, 172_901).await.unwrap(), IdempotencyStart::Started, "an abandoned key runs again");
+        // A crashed request's record stops blocking once its in-flight window ends.
+        assert_eq!(s.begin("acme", "k", "h2", 86_562, 86_622, 172_962).await.unwrap(), IdempotencyStart::Started);
+    }
+
+    #[tokio::test]
+    async fn large_blobs_round_trip_in_chunks_and_replace_atomically() {
+        let s = store().await;
+        assert!(s.get_blob("acme", "catalog").await.unwrap().is_none());
+        let big: Vec<u8> = (0..1_300_000u32).map(|i| (i % 251) as u8).collect();
+        s.put_blob("acme", "catalog", &big, 100, 900).await.unwrap();
+        let got = s.get_blob("acme", "catalog").await.unwrap().unwrap();
+        assert_eq!((got.bytes.len(), got.fetched_at), (big.len(), 100));
+        assert!(got.bytes == big);
+        s.put_blob("acme", "catalog", b"[]", 200, 900).await.unwrap();
+        let got = s.get_blob("acme", "catalog").await.unwrap().unwrap();
+        assert_eq!((got.bytes.as_slice(), got.fetched_at), (&b"[]"[..], 200));
+        assert!(s.get_blob("other", "catalog").await.unwrap().is_none());
+    }
+}

@@ -87,6 +87,9 @@ pub struct Fault {
     /// whose answer was lost).
     #[serde(default)]
     pub after_effect: bool,
+    /// A JSON body to answer with instead of the real one (with `status`, default 200).
+    #[serde(default)]
+    pub body: Option<Value>,
 }
 
 fn one() -> usize {
@@ -314,6 +317,10 @@ async fn gate(State(st): State<Shared>, headers: HeaderMap, req: Request, next: 
     let Some(fault) = fault else { return next.run(req).await };
     if let Some(ms) = fault.delay_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    if let Some(body) = fault.body {
+        let status = StatusCode::from_u16(fault.status.unwrap_or(200)).unwrap_or(StatusCode::OK);
+        return (status, Json(body)).into_response();
     }
     match fault.status {
         Some(s) if fault.after_effect => {
