@@ -20,8 +20,16 @@ pub use state::AppState;
 /// JSON log lines, filtered by `RUST_LOG` (default `info`), carrying the Lambda
 /// request id from the runtime's span.
 pub fn init_tracing() {
+    init_tracing_to(std::io::stdout);
+}
+
+/// The production log format, written to `writer` (tests capture it).
+pub fn init_tracing_to<W>(writer: W)
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
-    let _ = tracing_subscriber::fmt().json().with_env_filter(filter).with_current_span(false).with_target(false).try_init();
+    let _ = tracing_subscriber::fmt().json().with_env_filter(filter).with_current_span(false).with_target(false).with_writer(writer).try_init();
 }
 
 /// Builds the state once (failing fast on bad configuration) and serves `handler`.
