@@ -43,35 +43,6 @@ impl DynamoStore {
         }
         Ok(found)
     }
-
-    async fn put_items(&self, items: Vec<Item>) -> Result<(), StoreError> {
-        for chunk in items.chunks(25) {
-            let mut requests: Vec<WriteRequest> = chunk
-                .iter()
-                .map(|i| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(i.clone())).build().expect("item")).build())
-                .collect();
-            for round in 0..8 {
-                if requests.is_empty() {
-                    break;
-                }
-                let out = self
-                    .client
-                    .batch_write_item()
-                    .request_items(&self.table, requests.clone())
-                    .send()
-                    .await
-                    .map_err(|e| unavailable("batch_write_item", e))?;
-                requests = out.unprocessed_items.and_then(|mut m| m.remove(&self.table)).unwrap_or_default();
-                if !requests.is_empty() {
-                    tokio::time::sleep(std::time::Duration::from_millis(25 << round)).await;
-                }
-            }
-            if !requests.is_empty() {
-                return Err(StoreError::Unavailable("dynamodb batch_write_item left items unprocessed".into()));
-            }
-        }
-        Ok(())
-    }
 }
 
 #[async_trait]
@@ -124,7 +95,11 @@ impl CacheStore for DynamoStore {
                 item
             })
             .collect();
-        self.put_items(items).await?;
+        let puts = items
+            .into_iter()
+            .map(|i| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(i)).build().expect("item")).build())
+            .collect();
+        self.batch_write(puts).await?;
         let mut head = key(tenant_pk(tenant), cache_head_sk(name));
         head.insert(GENERATION.into(), s(generation.clone()));
         head.insert(CHUNKS.into(), n(chunks.len() as i64));

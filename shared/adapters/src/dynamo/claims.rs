@@ -198,30 +198,7 @@ impl AssignmentStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant))]
     async fn incident_assignments(&self, tenant: &str, incident_sys_id: &str) -> Result<Vec<Assignment>, StoreError> {
-        let mut out = Vec::new();
-        let mut start = None;
-        loop {
-            let page = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expression_attribute_names("#pk", PK)
-                .expression_attribute_names("#sk", SK)
-                .expression_attribute_values(":pk", s(tenant_pk(tenant)))
-                .expression_attribute_values(":prefix", s(incident_prefix(incident_sys_id)))
-                .set_exclusive_start_key(start)
-                .send()
-                .await
-                .map_err(|e| unavailable("query", e))?;
-            for item in page.items() {
-                out.push(assignment_from(item)?);
-            }
-            start = page.last_evaluated_key;
-            if start.is_none() {
-                return Ok(out);
-            }
-        }
+        self.query_partition(&tenant_pk(tenant), &incident_prefix(incident_sys_id), false).await?.iter().map(assignment_from).collect()
     }
 }
 

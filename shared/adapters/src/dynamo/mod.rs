@@ -81,58 +81,68 @@ impl DynamoStore {
         }
     }
 
-    /// Deletes items by key, 25 at a time, re-sending whatever DynamoDB leaves unprocessed.
+    /// Deletes items by key.
     pub(crate) async fn delete_keys(&self, keys: Vec<Item>) -> Result<(), StoreError> {
-        for chunk in keys.chunks(25) {
-            let mut requests: Vec<WriteRequest> = chunk
-                .iter()
-                .map(|k| WriteRequest::builder().delete_request(DeleteRequest::builder().set_key(Some(k.clone())).build().expect("key set")).build())
-                .collect();
+        let requests = keys
+            .into_iter()
+            .map(|k| WriteRequest::builder().delete_request(DeleteRequest::builder().set_key(Some(k)).build().expect("key set")).build())
+            .collect();
+        self.batch_write(requests).await
+    }
+
+    /// Sends write requests 25 at a time, re-sending whatever DynamoDB leaves
+    /// unprocessed with a growing pause, a bounded number of times.
+    pub(crate) async fn batch_write(&self, requests: Vec<WriteRequest>) -> Result<(), StoreError> {
+        for chunk in requests.chunks(25) {
+            let mut pending = chunk.to_vec();
             for round in 0..8 {
-                if requests.is_empty() {
+                if pending.is_empty() {
                     break;
                 }
                 let out = self
                     .client
                     .batch_write_item()
-                    .request_items(&self.table, requests.clone())
+                    .request_items(&self.table, pending.clone())
                     .send()
                     .await
                     .map_err(|e| unavailable("batch_write_item", e))?;
-                requests = out.unprocessed_items.and_then(|mut m| m.remove(&self.table)).unwrap_or_default();
-                if !requests.is_empty() {
+                pending = out.unprocessed_items.and_then(|mut m| m.remove(&self.table)).unwrap_or_default();
+                if !pending.is_empty() {
                     tokio::time::sleep(Duration::from_millis(25 << round)).await;
                 }
             }
-            if !requests.is_empty() {
+            if !pending.is_empty() {
                 return Err(StoreError::Unavailable("dynamodb batch_write_item left items unprocessed".into()));
             }
         }
         Ok(())
     }
 
-    /// Every item key in one partition.
-    pub(crate) async fn partition_keys(&self, pk: &str) -> Result<Vec<Item>, StoreError> {
-        let mut keys = Vec::new();
+    /// Every item of one partition whose sort key starts with `sk_prefix` (all with
+    /// `""`); only the keys when `keys_only`.
+    pub(crate) async fn query_partition(&self, pk: &str, sk_prefix: &str, keys_only: bool) -> Result<Vec<Item>, StoreError> {
+        let mut items = Vec::new();
         let mut start = None;
         loop {
-            let out = self
+            let mut req = self
                 .client
                 .query()
                 .table_name(&self.table)
-                .key_condition_expression("#pk = :pk")
+                .key_condition_expression(if sk_prefix.is_empty() { "#pk = :pk" } else { "#pk = :pk AND begins_with(#sk, :prefix)" })
                 .expression_attribute_names("#pk", layout::PK)
                 .expression_attribute_values(":pk", layout::s(pk))
-                .projection_expression("#pk, #sk")
-                .expression_attribute_names("#sk", layout::SK)
-                .set_exclusive_start_key(start)
-                .send()
-                .await
-                .map_err(|e| unavailable("query", e))?;
-            keys.extend(out.items.unwrap_or_default());
+                .set_exclusive_start_key(start);
+            if !sk_prefix.is_empty() {
+                req = req.expression_attribute_names("#sk", layout::SK).expression_attribute_values(":prefix", layout::s(sk_prefix));
+            }
+            if keys_only {
+                req = req.projection_expression("#pk, #sk").expression_attribute_names("#sk", layout::SK);
+            }
+            let out = req.send().await.map_err(|e| unavailable("query", e))?;
+            items.extend(out.items.unwrap_or_default());
             start = out.last_evaluated_key;
             if start.is_none() {
-                return Ok(keys);
+                return Ok(items);
             }
         }
     }

@@ -74,7 +74,7 @@ impl TenantStore for DynamoStore {
     #[instrument(skip_all, fields(tenant = %tenant.id))]
     async fn delete_tenant(&self, tenant: &Tenant) -> Result<(), StoreError> {
         self.delete_keys(tenant.servicenow.live_keys.iter().map(|h| key(key_pk(h), KEY_SK)).collect()).await?;
-        let mut items = self.partition_keys(&tenant_pk(&tenant.id)).await?;
+        let mut items = self.query_partition(&tenant_pk(&tenant.id), "", true).await?;
         // The tenant item goes last: if anything fails before, the tenant is still
         // there to be deleted again.
         items.sort_by_key(|k| opt_s(k, SK).as_deref() == Some(META));
