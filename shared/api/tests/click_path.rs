@@ -402,3 +402,49 @@ async fn the_incident_shows_what_became_of_its_training() {
     assert!(t.e.double.requests().is_empty());
     assert_eq!(t.call("GET", "/v1/servicenow/incidents/zzz/training", None, None).await.1["field"], "incident_sys_id");
 }
+
+#[tokio::test]
+async fn another_tenants_ids_are_404_and_never_data() {
+    let t = tenant().await;
+    let learner = t.learner("pat.caller@example.com").await;
+    let a = t.course(0);
+    t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
+
+    // A second tenant on the same deployment and the same Litmos account.
+    let auth = bearer(ADMIN);
+    let body = json!({"name": "Other", "litmos": {"base_url": t.e.litmos_url, "api_key": "demo-litmos-key", "source": "other"}}).to_string();
+    admin::put_tenant(t.e.state.clone(), event("PUT", "/v1/admin/tenants/other", &[("authorization", &auth)], Some(&body))).await;
+    let r = admin::enable_servicenow(t.e.state.clone(), event("POST", "/v1/admin/tenants/other/servicenow", &[("authorization", &auth)], None)).await;
+    let other = Tenant { key: status_and_json(&r).1["api_key"].as_str().unwrap().to_string(), e: t.e };
+
+    let (status, p) = other.call("GET", &format!("/v1/servicenow/learners/{CALLER}"), None, None).await;
+    assert_eq!(status, 404, "{p}");
+    assert!(!p.to_string().contains(&learner));
+    let (status, p) = other.call("GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None, None).await;
+    assert_eq!(status, 404);
+    assert!(!p.to_string().contains(&a.id));
+    let (status, _) = other.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
+    assert_eq!(status, 404, "a learner linked in another tenant is unknown here");
+    let (_, conf) = other.call_with("GET", "/v1/servicenow/courses?limit=1", Some("admin@pieshop.net"), None, &[]).await;
+    assert_eq!(conf["limit"], 1);
+}
+
+#[tokio::test]
+async fn a_litmos_timeout_mid_assign_is_a_502_and_nothing_is_recorded() {
+    let t = tenant().await;
+    let learner = t.learner("pat.caller@example.com").await;
+    let a = t.course(0);
+    t.call("GET", "/v1/servicenow/courses", Some("admin@pieshop.net"), None).await;
+    // Longer than LITMOS_TIMEOUT_MS (1 s here) on every attempt.
+    t.e.double.inject(Fault { method: Some("POST".into()), path_contains: Some("/courses".into()), status: None, delay_ms: Some(1_500), count: 3, after_effect: false, body: None });
+    let (status, p) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
+    assert_eq!(status, 502, "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("could not be reached") || p["detail"].as_str().unwrap().contains("Not assigned"), "{p}");
+    // The delayed writes still land in Litmos after our timeout: what is recorded follows
+    // Litmos, and the retry reports the course as already assigned, once.
+    tokio::time::sleep(std::time::Duration::from_millis(1_600)).await;
+    let (status, out) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
+    assert_eq!(status, 200, "{out}");
+    assert_eq!(out["assigned"].as_array().unwrap().len() + out["already_assigned"].as_array().unwrap().len(), 1);
+    assert_eq!(t.e.double.enrolments(&learner).len(), 1);
+}
