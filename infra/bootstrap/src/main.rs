@@ -55,6 +55,7 @@ async fn run() -> Result<(), String> {
             base_url: env_or("DEMO_LITMOS_BASE_URL", "http://127.0.0.1:9100/v1.svc"),
             api_key: env_or("DEMO_LITMOS_API_KEY", "demo-litmos-key"),
             source: env_or("DEMO_LITMOS_SOURCE", "servicenow-dev"),
+            send_welcome_email: false,
         },
     };
     eprintln!("bootstrap: demo tenant '{tenant}' against {}", input.litmos.base_url);

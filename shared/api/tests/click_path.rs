@@ -148,7 +148,7 @@ async fn twenty_concurrent_calls_for_one_caller_create_one_litmos_user() {
         tasks.push(tokio::spawn(async move {
             let l = Learners { store: &state.store, litmos: &state.litmos, clock: state.clock.as_ref() };
             let input = LearnerInput { caller: CallerInput { sys_id: CALLER.into(), user_name: None, email: Some("rush@example.com".into()), first_name: None, last_name: None } };
-            l.find_or_create("acme", &acct, input).await.map(|o| (o.learner.id, o.created))
+            l.find_or_create("acme", &acct, false, input).await.map(|o| (o.learner.id, o.created))
         }));
     }
     let mut ids = std::collections::HashSet::new();
@@ -447,4 +447,21 @@ async fn a_litmos_timeout_mid_assign_is_a_502_and_nothing_is_recorded() {
     assert_eq!(status, 200, "{out}");
     assert_eq!(out["assigned"].as_array().unwrap().len() + out["already_assigned"].as_array().unwrap().len(), 1);
     assert_eq!(t.e.double.enrolments(&learner).len(), 1);
+}
+
+#[tokio::test]
+async fn litmos_emails_new_learners_only_when_the_tenant_asks() {
+    let t = tenant().await;
+    t.learner("quiet@example.com").await;
+    let created = |name: &str| t.e.double.requests().into_iter().rev().find(|r| r.method == "POST" && r.body.contains(name)).map(|r| serde_json::from_str::<Value>(&r.body).unwrap()).unwrap();
+    assert_eq!(created("quiet@example.com")["DisableMessages"], true);
+
+    let auth = bearer(ADMIN);
+    let body = json!({"name": "Acme", "litmos": {"base_url": t.e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow", "send_welcome_email": true}}).to_string();
+    let r = admin::put_tenant(t.e.state.clone(), event("PUT", "/v1/admin/tenants/acme", &[("authorization", &auth)], Some(&body))).await;
+    assert_eq!(status_and_json(&r).1["litmos"]["send_welcome_email"], true);
+    t.e.clock.advance(6);
+    let other = json!({"caller": {"sys_id": "22222222222222222222222222222222", "email": "welcome@example.com"}}).to_string();
+    assert_eq!(t.call("POST", "/v1/servicenow/learners", None, Some(&other)).await.0, 201);
+    assert_eq!(created("welcome@example.com")["DisableMessages"], false);
 }

@@ -42,7 +42,7 @@ async fn the_whole_lifecycle() {
     let e = env().await;
     let (status, body) = put(&e, "acme", &tenant_body(&e)).await;
     assert_eq!(status, 201, "{body}");
-    assert_eq!(body["litmos"], json!({"base_url": e.litmos_url, "source": "servicenow", "api_key_set": true}));
+    assert_eq!(body["litmos"], json!({"base_url": e.litmos_url, "source": "servicenow", "api_key_set": true, "send_welcome_email": false}));
     assert!(!body.to_string().contains("demo-litmos-key"), "the Litmos key is never echoed");
     assert_eq!(put(&e, "acme", &tenant_body(&e)).await.0, 200);
 

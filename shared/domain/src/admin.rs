@@ -25,6 +25,9 @@ pub struct LitmosInput {
     pub base_url: String,
     pub api_key: String,
     pub source: String,
+    /// Litmos e-mails new learners only when the tenant asks (default false).
+    #[serde(default)]
+    pub send_welcome_email: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,6 +45,7 @@ pub struct LitmosView {
     pub base_url: String,
     pub source: String,
     pub api_key_set: bool,
+    pub send_welcome_email: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,7 +61,12 @@ impl From<&Tenant> for TenantView {
         TenantView {
             id: t.id.clone(),
             name: t.name.clone(),
-            litmos: LitmosView { base_url: t.litmos.base_url.clone(), source: t.litmos.source.clone(), api_key_set: true },
+            litmos: LitmosView {
+                base_url: t.litmos.base_url.clone(),
+                source: t.litmos.source.clone(),
+                api_key_set: true,
+                send_welcome_email: t.litmos.send_welcome_email,
+            },
             servicenow: ServiceNowStatus {
                 enabled: t.servicenow.enabled,
                 activated_at: t.servicenow.activated_at.map(rfc3339),
@@ -120,7 +129,7 @@ impl Admin<'_> {
         let base_url = validate::base_url("litmos.base_url", &input.litmos.base_url)?;
         let api_key = validate::text("litmos.api_key", &input.litmos.api_key, 8, 200)?;
         let source = validate::text("litmos.source", &input.litmos.source, 1, 50)?;
-        let settings = LitmosSettings { base_url, source };
+        let settings = LitmosSettings { base_url, source, send_welcome_email: input.litmos.send_welcome_email };
         let acct = LitmosAccount { base_url: settings.base_url.clone(), api_key: api_key.clone(), source: settings.source.clone() };
         match self.litmos.check_key(&acct).await {
             Ok(()) => {}

@@ -106,7 +106,8 @@ impl Learners<'_> {
         learner.map(|l| LearnerView::from(&l)).ok_or_else(|| Error::NotFound(format!("No learner is linked to caller {caller_sys_id}.")))
     }
 
-    pub async fn find_or_create(&self, tenant: &str, acct: &LitmosAccount, input: LearnerInput) -> Result<LearnerOutcome, Error> {
+    /// `send_welcome` is the tenant's choice: Litmos e-mails a new learner only then.
+    pub async fn find_or_create(&self, tenant: &str, acct: &LitmosAccount, send_welcome: bool, input: LearnerInput) -> Result<LearnerOutcome, Error> {
         let caller = validate_caller(input.caller)?;
         for _ in 0..WAIT_STEPS {
             let now = self.clock.now();
@@ -114,7 +115,7 @@ impl Learners<'_> {
                 Claim::Existing(l) => return Ok(LearnerOutcome { learner: LearnerView::from(&l), created: false }),
                 Claim::Pending => tokio::time::sleep(WAIT_STEP).await,
                 Claim::Won => {
-                    return match self.resolve(tenant, acct, &caller).await {
+                    return match self.resolve(tenant, acct, &caller, send_welcome).await {
                         Ok(outcome) => Ok(outcome),
                         Err(e) => {
                             if let Err(release) = self.store.release_caller(tenant, &caller.sys_id).await {
@@ -130,7 +131,7 @@ impl Learners<'_> {
     }
 
     /// Holding the caller's slot: an exact match in Litmos, else a new `Learner`.
-    async fn resolve(&self, tenant: &str, acct: &LitmosAccount, caller: &Caller) -> Result<LearnerOutcome, Error> {
+    async fn resolve(&self, tenant: &str, acct: &LitmosAccount, caller: &Caller, send_welcome: bool) -> Result<LearnerOutcome, Error> {
         let wanted: Vec<&str> = [caller.email.as_deref(), caller.user_name.as_deref()].into_iter().flatten().collect();
         let mut found = self.find_exact(acct, &wanted).await?;
         let mut created = false;
@@ -141,7 +142,7 @@ impl Learners<'_> {
                 first_name: caller.first_name.clone(),
                 last_name: caller.last_name.clone(),
                 email: caller.email.clone().unwrap_or_default(),
-                send_message: false,
+                send_message: send_welcome,
             };
             match self.litmos.create_user(acct, &new).await {
                 Ok(user) => {

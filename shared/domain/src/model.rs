@@ -10,6 +10,8 @@ use crate::time::Timestamp;
 pub struct LitmosSettings {
     pub base_url: String,
     pub source: String,
+    /// Whether Litmos sends its welcome e-mail to learners this product creates.
+    pub send_welcome_email: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -37,6 +37,7 @@ pub const KEY_SK: &str = "KEY";
 pub const NAME: &str = "name";
 pub const BASE_URL: &str = "base_url";
 pub const SOURCE: &str = "source";
+pub const SEND_WELCOME: &str = "send_welcome_email";
 pub const CREATED_AT: &str = "created_at";
 pub const UPDATED_AT: &str = "updated_at";
 pub const SN_ENABLED: &str = "sn_enabled";
@@ -110,7 +111,7 @@ pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
     Ok(Tenant {
         id,
         name: get_s(item, NAME)?,
-        litmos: LitmosSettings { base_url: get_s(item, BASE_URL)?, source: get_s(item, SOURCE)? },
+        litmos: LitmosSettings { base_url: get_s(item, BASE_URL)?, source: get_s(item, SOURCE)?, send_welcome_email: opt_bool(item, SEND_WELCOME) },
         created_at: get_n(item, CREATED_AT)?,
         updated_at: get_n(item, UPDATED_AT)?,
         servicenow: ServiceNowState {
