@@ -88,9 +88,9 @@ impl Training<'_> {
         rows.sort_by(|a, b| (a.assigned_at, &a.learner_id, &a.course_name).cmp(&(b.assigned_at, &b.learner_id, &b.course_name)));
         let mut by_learner: BTreeMap<String, HashMap<String, UserCourse>> = BTreeMap::new();
         for learner in rows.iter().map(|r| r.learner_id.clone()) {
-            if !by_learner.contains_key(&learner) {
-                let courses = self.progress(tenant, acct, &learner).await?;
-                by_learner.insert(learner, courses.into_iter().map(|c| (c.id.clone(), c)).collect());
+            if let std::collections::btree_map::Entry::Vacant(slot) = by_learner.entry(learner) {
+                let courses = self.progress(tenant, acct, slot.key()).await?;
+                slot.insert(courses.into_iter().map(|c| (c.id.clone(), c)).collect());
             }
         }
         let assignments = rows

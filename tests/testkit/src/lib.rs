@@ -23,6 +23,8 @@ fn start_moto() -> String {
     let bin = root.join(".venv/bin/moto_server");
     assert!(bin.exists(), "moto is not installed: run `bash infra/venv.sh` (make test does) or set MOTO_ENDPOINT");
     let port = free_port();
+    // Never waited on: it serves every test of this process and `timeout` ends it.
+    #[allow(clippy::zombie_processes)]
     Command::new("timeout")
         .args(["1800", bin.to_str().expect("utf-8 path"), "-H", "127.0.0.1", "-p", &port.to_string()])
         .stdout(Stdio::null())
