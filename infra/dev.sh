@@ -100,6 +100,7 @@ routes=(
   "POST /v1/servicenow/activate" "GET /v1/servicenow/configuration"
   "POST /v1/servicenow/learners" "GET /v1/servicenow/learners/warmup" "GET /v1/servicenow/courses"
   "POST /v1/servicenow/assignments" "GET /v1/servicenow/incidents/warmup/training"
+  "PATCH /v1/servicenow/courses"
 )
 warm=()
 for r in "${routes[@]}"; do

@@ -49,10 +49,16 @@ pub fn request_id(req: &Request) -> String {
     }
 }
 
-/// The value of `{name}` in `template`, read from the raw path (the same under API
-/// Gateway and `cargo lambda watch`).
-pub fn path_param(req: &Request, template: &str, name: &str) -> Result<String, Error> {
+/// The path as the client sent it: API Gateway's raw path (the same under
+/// `cargo lambda watch`), else the URI's.
+pub fn raw_path(req: &Request) -> &str {
     let raw = req.raw_http_path();
+    if raw.is_empty() { req.uri().path() } else { raw }
+}
+
+/// The value of `{name}` in `template`, read from the raw path.
+pub fn path_param(req: &Request, template: &str, name: &str) -> Result<String, Error> {
+    let raw = raw_path(req);
     let want = format!("{{{name}}}");
     let value = template
         .trim_matches('/')

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod http;
 pub mod problem;
+pub mod routes;
 pub mod servicenow;
 pub mod state;
 pub mod training;

@@ -76,3 +76,32 @@ async fn errors_are_problem_json_over_http() {
     let r = s.admin("GET", "/v1/admin/tenants/no-such-tenant", None).await;
     assert_eq!((r.status, r.body["title"].as_str()), (404, Some("Not found")));
 }
+
+#[tokio::test]
+#[ignore = "needs the local stack: `make test` starts it"]
+async fn every_undeclared_method_is_405_with_allow() {
+    let s = common::stack();
+    let paths = [
+        ("/v1/admin/tenants/demo", "PUT, GET, DELETE"),
+        ("/v1/admin/tenants/demo/servicenow", "POST, GET, DELETE"),
+        ("/v1/admin/tenants/demo/servicenow/rotate", "POST"),
+        ("/v1/servicenow/activate", "POST"),
+        ("/v1/servicenow/configuration", "GET"),
+        ("/v1/servicenow/learners", "POST"),
+        ("/v1/servicenow/learners/0123456789abcdef0123456789abcdef", "GET"),
+        ("/v1/servicenow/courses", "GET"),
+        ("/v1/servicenow/assignments", "POST"),
+        ("/v1/servicenow/incidents/0123456789abcdef0123456789abcdef/training", "GET"),
+    ];
+    for (path, allow) in paths {
+        for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
+            if allow.split(", ").any(|m| m == method) {
+                continue;
+            }
+            let r = s.call(method, path, Some(&s.demo_key), None).await;
+            assert_eq!((r.status, r.content_type.as_str()), (405, "application/problem+json"), "{method} {path}: {}", r.text);
+            assert_eq!(r.body["status"], 405);
+            assert_eq!(r.body["allow"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect::<Vec<_>>().join(", "), allow);
+        }
+    }
+}

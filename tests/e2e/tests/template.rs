@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use litmos_api::routes::{METHOD_NOT_ALLOWED, ROUTES};
 use serde_yaml_ng::Value;
 
 fn root() -> PathBuf {
@@ -32,6 +33,21 @@ fn tagless(v: &Value) -> String {
     }
 }
 
+const METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
+
+/// `ROUTES`, plus every other method of a known path answered by the 405 function.
+fn expected_routes() -> BTreeSet<(String, String, String)> {
+    let mut all: BTreeSet<_> = ROUTES.iter().map(|(m, p, f)| (m.to_string(), p.to_string(), f.to_string())).collect();
+    for (_, path, _) in ROUTES {
+        for m in METHODS {
+            if !ROUTES.iter().any(|(rm, rp, _)| *rm == m && rp == path) {
+                all.insert((m.to_string(), path.to_string(), METHOD_NOT_ALLOWED.to_string()));
+            }
+        }
+    }
+    all
+}
+
 #[test]
 fn one_function_per_package_with_the_routes_of_the_local_router() {
     let t = template();
@@ -45,18 +61,29 @@ fn one_function_per_package_with_the_routes_of_the_local_router() {
             local.insert((r["method"].as_str().unwrap().to_string(), path.clone(), r["function"].as_str().unwrap().to_string()));
         }
     }
+    assert_eq!(local, expected_routes(), "cargo lambda watch routes every method of every path");
+
     let mut deployed = BTreeSet::new();
     let mut names = BTreeSet::new();
     for (_, f) in functions(&t) {
         let binary = f["Metadata"]["BuildProperties"]["Binary"].as_str().unwrap().to_string();
         assert_eq!(f["Metadata"]["BuildMethod"], "rust-cargolambda");
         assert_eq!(f["Properties"]["CodeUri"].as_str().unwrap(), format!("functions/{binary}"), "one name everywhere");
-        let ev = &f["Properties"]["Events"]["Route"]["Properties"];
-        deployed.insert((ev["Method"].as_str().unwrap().to_string(), ev["Path"].as_str().unwrap().to_string(), binary.clone()));
+        for (_, ev) in f["Properties"]["Events"].as_mapping().unwrap() {
+            let ev = &ev["Properties"];
+            let (method, path) = (ev["Method"].as_str().unwrap(), ev["Path"].as_str().unwrap().to_string());
+            // API Gateway prefers a route's own method over ANY, so ANY means "the rest".
+            let methods: Vec<&str> = if method == "ANY" { METHODS.to_vec() } else { vec![method] };
+            for m in methods {
+                if method != "ANY" || !ROUTES.iter().any(|(rm, rp, _)| *rm == m && *rp == path) {
+                    deployed.insert((m.to_string(), path.clone(), binary.clone()));
+                }
+            }
+        }
         names.insert(binary);
     }
     assert_eq!(names, packages, "every package under functions/ is deployed, and nothing else");
-    assert_eq!(deployed, local, "API Gateway routes equal the cargo lambda watch router");
+    assert_eq!(deployed, expected_routes(), "API Gateway routes equal the local router");
     let g = &t["Globals"]["Function"];
     assert_eq!(g["Runtime"], "provided.al2023");
     assert_eq!(g["Architectures"][0], "arm64");
@@ -68,8 +95,8 @@ fn one_function_per_package_with_the_routes_of_the_local_router() {
 fn policies_are_least_privilege() {
     let t = template();
     for (name, f) in functions(&t) {
-        let method = f["Properties"]["Events"]["Route"]["Properties"]["Method"].as_str().unwrap().to_string();
-        for p in f["Properties"]["Policies"].as_sequence().unwrap() {
+        let method = f["Properties"]["Events"]["Route"]["Properties"]["Method"].as_str().unwrap_or("ANY").to_string();
+        for p in f["Properties"]["Policies"].as_sequence().into_iter().flatten() {
             if p.get("DynamoDBCrudPolicy").is_some() {
                 assert_ne!(method, "GET", "{name}: a read route must not get CRUD");
             }
