@@ -15,7 +15,8 @@ proptest! {
     #[test]
     fn key_shaped_strings_without_our_checksum_are_refused(body in "[0-9A-Za-z]{27}", check in "[0-9A-Za-z]{6}") {
         // A random 6-character base62 checksum matches once in 62^6 (5.7e10) tries.
-        prop_assert!(keys::parse(&format!("lsn_{body}{check}")).is_none());
+        let candidate = format!("lsn_{}{}", body, check);
+        prop_assert!(keys::parse(&candidate).is_none());
     }
 
     #[test]
