@@ -17,7 +17,13 @@ pub async fn sdk_config() -> aws_config::SdkConfig {
                 .operation_timeout(Duration::from_secs(8))
                 .build(),
         )
-        .retry_config(RetryConfig::standard().with_max_attempts(3))
+        .retry_config(retry_config())
         .load()
         .await
+}
+
+/// Throttling and 5xx are retried (3 attempts, exponential backoff); conditional-check
+/// failures and validation errors are not.
+pub fn retry_config() -> RetryConfig {
+    RetryConfig::standard().with_max_attempts(3)
 }
