@@ -104,6 +104,9 @@ async fn the_whole_lifecycle() {
     assert_eq!(configuration(&e, &last_key).await.0, 401);
     use litmos_domain::ports::SecretStore;
     assert_eq!(e.state.secrets.get_secret(&e.state.names.litmos_key("acme")).await.unwrap(), None);
+    let last = litmos_domain::keys::hash(&last_key);
+    assert_eq!(e.state.secrets.get_secret(&e.state.names.servicenow_key("acme", &last)).await.unwrap(), None);
+    assert_eq!(litmos_domain::ports::KeyStore::get_key(&e.state.store, &last).await.unwrap(), None);
 }
 
 #[tokio::test]

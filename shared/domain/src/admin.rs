@@ -164,13 +164,15 @@ impl Admin<'_> {
     pub async fn delete_tenant(&self, id: &str) -> Result<(), Error> {
         validate::tenant_id("tenant_id", id)?;
         let tenant = self.existing(id).await?;
-        // Keys go first inside delete_tenant; secrets after, so a failure half-way
-        // leaves a tenant that can be deleted again rather than orphaned secrets.
-        self.tenants.delete_tenant(&tenant).await?;
+        // Keys stop working first, then the secrets go, then the data with the tenant
+        // item last: a failure half-way leaves a tenant that can be deleted again, never
+        // orphaned secrets or a working key.
+        self.keys.disable(&tenant, self.clock.now()).await?;
         for hash in &tenant.servicenow.live_keys {
             self.secrets.delete_secret(&self.names.servicenow_key(id, hash)).await?;
         }
         self.secrets.delete_secret(&self.names.litmos_key(id)).await?;
+        self.tenants.delete_tenant(&tenant).await?;
         Ok(())
     }
 
