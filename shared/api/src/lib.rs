@@ -51,7 +51,40 @@ where
     lambda_http::run(service_fn(move |req: Request| {
         let state = state.clone();
         let handler = handler.clone();
-        async move { Ok::<_, Infallible>(handler(state, req).await) }
+        let rid = http::request_id(&req);
+        async move { Ok::<_, Infallible>(within_deadline(handler(state, req), rid).await) }
     }))
     .await
+}
+
+/// Answer before Lambda's 28 s timeout (template.yaml) kills the invocation, so a slow
+/// Litmos still gets the client a problem+json answer. Claims a cut-off request held
+/// expire with their lease, so a retry completes the work without duplicates.
+pub const REQUEST_DEADLINE: std::time::Duration = std::time::Duration::from_secs(26);
+
+async fn within_deadline(work: impl Future<Output = Response<Body>>, request_id: String) -> Response<Body> {
+    match tokio::time::timeout(REQUEST_DEADLINE, work).await {
+        Ok(resp) => resp,
+        Err(_) => {
+            tracing::error!("request cut off at its deadline");
+            problem::from_error(&litmos_domain::Error::Busy("The request took too long (Litmos is slow to answer); retry shortly.".into()), &request_id)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_request_past_its_deadline_is_a_503_problem() {
+        let slow = async {
+            tokio::time::sleep(REQUEST_DEADLINE * 2).await;
+            Response::new(Body::Empty)
+        };
+        let r = within_deadline(slow, "rid-1".into()).await;
+        assert_eq!(r.status(), 503);
+        assert_eq!(r.headers()["content-type"], "application/problem+json");
+        assert!(r.headers().contains_key("retry-after"));
+    }
 }
