@@ -143,3 +143,12 @@ async fn team_leaders_and_team_courses() {
     assert!(leads.iter().any(|u| u.id == leader.id));
     assert_eq!(client.team_courses(&acct, &teams[0].id).await.unwrap().len(), 6);
 }
+
+#[tokio::test]
+async fn the_double_refuses_a_missing_or_long_source_like_litmos() {
+    let (client, mut acct, _) = setup(Config::default()).await;
+    acct.source = String::new();
+    assert!(matches!(client.check_key(&acct).await, Err(LitmosError::Status(400))));
+    acct.source = "s".repeat(51);
+    assert!(matches!(client.check_key(&acct).await, Err(LitmosError::Status(400))));
+}

@@ -204,4 +204,10 @@ async fn a_store_failure_is_503_with_the_request_id_and_no_sdk_text() {
     for leak in ["dispatch", "Connector", "dynamodb", "127.0.0.1", &key] {
         assert!(!text.contains(leak), "{leak} leaked: {text}");
     }
+
+    // The admin side reads its token from Secrets Manager first: same answer.
+    let r = admin::get_tenant(e.state.clone(), event("GET", "/v1/admin/tenants/acme", &[("authorization", &bearer(ADMIN))], None)).await;
+    let (status, p) = status_and_json(&r);
+    assert_eq!((status, p["status"].as_u64()), (503, Some(503)), "{p}");
+    assert!(!p.to_string().contains("secretsmanager") && !p.to_string().contains(ADMIN));
 }
