@@ -44,6 +44,13 @@ wait_for() { # url what
   exit 1
 }
 
+for spec in "API_PORT:$API_PORT" "MOTO_PORT:$MOTO_PORT" "DOUBLE_PORT:$DOUBLE_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/${spec#*:}") 2>/dev/null; then
+    echo "dev: port ${spec#*:} is already in use (another make dev?); stop it or set ${spec%%:*}" >&2
+    exit 1
+  fi
+done
+
 bash infra/venv.sh
 export PATH="$root/.venv/bin:$PATH"
 
