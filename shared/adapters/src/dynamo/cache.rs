@@ -49,16 +49,7 @@ impl DynamoStore {
 impl CacheStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, cache = name))]
     async fn get_blob(&self, tenant: &str, name: &str) -> Result<Option<CachedBlob>, StoreError> {
-        let head = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .set_key(Some(key(tenant_pk(tenant), cache_head_sk(name))))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| unavailable("get_item", e))?
-            .item;
+        let head = self.get_item(key(tenant_pk(tenant), cache_head_sk(name))).await?;
         let Some(head) = head else { return Ok(None) };
         let (generation, chunks, fetched_at) = (get_s(&head, GENERATION)?, get_n(&head, CHUNKS)? as usize, get_n(&head, FETCHED_AT)?);
         let keys: Vec<Item> = (0..chunks).map(|i| key(tenant_pk(tenant), cache_chunk_sk(name, &generation, i))).collect();

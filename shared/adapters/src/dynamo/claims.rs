@@ -36,35 +36,13 @@ impl DynamoStore {
         match res {
             Ok(_) => Ok(Take::Taken),
             Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
-                let out = self
-                    .client
-                    .get_item()
-                    .table_name(&self.table)
-                    .key(PK, pk)
-                    .key(SK, sk)
-                    .consistent_read(true)
-                    .send()
-                    .await
-                    .map_err(|e| unavailable("get_item", e))?;
+                let held = self.get_item(Item::from([(PK.to_string(), pk), (SK.to_string(), sk)])).await?;
                 // Gone between the two calls: released; report it pending so the
                 // caller simply tries again.
-                Ok(Take::Held(out.item.unwrap_or_else(|| Item::from([(STATE.into(), s(PENDING))]))))
+                Ok(Take::Held(held.unwrap_or_else(|| Item::from([(STATE.into(), s(PENDING))]))))
             }
             Err(e) => Err(unavailable("put_item", e)),
         }
-    }
-
-    async fn get(&self, pk: String, sk: String) -> Result<Option<Item>, StoreError> {
-        let out = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .set_key(Some(key(pk, sk)))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| unavailable("get_item", e))?;
-        Ok(out.item)
     }
 
     /// Deletes a slot only while `owner` still holds it as a pending claim.
@@ -100,7 +78,7 @@ fn pending(pk: String, sk: String, owner: &str, lease_until: Timestamp) -> Item 
 impl LearnerStore for DynamoStore {
     #[instrument(skip_all, fields(tenant))]
     async fn get_learner(&self, tenant: &str, caller_sys_id: &str) -> Result<Option<Learner>, StoreError> {
-        match self.get(tenant_pk(tenant), caller_sk(caller_sys_id)).await? {
+        match self.get_item(key(tenant_pk(tenant), caller_sk(caller_sys_id))).await? {
             Some(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => learner_from(&item).map(Some),
             _ => Ok(None),
         }
@@ -138,7 +116,7 @@ impl LearnerStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant, learner = learner_id))]
     async fn learner_caller(&self, tenant: &str, learner_id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.get(tenant_pk(tenant), learner_sk(learner_id)).await?.and_then(|i| opt_s(&i, CALLER_SYS_ID)))
+        Ok(self.get_item(key(tenant_pk(tenant), learner_sk(learner_id))).await?.and_then(|i| opt_s(&i, CALLER_SYS_ID)))
     }
 }
 

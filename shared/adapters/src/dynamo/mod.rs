@@ -81,6 +81,20 @@ impl DynamoStore {
         }
     }
 
+    /// One item by key, read consistently.
+    pub(crate) async fn get_item(&self, key: Item) -> Result<Option<Item>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .set_key(Some(key))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| unavailable("get_item", e))?;
+        Ok(out.item)
+    }
+
     /// Deletes items by key.
     pub(crate) async fn delete_keys(&self, keys: Vec<Item>) -> Result<(), StoreError> {
         let requests = keys

@@ -34,16 +34,7 @@ impl DynamoStore {
 impl TenantStore for DynamoStore {
     #[instrument(skip_all, fields(tenant = id))]
     async fn get_tenant(&self, id: &str) -> Result<Option<Tenant>, StoreError> {
-        let out = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .set_key(Some(key(tenant_pk(id), META)))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| unavailable("get_item", e))?;
-        out.item.as_ref().map(tenant_from).transpose()
+        self.get_item(key(tenant_pk(id), META)).await?.as_ref().map(tenant_from).transpose()
     }
 
     #[instrument(skip_all, fields(tenant = id))]
@@ -101,16 +92,7 @@ impl TenantStore for DynamoStore {
 impl KeyStore for DynamoStore {
     #[instrument(skip_all, fields(key_id = hash.key_id()))]
     async fn get_key(&self, hash: &KeyHash) -> Result<Option<KeyRecord>, StoreError> {
-        let out = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .set_key(Some(key(key_pk(hash), KEY_SK)))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| unavailable("get_item", e))?;
-        out.item.as_ref().map(key_from).transpose()
+        self.get_item(key(key_pk(hash), KEY_SK)).await?.as_ref().map(key_from).transpose()
     }
 
     #[instrument(skip_all, fields(tenant = tenant_id, key_id = hash.key_id()))]
