@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::Error;
+use crate::cache::{self, Lookup};
 use crate::model::*;
 use crate::ports::{CacheStore, Litmos};
 use crate::time::Clock;
@@ -41,41 +42,28 @@ pub struct Catalog<'a> {
 }
 
 impl Catalog<'_> {
-    async fn cached<T: for<'de> Deserialize<'de>>(&self, tenant: &str, name: &str, ttl: i64) -> Result<(Option<T>, Option<T>), Error> {
-        let Some(blob) = self.cache.get_blob(tenant, name).await? else { return Ok((None, None)) };
-        let value: Option<T> = serde_json::from_slice(&blob.bytes).ok();
-        if self.clock.now() - blob.fetched_at < ttl { Ok((value, None)) } else { Ok((None, value)) }
-    }
-
-    async fn store<T: Serialize>(&self, tenant: &str, name: &str, value: &T, ttl: i64) {
-        let bytes = serde_json::to_vec(value).expect("serializable");
-        if let Err(e) = self.cache.put_blob(tenant, name, &bytes, self.clock.now(), ttl).await {
-            tracing::warn!(error = %e, cache = name, "could not write the cache; next request asks Litmos again");
-        }
-    }
-
     /// The Litmos user behind `X-Agent` (exact user name or e-mail), cached briefly.
     pub async fn agent(&self, tenant: &str, acct: &LitmosAccount, who: &str) -> Result<Option<Agent>, Error> {
         let name = agent_cache_name(who);
-        if let (Some(agent), _) = self.cached::<Agent>(tenant, &name, AGENT_TTL_SECONDS).await? {
+        if let Some(agent) = cache::read::<Agent>(self.cache, self.clock, tenant, &name, AGENT_TTL_SECONDS).await?.fresh {
             return Ok(Some(agent));
         }
         let hits = self.litmos.search_users(acct, who).await?;
         let Some(user) = hits.into_iter().find(|u| u.is_exactly(who) && u.active) else { return Ok(None) };
         let agent = Agent { level: AccessLevel::parse(&user.access_level), user };
-        self.store(tenant, &name, &agent, AGENT_TTL_SECONDS).await;
+        cache::write(self.cache, self.clock, tenant, &name, &agent, AGENT_TTL_SECONDS).await;
         Ok(Some(agent))
     }
 
     /// Every course of the account. A stale cache still answers when Litmos fails.
     pub async fn all(&self, tenant: &str, acct: &LitmosAccount) -> Result<Vec<Course>, Error> {
-        let (fresh, stale) = self.cached::<Vec<Course>>(tenant, "catalog", self.catalog_ttl).await?;
+        let Lookup { fresh, stale } = cache::read::<Vec<Course>>(self.cache, self.clock, tenant, "catalog", self.catalog_ttl).await?;
         if let Some(c) = fresh {
             return Ok(c);
         }
         match self.litmos.list_courses(acct).await {
             Ok(courses) => {
-                self.store(tenant, "catalog", &courses, self.catalog_ttl).await;
+                cache::write(self.cache, self.clock, tenant, "catalog", &courses, self.catalog_ttl).await;
                 Ok(courses)
             }
             Err(e) => match stale {
@@ -91,7 +79,7 @@ impl Catalog<'_> {
     /// Courses of the teams this user leads.
     async fn led_team_courses(&self, tenant: &str, acct: &LitmosAccount, user_id: &str) -> Result<Vec<Course>, Error> {
         let name = format!("leader#{user_id}");
-        if let (Some(c), _) = self.cached::<Vec<Course>>(tenant, &name, self.catalog_ttl).await? {
+        if let Some(c) = cache::read::<Vec<Course>>(self.cache, self.clock, tenant, &name, self.catalog_ttl).await?.fresh {
             return Ok(c);
         }
         let mut courses: Vec<Course> = Vec::new();
@@ -105,7 +93,7 @@ impl Catalog<'_> {
                 }
             }
         }
-        self.store(tenant, &name, &courses, self.catalog_ttl).await;
+        cache::write(self.cache, self.clock, tenant, &name, &courses, self.catalog_ttl).await;
         Ok(courses)
     }
 
@@ -131,18 +119,9 @@ pub struct CourseQuery {
     pub offset: Option<String>,
 }
 
-#[derive(Debug, Serialize, PartialEq)]
-pub struct CourseItem {
-    pub id: String,
-    pub code: String,
-    pub name: String,
-    pub description: String,
-    pub active: bool,
-}
-
 #[derive(Debug, Serialize)]
 pub struct CoursePage {
-    pub items: Vec<CourseItem>,
+    pub items: Vec<Course>,
     pub total: usize,
     pub limit: usize,
     pub offset: usize,
@@ -193,12 +172,7 @@ pub fn page(courses: Vec<Course>, q: &CourseQuery) -> Result<CoursePage, Error> 
     };
     hits.sort_by(|a, b| if descending { cmp(b, a) } else { cmp(a, b) });
     let total = hits.len();
-    let items = hits
-        .into_iter()
-        .skip(offset)
-        .take(limit)
-        .map(|c| CourseItem { id: c.id, code: c.code, name: c.name, description: c.description, active: c.active })
-        .collect();
+    let items = hits.into_iter().skip(offset).take(limit).collect();
     Ok(CoursePage { items, total, limit, offset })
 }
 

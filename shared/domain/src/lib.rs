@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod assignments;
 pub mod auth;
+pub mod cache;
 pub mod courses;
 pub mod error;
 pub mod idempotency;

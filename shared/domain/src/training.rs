@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::Error;
+use crate::cache;
 use crate::model::*;
 use crate::ports::{AssignmentStore, CacheStore, Litmos};
 use crate::time::{Clock, rfc3339};
@@ -64,17 +65,11 @@ pub struct Training<'a> {
 impl Training<'_> {
     async fn progress(&self, tenant: &str, acct: &LitmosAccount, learner: &str) -> Result<Vec<UserCourse>, Error> {
         let name = format!("progress#{learner}");
-        if let Some(blob) = self.cache.get_blob(tenant, &name).await?
-            && self.clock.now() - blob.fetched_at < PROGRESS_TTL_SECONDS
-            && let Ok(v) = serde_json::from_slice(&blob.bytes)
-        {
-            return Ok(v);
+        if let Some(fresh) = cache::read(self.cache, self.clock, tenant, &name, PROGRESS_TTL_SECONDS).await?.fresh {
+            return Ok(fresh);
         }
         let courses = self.litmos.user_courses(acct, learner).await?;
-        let bytes = serde_json::to_vec(&courses).expect("serializable");
-        if let Err(e) = self.cache.put_blob(tenant, &name, &bytes, self.clock.now(), PROGRESS_TTL_SECONDS).await {
-            tracing::warn!(error = %e, "could not cache learner progress");
-        }
+        cache::write(self.cache, self.clock, tenant, &name, &courses, PROGRESS_TTL_SECONDS).await;
         Ok(courses)
     }
 
