@@ -56,7 +56,7 @@ pub async fn list_courses(state: Arc<AppState>, req: Request) -> Response<Body> 
             offset: query(&req, "offset"),
         };
         // Bad paging is refused before anything is read.
-        courses::page(Vec::new(), &q)?;
+        let paging = q.parse()?;
         let (_, acct) = state.account(&caller).await?;
         let catalog = state.catalog();
         let agent = catalog
@@ -64,7 +64,7 @@ pub async fn list_courses(state: Arc<AppState>, req: Request) -> Response<Body> 
             .await?
             .ok_or_else(|| Error::Forbidden("The agent in X-Agent is not a user of this Litmos account.".into()))?;
         let allowed = catalog.assignable(&caller.tenant_id, &acct, &agent).await?;
-        Ok(json(StatusCode::OK, &courses::page(allowed, &q)?))
+        Ok(json(StatusCode::OK, &courses::page(allowed, &paging)))
     })
     .await
 }

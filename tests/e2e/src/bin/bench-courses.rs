@@ -80,7 +80,7 @@ async fn main() {
     let t = Instant::now();
     let rounds = 200;
     for _ in 0..rounds {
-        std::hint::black_box(page(catalog.clone(), &q).unwrap());
+        std::hint::black_box(page(catalog.clone(), &q.parse().unwrap()));
     }
     let pure = t.elapsed() / rounds;
 
