@@ -168,9 +168,7 @@ impl Admin<'_> {
         // item last: a failure half-way leaves a tenant that can be deleted again, never
         // orphaned secrets or a working key.
         self.keys.disable(&tenant, self.clock.now()).await?;
-        for hash in &tenant.servicenow.live_keys {
-            self.secrets.delete_secret(&self.names.servicenow_key(id, hash)).await?;
-        }
+        self.delete_key_secrets(&tenant).await?;
         self.secrets.delete_secret(&self.names.litmos_key(id)).await?;
         self.tenants.delete_tenant(&tenant).await?;
         Ok(())
@@ -256,8 +254,13 @@ impl Admin<'_> {
         validate::tenant_id("tenant_id", id)?;
         let tenant = self.existing(id).await?;
         self.keys.disable(&tenant, self.clock.now()).await?;
+        self.delete_key_secrets(&tenant).await
+    }
+
+    /// The plaintexts of every key the tenant had; call once the keys are disabled.
+    async fn delete_key_secrets(&self, tenant: &Tenant) -> Result<(), Error> {
         for hash in &tenant.servicenow.live_keys {
-            self.secrets.delete_secret(&self.names.servicenow_key(id, hash)).await?;
+            self.secrets.delete_secret(&self.names.servicenow_key(&tenant.id, hash)).await?;
         }
         Ok(())
     }
