@@ -1,0 +1,1357 @@
+import '@servicenow/sdk/global'
+
+declare global {
+    namespace Now {
+        namespace Internal {
+            interface Keys extends KeysRegistry {
+                explicit: {
+                    'acl-ajax-execute': {
+                        table: 'sys_security_acl'
+                        id: '2450f6343a9b40889abfb45e7b7f1900'
+                    }
+                    'acl-configuration-create': {
+                        table: 'sys_security_acl'
+                        id: 'c73d1830c34b4692b02fc2ed000ea705'
+                    }
+                    'acl-configuration-delete': {
+                        table: 'sys_security_acl'
+                        id: 'bed3b8db634a41dda3bab14251bffb07'
+                    }
+                    'acl-configuration-read': {
+                        table: 'sys_security_acl'
+                        id: '349c4af1c74a4d7c973339b9c05db047'
+                    }
+                    'acl-configuration-write': {
+                        table: 'sys_security_acl'
+                        id: 'c4a7282627134c93bf212706d4ccb891'
+                    }
+                    'acl-course-read': {
+                        table: 'sys_security_acl'
+                        id: '743aeb68d1dd4a35b73959590212e9c2'
+                    }
+                    'acl-noted-read': {
+                        table: 'sys_security_acl'
+                        id: 'b3c512447c374473bff792d26a28c4d5'
+                    }
+                    'acl-training-read': {
+                        table: 'sys_security_acl'
+                        id: 'bf5c89667a3548c68ba2b0e2ede352d7'
+                    }
+                    'action-assign-courses': {
+                        table: 'sys_ui_action'
+                        id: '509d11f515c640da9a48a99d79849f19'
+                    }
+                    'action-assign-selected': {
+                        table: 'sys_ui_action'
+                        id: '6d6efbbcabfc4bf9bc961d36e7ffaacd'
+                    }
+                    'action-open-training': {
+                        table: 'sys_ui_action'
+                        id: '5c499b1fb3b7455ea982509d1279508c'
+                    }
+                    bom_json: {
+                        table: 'sys_module'
+                        id: '6e591b9e3cc843e881fac8e2a346cb25'
+                    }
+                    'br-activate': {
+                        table: 'sys_script'
+                        id: 'f676556d011247829f2d7ad5caa1ab7e'
+                    }
+                    'br-incident-to-litmos': {
+                        table: 'sys_script'
+                        id: '084740c78fef426ebc72bf4e43361030'
+                    }
+                    'br-probe': {
+                        table: 'sys_script'
+                        id: 'b8f18304018544de82e4943473fddf1b'
+                        deleted: true
+                    }
+                    'configuration-default': {
+                        table: 'x_litmo_litmos_int_configuration'
+                        id: '7f4c531b760a471283746d5a95a988ac'
+                    }
+                    'job-training-updates': {
+                        table: 'sysauto_script'
+                        id: '65ffb904d4504d1ab4aff56dda3c5800'
+                    }
+                    menu: {
+                        table: 'sys_app_application'
+                        id: 'ea77a9bc4d27429e8449ad2f1ab779d3'
+                    }
+                    'module-configurations': {
+                        table: 'sys_app_module'
+                        id: '0770eed9dc80427dade81efb8032d945'
+                    }
+                    package_json: {
+                        table: 'sys_module'
+                        id: 'dc0f76b2f1774cab8f6b00847bd1d394'
+                    }
+                    'property-http-timeout': {
+                        table: 'sys_properties'
+                        id: 'a90e37eeee284d7380eb2970b8687ef0'
+                    }
+                    'si-client': {
+                        table: 'sys_script_include'
+                        id: 'df14ee3afe3c4f369e7a77dd3fadb93f'
+                        deleted: true
+                    }
+                    'si-litmos-training-ajax': {
+                        table: 'sys_script_include'
+                        id: '82a20b7713744ff5ad4b660084cbd280'
+                    }
+                    'si-litmos-training-client': {
+                        table: 'sys_script_include'
+                        id: '8dc508c0646b44b09e80f2d0e0d3ab54'
+                    }
+                    src_server_activation_js: {
+                        table: 'sys_module'
+                        id: '2b9707b6f3df428db484387059afdd6a'
+                    }
+                    src_server_assign_js: {
+                        table: 'sys_module'
+                        id: '862c078fb1b64b7cb91a97d617df3591'
+                    }
+                    src_server_context_js: {
+                        table: 'sys_module'
+                        id: '3d17884479c047af9072b817b4978838'
+                    }
+                    'src_server_course-list_js': {
+                        table: 'sys_module'
+                        id: 'e61242d9f24b4e518faa89996da08b32'
+                    }
+                    src_server_incidents_js: {
+                        table: 'sys_module'
+                        id: 'e4f22551c6ae412c8cf333880a6100e6'
+                    }
+                    src_server_learners_js: {
+                        table: 'sys_module'
+                        id: 'de153329dbf54ef3a074aaf0f0c6f86c'
+                    }
+                    src_server_probe_js: {
+                        table: 'sys_module'
+                        id: '354c59b64042439a9dd2f7c7353a146c'
+                        deleted: true
+                    }
+                    'src_server_work-notes_js': {
+                        table: 'sys_module'
+                        id: 'fa368ec2a9a841b9b02a8cec534f4a50'
+                    }
+                    'vtable-courses': {
+                        table: 'sys_script_vtable'
+                        id: 'dc77586e4bc04e2d8055b5c576a1d1d4'
+                    }
+                    'vtable-training': {
+                        table: 'sys_script_vtable'
+                        id: '6b9ce9163ef242f4b0fbb0e380d8bbe4'
+                    }
+                }
+                composite: [
+                    {
+                        table: 'sys_dictionary'
+                        id: '011fb2040d0a4434a895de37783fb4ba'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'updates_checked_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '04893a658ad049b393baf6c5ca0cb74e'
+                        key: {
+                            sys_ui_action: '509d11f515c640da9a48a99d79849f19'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '06eebb46c79d4d5f9d4b6bcb46bea02a'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'outcome'
+                            value: 'incident_not_found'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '07a220832aca4f149ff37f8e82d9f37e'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'active'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '088782ab677046a38b6ebea159471da9'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'course'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '08c113c4a8ff4ef999f24b9a99f46a9a'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'outcome'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '0a2d31821b8f450e986c2bf3cbae324e'
+                        key: {
+                            sys_security_acl: 'b3c512447c374473bff792d26a28c4d5'
+                            sys_user_role: {
+                                id: '739ee47c5b12486daf8626abc8bd042f'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '113f51c57ece497789c0d39d1bba8559'
+                        key: {
+                            sys_security_acl: 'c4a7282627134c93bf212706d4ccb891'
+                            sys_user_role: {
+                                id: '739ee47c5b12486daf8626abc8bd042f'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '12d29eeb2828417db85a338272bd23dc'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '15837c85d1244aff9c131abe8cea9538'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_policy_action'
+                        id: '18547c21a9c249a095168fcf073de1aa'
+                        key: {
+                            ui_policy: {
+                                id: '88d785dc065245e2b97f81055fe7ef34'
+                                key: {
+                                    table: 'x_litmo_litmos_int_configuration'
+                                    short_description: 'Show the activation details once activated'
+                                }
+                            }
+                            field: 'endpoints'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '197f4d1840da42fc9442988a10a3310d'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'link'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1b4e13fbf588443694292067aa91f543'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1d42783f89c345e78fa4034d291862ed'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'course_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1eef6bf44adb42828e4c0be9e91a3278'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'endpoints'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '206574371d1c464da5976a0a372a682b'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'active'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '211d3790ac6246a79d4847ebaac5ae07'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '22f3e4cf57da44a0a861f728e05b1f0d'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'assigned_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '23d45c1a99174b0c898c2853b667aa0a'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '26c27b9247564c82b335567687af2da6'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'status'
+                            value: 'not_activated'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2a7ce5afd72f45aebc0aaeda73468b7f'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'completed_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_policy_action'
+                        id: '2d55717d30af49718f20f779ea3cebb5'
+                        key: {
+                            ui_policy: {
+                                id: '88d785dc065245e2b97f81055fe7ef34'
+                                key: {
+                                    table: 'x_litmo_litmos_int_configuration'
+                                    short_description: 'Show the activation details once activated'
+                                }
+                            }
+                            field: 'activated_at'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '2df48b9ff84a4f5581cabdef8a23b253'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '331a1c845b984a83a0456c0255971d2f'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'endpoints'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '339b322240254e088ed93e0744133281'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '36d0451da62d4ef8991d6ba5e4d3d3d4'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'outcome'
+                            value: 'noted'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3b2f93e9c386414db30d9164f24c910c'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_policy_action'
+                        id: '42377a31e69249cb9d6103f6978bb523'
+                        key: {
+                            ui_policy: {
+                                id: '88d785dc065245e2b97f81055fe7ef34'
+                                key: {
+                                    table: 'x_litmo_litmos_int_configuration'
+                                    short_description: 'Show the activation details once activated'
+                                }
+                            }
+                            field: 'updates_checked_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '42b3ed408d554ad5831cbd0ae80c5f55'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '438259aa0e5a40aabdb978f60ca3391a'
+                        key: {
+                            list_id: {
+                                id: 'e5758a346a9243379700645134e277bc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '4654c9d20d2b4f2eb69799783a139bb0'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'description'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '4837efa2942e43ccb90269467f4a4efe'
+                        key: {
+                            sys_security_acl: '349c4af1c74a4d7c973339b9c05db047'
+                            sys_user_role: {
+                                id: '739ee47c5b12486daf8626abc8bd042f'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '4deecd71fe2b4cb7b03b8a0849080ddc'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '5a6f2c539de74b389282758f90a1efe5'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '5d872631d2344834a7854dec94a83445'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'status'
+                            value: 'not_started'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5e82f571d7a5412982301f9e123def4a'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5f1babd71cad46e9a78738d96be46352'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'score'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '619251c2c19e49e78fefb942639122ab'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'updates_checked_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '65035096732d478a8c2db51d80391bf2'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'code'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '66ac3f08786d4707bd5216e538643e4a'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'updates_cursor'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '6906c1b4cd4449d6b89fd48304a188d8'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6a226c31dfc94d2789b94e80470a5805'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'tenant_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '6a6412656c484a739fe6fdc400b66a3b'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'status'
+                            value: 'completed'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '6b1dee54b3f94cba9593d8527aaeff46'
+                        key: {
+                            list_id: {
+                                id: '12d29eeb2828417db85a338272bd23dc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_course'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'active'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6f17a6005c2a476ea6afec4178629e89'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'course'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '730c9ea476444b0bb7b53b52567198a0'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7725502d94304c1094a028430a63ed54'
+                        key: {
+                            sys_security_acl: 'c73d1830c34b4692b02fc2ed000ea705'
+                            sys_user_role: {
+                                id: '739ee47c5b12486daf8626abc8bd042f'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '7df27b319c784129a9a98a0e021df619'
+                        key: {
+                            list_id: {
+                                id: 'e5758a346a9243379700645134e277bc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'percentage'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7fd9663cc0ca4d7dbbb56fb89e3ae4d2'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'course_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '806a459c13de412a9ab61a79143f28a4'
+                        key: {
+                            sys_ui_action: '5c499b1fb3b7455ea982509d1279508c'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '80730aea85414762a2c97f5b06c737c9'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '84340f7b69af4df39f8a479bed8ea832'
+                        key: {
+                            list_id: {
+                                id: 'e5758a346a9243379700645134e277bc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'course'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '854795aba9aa457bbca874e9b6c08b18'
+                        key: {
+                            list_id: {
+                                id: '12d29eeb2828417db85a338272bd23dc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_course'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'code'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '87ee73a8fb5f4ba8803e134c05e2b344'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'link'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_policy'
+                        id: '88d785dc065245e2b97f81055fe7ef34'
+                        key: {
+                            table: 'x_litmo_litmos_int_configuration'
+                            short_description: 'Show the activation details once activated'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '89db90137a134377b5dfcb96fc9de5d8'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'active'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8a6ec262f9f245308ca562a1796494a7'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'course_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '8d737ee9f7d749d0bb69b020e2f05427'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'status'
+                            value: 'in_progress'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '956540f04e7d4e7a89dc7b78a3810005'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'course_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '96cd7cd3749c42e28d692644f7ea3d75'
+                        key: {
+                            list_id: {
+                                id: 'e5758a346a9243379700645134e277bc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '9984be361ba84a7db336ecb91bb516eb'
+                        key: {
+                            list_id: {
+                                id: 'e5758a346a9243379700645134e277bc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'score'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9baa44ebb08642338e1d3af2bbebb6ab'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'active'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '9e714bad554a42f9b89913bbbe265e83'
+                        key: {
+                            logical_table_name: 'x_litmo_litmos_int_noted_update'
+                            col_name_string: 'update_id'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '9fd46881e15e4da1ac69897a8d95ddaa'
+                        key: {
+                            sys_security_acl: '2450f6343a9b40889abfb45e7b7f1900'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a3f36045583d40118dec1c07ac4b5a7c'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'assigned_by'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a3ff8529b5dc4b83bb5f85b7ac69ae64'
+                        key: {
+                            sys_security_acl: 'bf5c89667a3548c68ba2b0e2ede352d7'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'aaeb8d8aad994ce2bf9e71ae5d61360e'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: 'ab021186f5e54296b8b3025ac1a06525'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'outcome'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ad338465f0894f6fa930ee20a4f9cdfc'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ae24ac0b7ba3423b910e071c17436235'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'activated_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ae3bbcdfcd0c4099ba751a869716a637'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'activated_at'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'aec647cb4dce4721ab995a0450985821'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'affb0978b8bc4f30b438a6d01026c05a'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'tenant_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b15c23ede49b4cb1aa9bb0f2701d7d9e'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'description'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'b3351bff136846f585d3c1618ba32a0c'
+                        key: {
+                            list_id: {
+                                id: '12d29eeb2828417db85a338272bd23dc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_course'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'description'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'b38cff3d87854c99b8878e2a13f7ee49'
+                        key: {
+                            list_id: {
+                                id: 'e5758a346a9243379700645134e277bc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'link'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b61ad86fa31e45dfa731b790afc9e838'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'api_key'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b986cc4f7bda4d2c8d9d9db3670a3d50'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'tenant_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bc566c0a8a764529a4d6a60970746a54'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'bd43b0ead5574bb9b812cdbd5cf520cc'
+                        key: {
+                            sys_ui_action: '6d6efbbcabfc4bf9bc961d36e7ffaacd'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'be8af7bc025147bcb0568c3c912e4873'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'update_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bfef0c62b96c4548b75c3d24bb58b79b'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'c19fb980ad294e4381e7d94f069de7c7'
+                        key: {
+                            list_id: {
+                                id: '12d29eeb2828417db85a338272bd23dc'
+                                key: {
+                                    name: 'x_litmo_litmos_int_st_course'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'c2451b1e760f4f9fa5af8b3ded8c4936'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c346ceef9a4e498da6e0673442e3f964'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'percentage'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c34e1c0b04404faa933e839c8814957c'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c4f311bf581e4760950944760e04494d'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c504b2c4dc254197b54275dd9d01fdaf'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'code'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c7b0c2bd8d0045439bc310ff7f9f9301'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c804dc271f8e4fedb20f0eb265d9949d'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'outcome'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c84ecdc8a5fa47bf86e9351a40dfc3eb'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'd053e35f49a54181b29b4a333e2ae08d'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'd0938187d6a54d4c9b4169da99e490f3'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'status'
+                            value: 'active'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd27fbf2ffce04f39ba3e435b2b092500'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'percentage'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'd3e0e43263e74603b62b4e6bcbdf4e4b'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd78ca844d5c040eab6100e1788a35e51'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'assigned_at'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'dc26f004f72b410e9f574427e8b51e27'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'tenant_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_policy_action'
+                        id: 'deb09b483a1241a2b58496cf58385aff'
+                        key: {
+                            ui_policy: {
+                                id: '88d785dc065245e2b97f81055fe7ef34'
+                                key: {
+                                    table: 'x_litmo_litmos_int_configuration'
+                                    short_description: 'Show the activation details once activated'
+                                }
+                            }
+                            field: 'tenant_name'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: 'dfc029e1f47d4d6386cbcef6a7f12a37'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'dfc32fe927bf4b7bbbcab9023dd3d5cd'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'score'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e124388b49f44986bf6d8a7782921b4a'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e3e0dac01704497b8e531cfae66d4394'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'update_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: 'e5758a346a9243379700645134e277bc'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e652632fb97a4f43b850ae96094b14b4'
+                        key: {
+                            sys_security_acl: '743aeb68d1dd4a35b73959590212e9c2'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e6df678b702642efbe304ffc08651fb6'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'api_key'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ec0f181d69fe4babb5806050e83e7397'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_course'
+                            element: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ec19e125ee574070bd40a1c6e3fe7e42'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'updates_cursor'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: 'ed6440b5feff491d86825b26b0714c2b'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'eec316b5cac64f2c81641b04b14ae23b'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'assigned_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'f1b768c953a94b1e9bd096217fca7d20'
+                        key: {
+                            sys_security_acl: 'bed3b8db634a41dda3bab14251bffb07'
+                            sys_user_role: {
+                                id: '739ee47c5b12486daf8626abc8bd042f'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f917dc98ad804a3db00cc0a2888005c0'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'backend_url'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'faeca658cab34f22a0145f3c969893ba'
+                        key: {
+                            name: 'x_litmo_litmos_int_st_training'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'fb490e21b7e446d8b66e0586209406e6'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'backend_url'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: 'fb9beec6527f40b4b537a0000e2230b7'
+                        key: {
+                            name: 'x_litmo_litmos_int.litmos_training_user'
+                        }
+                    },
+                ]
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// Work notes from training progress: a job every 15 minutes reads the backend's feed
+// and notes each change on its incident once (ids kept in a small table).
+import '@servicenow/sdk/global'
+import { Acl, ChoiceColumn, ReferenceColumn, ScheduledScript, StringColumn, Table } from '@servicenow/sdk/core'
+import { syncTrainingUpdates } from '../server/work-notes.js'
+
+export const x_litmo_litmos_int_noted_update = Table({
+    name: 'x_litmo_litmos_int_noted_update',
+    label: 'Litmos Training Noted Update',
+    display: 'update_id',
+    accessibleFrom: 'package_private',
+    schema: {
+        update_id: StringColumn({ label: 'Feed entry id', maxLength: 100, unique: true }),
+        incident: ReferenceColumn({ label: 'Incident', referenceTable: 'incident' }),
+        outcome: ChoiceColumn({
+            label: 'Outcome',
+            choices: {
+                noted: { label: 'Work note added', sequence: 0 },
+                incident_not_found: { label: 'Incident not found', sequence: 1 },
+            },
+        }),
+    },
+    index: [{ name: 'update_id', element: 'update_id', unique: true }],
+})
+
+ScheduledScript({
+    $id: Now.ID['job-training-updates'],
+    name: 'Litmos Training: work notes from training progress',
+    active: true,
+    frequency: 'periodically',
+    executionInterval: { minutes: 15 },
+    timeZone: 'UTC',
+    script: syncTrainingUpdates,
+})
+
+Acl({
+    $id: Now.ID['acl-noted-read'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_noted_update',
+    operation: 'read',
+    roles: ['admin'],
+    description: 'Administrators can see which feed entries were noted',
+})

@@ -1,0 +1,84 @@
+// The Configurations page: saving the backend URL and the API key activates the
+// integration (POST /v1/servicenow/activate) and shows the endpoints read-only. A key
+// the backend refuses aborts the save, so nothing is stored and nothing is activated.
+import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
+import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
+import { CONFIG_TABLE, instanceUrl } from './context.js'
+
+/**
+ * @param {any} body the activation answer: { tenant: { id, name }, activated_at, endpoints: { name: url } }
+ * @returns {string} one "name: url" line per endpoint, in the backend's order
+ */
+export function endpointLines(body) {
+    const endpoints = (body && body.endpoints) || {}
+    return Object.keys(endpoints)
+        .map((name) => `${name}: ${endpoints[name]}`)
+        .join('\n')
+}
+
+/**
+ * @param {string} url
+ * @returns {string} '' when acceptable, else why not
+ */
+export function backendUrlProblem(url) {
+    if (!url) return 'Enter the Litmos Training URL.'
+    if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(url)) {
+        return 'The Litmos Training URL must look like https://<host>/ (no query or fragment).'
+    }
+    return ''
+}
+
+/**
+ * Before-insert/update business rule on the Configurations table.
+ * @param {any} current
+ * @param {any} previous
+ */
+export function onConfigurationSave(current, previous) {
+    const isInsert = current.operation() === 'insert' || !previous
+    const url = String(current.getValue('backend_url') || '').trim().replace(/\/+$/, '')
+    const keyElement = current.getElement('api_key')
+    const changed = isInsert || current.getElement('backend_url').changes() || keyElement.changes()
+    if (!changed) return
+    if (isInsert && anotherConfigurationExists(current.getUniqueValue())) {
+        gs.addErrorMessage('Litmos Training already has a configuration: open Litmos Training > Configurations and edit it.')
+        current.setAbortAction(true)
+        return
+    }
+    const problem = backendUrlProblem(url)
+    const key = keyElement.getDecryptedValue()
+    if (problem || !key) {
+        gs.addErrorMessage(problem || 'Enter the ServiceNow API key shown in Litmos (Accounts > Integrations > ServiceNow).')
+        current.setAbortAction(true)
+        return
+    }
+    const answer = new LitmosTrainingClient({ baseUrl: url, apiKey: key }).activate(instanceUrl())
+    if (!answer.ok) {
+        gs.addErrorMessage(`Litmos Training was not activated: ${answer.message}`)
+        current.setAbortAction(true)
+        return
+    }
+    const body = answer.data || {}
+    const tenant = body.tenant || {}
+    const previousTenant = current.getValue('tenant_id')
+    current.setValue('backend_url', url)
+    current.setValue('active', true)
+    current.setValue('status', 'active')
+    current.setValue('tenant_id', tenant.id || '')
+    current.setValue('tenant_name', tenant.name || '')
+    current.setValue('activated_at', new GlideDateTime().getValue())
+    current.setValue('endpoints', endpointLines(body))
+    if (previousTenant !== (tenant.id || '')) {
+        // A feed cursor names its tenant: start the work-note feed afresh for a new one.
+        current.setValue('updates_cursor', '')
+    }
+    gs.addInfoMessage(`Litmos Training is activated for ${tenant.name || 'your Litmos account'}.`)
+}
+
+/** @param {string} exceptSysId */
+function anotherConfigurationExists(exceptSysId) {
+    const gr = new GlideRecord(CONFIG_TABLE)
+    gr.addQuery('sys_id', '!=', exceptSysId)
+    gr.setLimit(1)
+    gr.query()
+    return gr.hasNext()
+}

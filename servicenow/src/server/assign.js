@@ -1,0 +1,70 @@
+// "Assign Courses" among the actions on selected rows of the course list:
+// POST /v1/servicenow/assignments, with an Idempotency-Key so that a double click or a
+// retry after a timeout assigns once, and the backend's messages word for word.
+import { GlideDigest } from '@servicenow/glide'
+import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
+import { currentAgent } from './context.js'
+import { openIncident } from './course-list.js'
+import { ensureLearner } from './learners.js'
+
+export const MAX_COURSES = 50
+
+/**
+ * The checked rows' sys_ids (Litmos course ids), in the order they were checked,
+ * without duplicates or blanks.
+ * @param {string} checked comma-separated, as g_list.getChecked() gives them
+ */
+export function courseIdsFrom(checked) {
+    /** @type {string[]} */
+    const ids = []
+    for (const raw of String(checked || '').split(',')) {
+        const id = raw.trim()
+        if (id && ids.indexOf(id) < 0) ids.push(id)
+    }
+    return ids
+}
+
+/**
+ * Same page view + same incident + same selection = same key: a double click replays
+ * the first answer instead of assigning twice; a new selection is a new request.
+ * @param {string} requestKey a random token the list page made when it loaded
+ * @param {string} incidentSysId
+ * @param {string[]} courseIds
+ */
+export function idempotencyKey(requestKey, incidentSysId, courseIds) {
+    const fingerprint = [incidentSysId].concat(courseIds.slice().sort()).join(',')
+    const token = String(requestKey || '').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64)
+    return `sn-${token}-${new GlideDigest().getSHA256Hex(fingerprint)}`
+}
+
+/**
+ * @param {{ incidentSysId: string, checked: string, requestKey: string }} input
+ * @returns {{ ok: true, messages: string[], assigned: any[], alreadyAssigned: any[] } | { ok: false, error: string }}
+ */
+export function assignSelected(input) {
+    const incident = openIncident(input.incidentSysId)
+    if (!incident) {
+        return { ok: false, error: 'Open the course list from an Incident with its Assign Courses button, then select the courses.' }
+    }
+    const courseIds = courseIdsFrom(input.checked)
+    if (courseIds.length === 0) return { ok: false, error: 'Select one or more courses first.' }
+    if (courseIds.length > MAX_COURSES) return { ok: false, error: `Select at most ${MAX_COURSES} courses at a time.` }
+    const client = new LitmosTrainingClient()
+    const learner = ensureLearner(client, incident)
+    if (!learner.ok) return { ok: false, error: learner.message }
+    const body = {
+        learner_id: learner.learner.id,
+        course_ids: courseIds,
+        incident: { sys_id: incident.getUniqueValue(), number: incident.getValue('number') },
+        send_message: false,
+    }
+    const key = idempotencyKey(input.requestKey || incident.getUniqueValue(), incident.getUniqueValue(), courseIds)
+    const answer = client.assignCourses(currentAgent(), body, key)
+    if (!answer.ok) return { ok: false, error: answer.message }
+    return {
+        ok: true,
+        messages: answer.data.messages || [],
+        assigned: answer.data.assigned || [],
+        alreadyAssigned: answer.data.already_assigned || [],
+    }
+}

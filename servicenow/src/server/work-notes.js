@@ -1,0 +1,115 @@
+// Every 15 minutes: read the backend's feed of training changes from the stored
+// cursor (GET /v1/servicenow/training/updates), add each entry's note as a work note
+// on its incident, remember each entry id noted (so a re-read never notes twice) and
+// save the cursor only after the notes of its page are written (so a crash or an
+// outage never loses a note: the page is read again and its noted entries skipped).
+import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
+import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
+import { CONFIG_TABLE, NOTED_TABLE, isSysId } from './context.js'
+
+export const PAGE_SIZE = 100
+/** Pages per run; the next run goes on from the saved cursor. */
+export const MAX_PAGES = 20
+
+function activeConfiguration() {
+    const gr = new GlideRecord(CONFIG_TABLE)
+    gr.addQuery('active', true)
+    gr.orderByDesc('sys_updated_on')
+    gr.setLimit(1)
+    gr.query()
+    return gr.next() ? gr : null
+}
+
+/**
+ * @param {any} config
+ * @param {string} cursor
+ */
+function saveCursor(config, cursor) {
+    config.setValue('updates_cursor', cursor)
+    config.setValue('updates_checked_at', new GlideDateTime().getValue())
+    config.setWorkflow(false) // not a new key: no activation
+    config.update()
+}
+
+/** @param {string} id */
+function alreadyNoted(id) {
+    const gr = new GlideRecord(NOTED_TABLE)
+    gr.addQuery('update_id', id)
+    gr.setLimit(1)
+    gr.query()
+    return gr.hasNext()
+}
+
+/**
+ * @param {string} id
+ * @param {string} incident
+ * @param {string} outcome
+ */
+function markNoted(id, incident, outcome) {
+    const gr = new GlideRecord(NOTED_TABLE)
+    gr.initialize()
+    gr.setValue('update_id', id)
+    gr.setValue('incident', incident)
+    gr.setValue('outcome', outcome)
+    gr.insert()
+}
+
+/**
+ * Adds one feed entry's note to its incident, once.
+ * @param {any} entry
+ * @returns {'noted' | 'skipped' | 'incident_not_found'}
+ */
+export function noteEntry(entry) {
+    const id = String(entry.id)
+    if (alreadyNoted(id)) return 'skipped'
+    const sysId = entry.incident && entry.incident.sys_id
+    const incident = new GlideRecord('incident')
+    if (!isSysId(sysId) || !incident.get(sysId)) {
+        markNoted(id, '', 'incident_not_found')
+        return 'incident_not_found'
+    }
+    incident.setValue('work_notes', entry.note)
+    incident.update()
+    markNoted(id, sysId, 'noted')
+    return 'noted'
+}
+
+/**
+ * The scheduled job.
+ * @returns {{ pages: number, noted: number, skipped: number, missing: number, error?: string }}
+ */
+export function syncTrainingUpdates() {
+    const summary = { pages: 0, noted: 0, skipped: 0, missing: 0 }
+    const config = activeConfiguration()
+    if (!config) return summary
+    const client = new LitmosTrainingClient()
+    if (!client.isConfigured()) return summary
+    let cursor = config.getValue('updates_cursor') || ''
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = client.trainingUpdates(cursor, PAGE_SIZE)
+        if (!answer.ok) {
+            if (answer.status === 400 && cursor) {
+                // The cursor no longer fits (another key or deployment): read the feed
+                // from the start; entries already noted are skipped by their id.
+                gs.warn(`Litmos Training: the training feed refused the saved cursor (${answer.message}); reading from the start next time.`)
+                saveCursor(config, '')
+            } else {
+                gs.warn(`Litmos Training: the training feed could not be read: ${answer.message}`)
+            }
+            return { ...summary, error: answer.message }
+        }
+        summary.pages++
+        const updates = answer.data.updates || []
+        for (const entry of updates) {
+            const outcome = noteEntry(entry)
+            if (outcome === 'noted') summary.noted++
+            else if (outcome === 'skipped') summary.skipped++
+            else summary.missing++
+        }
+        const next = answer.data.next_cursor || cursor
+        if (next !== cursor || updates.length) saveCursor(config, next)
+        cursor = next
+        if (updates.length === 0) break
+    }
+    return summary
+}
