@@ -20,6 +20,9 @@ function AbstractAjaxProcessor(params) {
     this.params = params || {}
 }
 AbstractAjaxProcessor.prototype = {
+    initialize(params) {
+        this.params = params || {}
+    },
     getParameter(name) {
         return Object.prototype.hasOwnProperty.call(this.params, name) ? this.params[name] : null
     },

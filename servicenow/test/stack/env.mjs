@@ -1,0 +1,84 @@
+// The running local stack (infra/test-e2e.sh or infra/dev.sh writes these values).
+import { randomUUID } from 'node:crypto'
+import { addBusinessRule, newSysId, reset, seed, state } from '../support/glide.mjs'
+import { onConfigurationSave } from '../../src/server/activation.js'
+
+const NAMES = ['E2E_BASE_URL', 'E2E_ADMIN_TOKEN', 'E2E_DEMO_TENANT', 'E2E_DEMO_KEY', 'E2E_DOUBLE_URL']
+const missing = NAMES.filter((n) => !process.env[n])
+if (missing.length) {
+    throw new Error(
+        `These tests need the running local stack; set ${missing.join(', ')} (infra/test-e2e.sh and infra/dev.sh's DEV_READY_FILE write them).`,
+    )
+}
+
+export const env = {
+    base: process.env.E2E_BASE_URL.replace(/\/+$/, ''),
+    adminToken: process.env.E2E_ADMIN_TOKEN,
+    tenant: process.env.E2E_DEMO_TENANT,
+    key: process.env.E2E_DEMO_KEY,
+    double: process.env.E2E_DOUBLE_URL.replace(/\/+$/, ''),
+}
+
+export const AGENTS = { admin: 'admin@pieshop.net', owner: 'owner@pieshop.net', leader: 'leader@pieshop.net', learner: 'learner@pieshop.net' }
+export const PERMISSION =
+    'You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses.'
+
+/** A fresh shim with the app configured against the stack (as if the admin had saved the key). */
+export function freshInstance({ agent = AGENTS.admin } = {}) {
+    reset()
+    addBusinessRule('x_litmo_litmos_int_configuration', 'before', onConfigurationSave)
+    seed('x_litmo_litmos_int_configuration', { backend_url: env.base, api_key: env.key, active: true, status: 'active' })
+    actAs(agent)
+}
+
+export function actAs(email, roles = ['x_litmo_litmos_int.litmos_training_user']) {
+    state.user = { sys_id: newSysId(), user_name: email.split('@')[0], email, roles }
+}
+
+/** A new Caller (unique per run) and an incident of theirs; returns both sys_ids. */
+export function newIncident({ category = 'inquiry', withCaller = true } = {}) {
+    const tag = randomUUID().slice(0, 8)
+    const caller = withCaller
+        ? seed('sys_user', { user_name: `caller.${tag}`, email: `caller.${tag}@customer.example`, first_name: 'Casey', last_name: `Caller ${tag}` })
+        : ''
+    const number = `INC${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
+    const incident = seed('incident', {
+        number,
+        caller_id: caller,
+        category,
+        short_description: 'Cannot reset my password',
+        opened_at: new Date().toISOString().slice(0, 19).replace('T', ' '),
+    })
+    return { incident, caller, number, email: caller ? `caller.${tag}@customer.example` : '' }
+}
+
+/** Direct calls to the backend and the Litmos double (test set-up and checks only). */
+export async function backend(method, path, { token = env.key, body, headers = {} } = {}) {
+    const res = await fetch(env.base + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: body ? JSON.stringify(body) : undefined,
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+}
+
+export async function double(method, path, body) {
+    const res = await fetch(env.double + path, {
+        method,
+        headers: body ? { 'content-type': 'application/json' } : {},
+        body: body ? JSON.stringify(body) : undefined,
+    })
+    const text = await res.text()
+    return text ? JSON.parse(text) : null
+}
+
+/** An action stand-in for server-side UI actions. */
+export function fakeAction() {
+    return {
+        redirect: null,
+        setRedirectURL(to) {
+            this.redirect = typeof to === 'string' ? to : `record:${to.getUniqueValue()}`
+        },
+    }
+}
