@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use litmos_domain::litmos_url::LitmosHosts;
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub table_name: String,
@@ -12,6 +14,8 @@ pub struct Config {
     pub auth_cache_ttl_seconds: i64,
     pub catalog_ttl_seconds: i64,
     pub litmos_timeout_ms: u64,
+    /// Litmos' API hosts plus `LITMOS_ALLOWED_HOSTS`.
+    pub litmos_hosts: LitmosHosts,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +50,8 @@ impl Config {
             Some(v) if v.starts_with("https://") || v.starts_with("http://") => Some(v.to_string()),
             Some(_) => return Err(ConfigError::Malformed("PUBLIC_BASE_URL", "expected an http(s) URL".into())),
         };
+        let litmos_hosts = LitmosHosts::with_extra(env.get("LITMOS_ALLOWED_HOSTS").map(String::as_str).unwrap_or(""))
+            .map_err(|e| ConfigError::Malformed("LITMOS_ALLOWED_HOSTS", e))?;
         let secret_prefix = required("SECRET_PREFIX")?.trim_end_matches('/').to_string();
         Ok(Config {
             table_name: required("TABLE_NAME")?,
@@ -55,6 +61,7 @@ impl Config {
             auth_cache_ttl_seconds: number("AUTH_CACHE_TTL_SECONDS", 5, 0, 300)?,
             catalog_ttl_seconds: number("CATALOG_TTL_SECONDS", 900, 0, 86_400)?,
             litmos_timeout_ms: number("LITMOS_TIMEOUT_MS", 8_000, 100, 25_000)? as u64,
+            litmos_hosts,
         })
     }
 }
@@ -75,6 +82,17 @@ mod tests {
         assert_eq!(c.secret_prefix, "litmos-sn");
         assert_eq!((c.auth_cache_ttl_seconds, c.catalog_ttl_seconds, c.litmos_timeout_ms), (5, 900, 8_000));
         assert_eq!(c.public_base_url, None);
+        assert_eq!(c.litmos_hosts, LitmosHosts::default());
+    }
+
+    #[test]
+    fn allowed_litmos_hosts() {
+        let mut e = env(&BASE);
+        e.insert("LITMOS_ALLOWED_HOSTS".into(), "http://127.0.0.1:*".into());
+        let c = Config::from_map(&e).unwrap();
+        assert!(c.litmos_hosts.check("u", "http://127.0.0.1:9100/v1.svc").is_ok());
+        e.insert("LITMOS_ALLOWED_HOSTS".into(), "http://169.254.169.254".into());
+        assert!(Config::from_map(&e).unwrap_err().to_string().contains("LITMOS_ALLOWED_HOSTS"));
     }
 
     #[test]

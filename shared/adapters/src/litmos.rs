@@ -1,5 +1,8 @@
 //! Litmos REST API v1 client: `apikey` header, `source` and `format=json` on every call,
 //! a per-attempt timeout, and bounded, jittered retries on 503/504 and timeouts.
+//! Only allowed base URLs are called (SPEC 3.5), redirects are never followed, bodies
+//! and page counts are capped, and errors are logged as a path and a kind, never as a
+//! URL (a user search's query holds a caller's e-mail address).
 //! Retrying is safe for every call here: reads are reads, assigning an already assigned
 //! course is ignored by Litmos, and a repeated create answers 409, which callers treat
 //! as "exists".
@@ -7,6 +10,7 @@
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
+use litmos_domain::litmos_url::LitmosHosts;
 use litmos_domain::model::*;
 use litmos_domain::ports::{Litmos, LitmosError};
 use litmos_domain::time::parse_litmos_date;
@@ -19,11 +23,18 @@ const MAX_ATTEMPTS: u32 = 3;
 /// Total time one logical call may take, retries included; inside the Lambda timeout.
 const CALL_BUDGET: Duration = Duration::from_secs(20);
 const COURSE_PAGE: usize = 1000;
+/// 50 pages of 1,000: a catalog larger than that is cut, and the log says so.
+const MAX_COURSE_PAGES: usize = 50;
 const USER_PAGE: usize = 200;
+/// A user search is fuzzy: it stops at the first page holding an exact match, or here.
+const MAX_USER_PAGES: usize = 5;
+/// No Litmos answer this product reads comes near this; a hostile one stops here.
+pub const MAX_BODY_BYTES: usize = 8 << 20;
 
 #[derive(Clone)]
 pub struct LitmosClient {
     http: reqwest::Client,
+    hosts: LitmosHosts,
     attempt_timeout: Duration,
     backoff_base: Duration,
 }
@@ -145,14 +156,16 @@ enum Attempt {
 }
 
 impl LitmosClient {
-    pub fn new(attempt_timeout: Duration) -> Self {
+    pub fn new(attempt_timeout: Duration, hosts: LitmosHosts) -> Self {
         let http = reqwest::Client::builder()
             .timeout(attempt_timeout)
             .connect_timeout(attempt_timeout.min(Duration::from_secs(3)))
             .user_agent(concat!("litmos-servicenow/", env!("CARGO_PKG_VERSION")))
+            // A redirect would carry the `apikey` header to whatever host it names.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("reqwest client");
-        LitmosClient { http, attempt_timeout, backoff_base: Duration::from_millis(200) }
+        LitmosClient { http, hosts, attempt_timeout, backoff_base: Duration::from_millis(200) }
     }
 
     /// Shorter backoff for tests that exercise the retry path.
@@ -179,12 +192,16 @@ impl LitmosClient {
                 Attempt::Retry(if status == 503 { LitmosError::RateLimited } else { LitmosError::Status(status) })
             }
             Ok(resp) => Attempt::Done(resp),
-            Err(e) if e.is_timeout() || e.is_connect() => Attempt::Retry(LitmosError::Unreachable(e.to_string())),
-            Err(e) => Attempt::Fail(LitmosError::Unreachable(e.to_string())),
+            Err(e) if e.is_timeout() || e.is_connect() || e.is_request() => Attempt::Retry(LitmosError::Unreachable(wire_kind(&e))),
+            Err(e) => Attempt::Fail(LitmosError::Unreachable(wire_kind(&e))),
         }
     }
 
     async fn send(&self, acct: &LitmosAccount, method: Method, path: &str, query: &[(&str, String)], body: Option<serde_json::Value>) -> Result<reqwest::Response, LitmosError> {
+        if self.hosts.check("litmos.base_url", &acct.base_url).is_err() {
+            tracing::warn!(path, "litmos call refused: the tenant's base URL is not an allowed Litmos host");
+            return Err(LitmosError::NotAllowed);
+        }
         let started = Instant::now();
         let mut attempt = 1;
         loop {
@@ -209,29 +226,74 @@ impl LitmosClient {
 
     async fn get_json<T: DeserializeOwned>(&self, acct: &LitmosAccount, path: &str, query: &[(&str, String)]) -> Result<T, LitmosError> {
         let resp = self.send(acct, Method::GET, path, query, None).await?;
-        let bytes = resp.bytes().await.map_err(|e| LitmosError::Unreachable(e.to_string()))?;
-        serde_json::from_slice(&bytes).map_err(|e| LitmosError::Decode(e.to_string()))
+        decode(path, resp).await
     }
 
-    async fn all_pages<T: DeserializeOwned>(&self, acct: &LitmosAccount, path: &str, page: usize, extra: &[(&str, String)]) -> Result<Vec<T>, LitmosError> {
+    /// Pages of `page` items until a short page, `max_pages`, or a page for which
+    /// `enough` says stop. Returns the items and whether the page cap cut the read.
+    async fn pages<T: DeserializeOwned>(&self, acct: &LitmosAccount, path: &str, page: usize, max_pages: usize, extra: &[(&str, String)], enough: impl Fn(&[T]) -> bool) -> Result<(Vec<T>, bool), LitmosError> {
         let mut all = Vec::new();
-        loop {
+        for _ in 0..max_pages {
             let mut query = vec![("limit", page.to_string()), ("start", all.len().to_string())];
             query.extend(extra.iter().cloned());
             let batch: Vec<T> = self.get_json(acct, path, &query).await?;
             let n = batch.len();
+            let stop = enough(&batch);
             all.extend(batch);
-            if n < page {
-                return Ok(all);
+            if n < page || stop {
+                return Ok((all, false));
             }
         }
+        Ok((all, true))
     }
+}
+
+/// The kind of a transport error. reqwest's own text holds the whole URL, query
+/// included, so it is never logged or passed on.
+fn wire_kind(e: &reqwest::Error) -> &'static str {
+    if e.is_timeout() {
+        "timeout"
+    } else if e.is_connect() {
+        "connect"
+    } else if e.is_body() || e.is_decode() {
+        "body"
+    } else if e.is_redirect() {
+        "redirect"
+    } else if e.is_request() {
+        "request"
+    } else {
+        "transport"
+    }
+}
+
+/// The body, at most [`MAX_BODY_BYTES`], read as it arrives.
+async fn read_capped(mut resp: reqwest::Response) -> Result<Vec<u8>, LitmosError> {
+    if resp.content_length().is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Err(LitmosError::TooLarge(MAX_BODY_BYTES));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| LitmosError::Unreachable(wire_kind(&e)))? {
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(LitmosError::TooLarge(MAX_BODY_BYTES));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+async fn decode<T: DeserializeOwned>(path: &str, resp: reqwest::Response) -> Result<T, LitmosError> {
+    let bytes = read_capped(resp).await.inspect_err(|e| tracing::warn!(path, error = %e, "litmos body not read"))?;
+    // serde's message can quote the body (an e-mail address, say): keep only where.
+    serde_json::from_slice(&bytes).map_err(|e| LitmosError::Decode(format!("{:?} error at line {} column {}", e.classify(), e.line(), e.column())))
 }
 
 async fn check_status(resp: reqwest::Response) -> Result<reqwest::Response, LitmosError> {
     let status = resp.status();
     if status.is_success() {
         return Ok(resp);
+    }
+    if status.is_redirection() {
+        return Err(LitmosError::Redirect(status.as_u16()));
     }
     match status.as_u16() {
         401 | 403 => Err(LitmosError::Unauthorized),
@@ -242,7 +304,7 @@ async fn check_status(resp: reqwest::Response) -> Result<reqwest::Response, Litm
                 #[serde(rename = "Detail", default)]
                 detail: String,
             }
-            let body = resp.bytes().await.unwrap_or_default();
+            let body = read_capped(resp).await.unwrap_or_default();
             let detail = serde_json::from_slice::<Detail>(&body).map(|d| d.detail).unwrap_or_default();
             Err(LitmosError::Conflict(detail))
         }
@@ -261,7 +323,8 @@ impl Litmos for LitmosClient {
 
     #[instrument(skip_all)]
     async fn search_users(&self, acct: &LitmosAccount, text: &str) -> Result<Vec<LitmosUser>, LitmosError> {
-        let users: Vec<WireUser> = self.all_pages(acct, "/users", USER_PAGE, &[("search", text.to_string())]).await?;
+        let exact = |page: &[WireUser]| page.iter().any(|u| u.user_name.eq_ignore_ascii_case(text) || u.email.eq_ignore_ascii_case(text));
+        let (users, _) = self.pages(acct, "/users", USER_PAGE, MAX_USER_PAGES, &[("search", text.to_string())], exact).await?;
         Ok(users.into_iter().map(Into::into).collect())
     }
 
@@ -282,14 +345,16 @@ impl Litmos for LitmosClient {
         };
         let body = serde_json::to_value(&body).map_err(|e| LitmosError::Decode(e.to_string()))?;
         let resp = self.send(acct, Method::POST, "/users", &[], Some(body)).await?;
-        let bytes = resp.bytes().await.map_err(|e| LitmosError::Unreachable(e.to_string()))?;
-        let created: WireUser = serde_json::from_slice(&bytes).map_err(|e| LitmosError::Decode(e.to_string()))?;
+        let created: WireUser = decode("/users", resp).await?;
         Ok(created.into())
     }
 
     #[instrument(skip_all)]
     async fn list_courses(&self, acct: &LitmosAccount) -> Result<Vec<Course>, LitmosError> {
-        let courses: Vec<WireCourse> = self.all_pages(acct, "/courses", COURSE_PAGE, &[]).await?;
+        let (courses, cut): (Vec<WireCourse>, bool) = self.pages(acct, "/courses", COURSE_PAGE, MAX_COURSE_PAGES, &[], |_| false).await?;
+        if cut {
+            tracing::warn!(pages = MAX_COURSE_PAGES, courses = courses.len(), "litmos catalog read stopped at its page cap; later courses are not listed");
+        }
         Ok(courses.into_iter().map(Into::into).collect())
     }
 

@@ -128,7 +128,7 @@ fn query_pairs(q: &str) -> Vec<(String, String)> {
 async fn requests_match_the_recorded_ones() {
     let (addr, double) = litmos_double::spawn(litmos_double::Config::default()).await;
     let acct = LitmosAccount { base_url: format!("http://{addr}/v1.svc"), api_key: "demo-litmos-key".into(), source: "app-name12345".into() };
-    let client = LitmosClient::new(Duration::from_secs(2));
+    let client = LitmosClient::new(Duration::from_secs(2), litmos_domain::litmos_url::LitmosHosts::with_extra("http://127.0.0.1:*").unwrap());
 
     let (_, search) = interactions().into_iter().find(|(f, _)| f == "search-users.yml").unwrap();
     let recorded_query = search.request.uri.split_once('?').unwrap().1.to_string();

@@ -4,18 +4,24 @@
 use std::time::{Duration, Instant};
 
 use litmos_adapters::LitmosClient;
+use litmos_domain::litmos_url::LitmosHosts;
 use litmos_domain::model::{LitmosAccount, NewUser};
+use serde_json::json;
 use litmos_domain::ports::{Litmos, LitmosError};
 use litmos_double::{Config, Fault};
+
+fn local_hosts() -> LitmosHosts {
+    LitmosHosts::with_extra("http://127.0.0.1:*").unwrap()
+}
 
 async fn setup(config: Config) -> (LitmosClient, LitmosAccount, litmos_double::Shared) {
     let (addr, double) = litmos_double::spawn(config.clone()).await;
     let acct = LitmosAccount { base_url: format!("http://{addr}/v1.svc"), api_key: config.api_key, source: "sn-test".into() };
-    (LitmosClient::new(Duration::from_millis(500)).with_backoff(Duration::from_millis(10)), acct, double)
+    (LitmosClient::new(Duration::from_millis(500), local_hosts()).with_backoff(Duration::from_millis(10)), acct, double)
 }
 
 fn fault(status: Option<u16>, count: usize, path: &str) -> Fault {
-    Fault { method: None, path_contains: Some(path.into()), status, delay_ms: None, count, after_effect: false, body: None }
+    Fault { method: None, path_contains: Some(path.into()), status, delay_ms: None, count, after_effect: false, body: None, ..Fault::default() }
 }
 
 #[tokio::test]
@@ -128,7 +134,7 @@ async fn an_html_500_is_a_status_error_not_a_decode_panic() {
 
 #[tokio::test]
 async fn nothing_listening_is_unreachable() {
-    let client = LitmosClient::new(Duration::from_millis(300)).with_backoff(Duration::from_millis(5));
+    let client = LitmosClient::new(Duration::from_millis(300), local_hosts()).with_backoff(Duration::from_millis(5));
     let acct = LitmosAccount { base_url: format!("{}/v1.svc", testkit::closed_endpoint()), api_key: "k".into(), source: "s".into() };
     assert!(matches!(client.check_key(&acct).await, Err(LitmosError::Unreachable(_))));
 }
@@ -151,4 +157,76 @@ async fn the_double_refuses_a_missing_or_long_source_like_litmos() {
     assert!(matches!(client.check_key(&acct).await, Err(LitmosError::Status(400))));
     acct.source = "s".repeat(51);
     assert!(matches!(client.check_key(&acct).await, Err(LitmosError::Status(400))));
+}
+
+#[tokio::test]
+async fn a_redirect_is_not_followed_and_the_key_goes_nowhere_else() {
+    let (client, acct, double) = setup(Config::default()).await;
+    // The redirect names another local server: it must never see a request.
+    let (other, elsewhere) = litmos_double::spawn(Config::default()).await;
+    double.inject(Fault { redirect_to: Some(format!("http://{other}/v1.svc/users")), ..fault(Some(302), 1, "/users") });
+    assert!(matches!(client.check_key(&acct).await, Err(LitmosError::Redirect(302))));
+    double.inject(Fault { redirect_to: Some(format!("http://{other}/v1.svc/users")), ..fault(Some(307), 1, "/users") });
+    assert!(matches!(client.search_users(&acct, "admin@pieshop.net").await, Err(LitmosError::Redirect(307))));
+    assert!(elsewhere.requests().is_empty(), "the redirect was followed");
+    let e: litmos_domain::Error = LitmosError::Redirect(302).into();
+    assert!(matches!(e, litmos_domain::Error::Upstream(_)), "a 3xx is a 502 problem");
+}
+
+#[tokio::test]
+async fn a_base_url_off_the_allow_list_is_never_called() {
+    let (addr, double) = litmos_double::spawn(Config::default()).await;
+    let client = LitmosClient::new(Duration::from_millis(500), LitmosHosts::default());
+    let acct = LitmosAccount { base_url: format!("http://{addr}/v1.svc"), api_key: "demo-litmos-key".into(), source: "s".into() };
+    assert!(matches!(client.check_key(&acct).await, Err(LitmosError::NotAllowed)));
+    assert!(double.requests().is_empty());
+}
+
+#[tokio::test]
+async fn bodies_over_the_cap_are_refused() {
+    let (client, acct, double) = setup(Config::default()).await;
+    double.inject(Fault { body_bytes: Some(litmos_adapters::litmos::MAX_BODY_BYTES + 1), ..fault(None, 1, "/courses") });
+    assert!(matches!(client.list_courses(&acct).await, Err(LitmosError::TooLarge(_))));
+    double.inject(Fault { body_bytes: Some(1 << 20), ..fault(None, 1, "/courses") });
+    assert!(client.list_courses(&acct).await.unwrap().is_empty(), "1 MiB is within the cap");
+}
+
+#[tokio::test]
+async fn a_dropped_connection_is_unreachable_and_retried() {
+    let (client, acct, double) = setup(Config::default()).await;
+    double.inject(Fault { drop_connection: true, ..fault(None, 1, "/users") });
+    client.check_key(&acct).await.expect("a dropped connection is retried");
+    double.inject(Fault { drop_connection: true, ..fault(None, 5, "/users") });
+    assert!(matches!(client.check_key(&acct).await, Err(LitmosError::Unreachable(_))));
+}
+
+#[tokio::test]
+async fn a_fuzzy_user_search_stops_after_five_pages() {
+    let (client, acct, double) = setup(Config::default()).await;
+    let page: Vec<_> = (0..200).map(|i| json!({"Id": format!("u{i}"), "UserName": format!("near{i}@pieshop.net"), "Email": format!("near{i}@pieshop.net"), "AccessLevel": "Learner", "Active": true})).collect();
+    double.inject(Fault { body: Some(json!(page)), ..fault(None, 100, "/users") });
+    let hits = client.search_users(&acct, "near@pieshop.net").await.unwrap();
+    assert_eq!(hits.len(), 1000);
+    assert_eq!(double.requests().len(), 5);
+}
+
+#[tokio::test]
+async fn a_user_search_stops_at_the_first_page_with_an_exact_match() {
+    let (client, acct, double) = setup(Config::default()).await;
+    let mut page: Vec<_> = (0..199).map(|i| json!({"Id": format!("u{i}"), "UserName": format!("near{i}@pieshop.net"), "AccessLevel": "Learner", "Active": true})).collect();
+    page.push(json!({"Id": "hit", "UserName": "Near@Pieshop.net", "AccessLevel": "Learner", "Active": true}));
+    double.inject(Fault { body: Some(json!(page)), ..fault(None, 100, "/users") });
+    let hits = client.search_users(&acct, "near@pieshop.net").await.unwrap();
+    assert!(hits.iter().any(|u| u.id == "hit"));
+    assert_eq!(double.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn the_catalog_read_stops_after_fifty_pages() {
+    let (client, acct, double) = setup(Config::default()).await;
+    let page: Vec<_> = (0..1000).map(|i| json!({"Id": format!("c{i}"), "Name": "n", "Active": true})).collect();
+    double.inject(Fault { body: Some(json!(page)), ..fault(None, 100, "/courses") });
+    let courses = client.list_courses(&acct).await.unwrap();
+    assert_eq!(courses.len(), 50_000);
+    assert_eq!(double.requests().len(), 50);
 }

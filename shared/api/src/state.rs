@@ -36,7 +36,7 @@ impl AppState {
     pub fn new(config: Config, sdk: &aws_config::SdkConfig, clock: Box<dyn Clock>) -> Self {
         let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(sdk), config.table_name.clone());
         let secrets = SecretsManager::new(aws_sdk_secretsmanager::Client::new(sdk));
-        let litmos = LitmosClient::new(Duration::from_millis(config.litmos_timeout_ms));
+        let litmos = LitmosClient::new(Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone());
         AppState {
             names: SecretNames { prefix: config.secret_prefix.clone() },
             keys: KeyAuthenticator::new(config.auth_cache_ttl_seconds),
@@ -51,7 +51,7 @@ impl AppState {
     }
 
     pub fn admin_service(&self) -> Admin<'_> {
-        Admin { tenants: &self.store, keys: &self.store, secrets: &self.secrets, litmos: &self.litmos, names: &self.names, clock: self.clock.as_ref() }
+        Admin { tenants: &self.store, keys: &self.store, secrets: &self.secrets, litmos: &self.litmos, names: &self.names, clock: self.clock.as_ref(), hosts: &self.config.litmos_hosts }
     }
 
     pub async fn require_admin(&self, req: &Request) -> Result<(), Error> {

@@ -110,7 +110,7 @@ async fn learners_are_created_once_and_reused() {
 async fn a_litmos_409_means_exists_and_is_looked_up() {
     let t = tenant().await;
     // Litmos' fuzzy search misses the user once (it happens), so create answers 409.
-    t.e.double.inject(Fault { method: Some("GET".into()), path_contains: Some("/users".into()), status: None, delay_ms: None, count: 1, after_effect: false, body: Some(json!([])) });
+    t.e.double.inject(Fault { method: Some("GET".into()), path_contains: Some("/users".into()), status: None, delay_ms: None, count: 1, after_effect: false, body: Some(json!([])), ..Fault::default() });
     let body = json!({"caller": {"sys_id": CALLER, "user_name": "learner@pieshop.net"}}).to_string();
     let (status, b) = t.call("POST", "/v1/servicenow/learners", None, Some(&body)).await;
     assert_eq!((status, b["created"].as_bool()), (200, Some(false)), "{b}");
@@ -307,7 +307,7 @@ async fn litmos_failing_mid_assign_loses_and_duplicates_nothing() {
     // Warm the catalog and the agent so the faults hit the assignment itself.
     t.call("GET", "/v1/servicenow/courses", Some("admin@pieshop.net"), None).await;
 
-    let fault = |after_effect| Fault { method: Some("POST".into()), path_contains: Some("/courses".into()), status: Some(503), delay_ms: None, count: 3, after_effect, body: None };
+    let fault = |after_effect| Fault { method: Some("POST".into()), path_contains: Some("/courses".into()), status: Some(503), delay_ms: None, count: 3, after_effect, body: None, ..Fault::default() };
     t.e.double.inject(fault(false));
     let (status, p) = t.call_with("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id])), &[("idempotency-key", "k-503")]).await;
     assert_eq!(status, 502, "{p}");
@@ -436,7 +436,7 @@ async fn a_litmos_timeout_mid_assign_is_a_502_and_nothing_is_recorded() {
     let a = t.course(0);
     t.call("GET", "/v1/servicenow/courses", Some("admin@pieshop.net"), None).await;
     // Longer than LITMOS_TIMEOUT_MS (1 s here) on every attempt.
-    t.e.double.inject(Fault { method: Some("POST".into()), path_contains: Some("/courses".into()), status: None, delay_ms: Some(1_500), count: 3, after_effect: false, body: None });
+    t.e.double.inject(Fault { method: Some("POST".into()), path_contains: Some("/courses".into()), status: None, delay_ms: Some(1_500), count: 3, after_effect: false, body: None, ..Fault::default() });
     let (status, p) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
     assert_eq!(status, 502, "{p}");
     assert!(p["detail"].as_str().unwrap().contains("could not be reached") || p["detail"].as_str().unwrap().contains("Not assigned"), "{p}");

@@ -211,3 +211,27 @@ async fn a_store_failure_is_503_with_the_request_id_and_no_sdk_text() {
     assert_eq!((status, p["status"].as_u64()), (503, Some(503)), "{p}");
     assert!(!p.to_string().contains("secretsmanager") && !p.to_string().contains(ADMIN));
 }
+
+/// SPEC 3.5: every refused base URL is a 400 naming `litmos.base_url`, before any call
+/// (the Litmos double sees nothing) and before anything is stored.
+#[tokio::test]
+async fn a_base_url_off_the_allow_list_is_refused_before_any_call() {
+    let e = env().await;
+    let port = e.litmos_url.trim_start_matches("http://127.0.0.1:").trim_end_matches("/v1.svc").to_string();
+    for bad in [
+        "http://localhost@169.254.169.254/v1.svc".to_string(),
+        format!("http://user@127.0.0.1:{port}/v1.svc"),
+        format!("http://127.0.0.1:{port}/v1.svc?x=1"),
+        format!("http://127.0.0.1:{port}/v1.svc#top"),
+        format!("http://127.0.0.1:{port}/other"),
+        format!("http://localhost:{port}/v1.svc"),
+        "http://api.litmos.com/v1.svc".to_string(),
+        "https://api.litmos.com.evil.example/v1.svc".to_string(),
+    ] {
+        let body = json!({"name": "Acme", "litmos": {"base_url": bad, "api_key": "demo-litmos-key", "source": "servicenow"}}).to_string();
+        let (status, problem) = put(&e, "acme", &body).await;
+        assert_eq!((status, problem["field"].as_str()), (400, Some("litmos.base_url")), "{bad}: {problem}");
+    }
+    assert!(e.double.requests().is_empty(), "a refused base URL made a Litmos call");
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme", None).await.0, 404, "nothing was stored");
+}

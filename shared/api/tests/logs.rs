@@ -1,6 +1,7 @@
 //! What the functions log, captured in the production format while a tenant is set up
-//! and a course is assigned: no key, token or e-mail address ever, and auth failures
-//! with their key id.
+//! and a course is assigned, and while Litmos fails in every way it can on every route
+//! that searches Litmos by e-mail: no key, token or e-mail address ever, and auth
+//! failures with their key id.
 
 mod support;
 
@@ -8,6 +9,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use litmos_api::{admin, servicenow, training};
+use litmos_double::Fault;
 use serde_json::json;
 use support::*;
 
@@ -47,10 +49,38 @@ async fn logs_hold_no_secret_and_no_email() {
     let assign = json!({"learner_id": learner, "course_ids": [course], "incident": {"sys_id": "fedcba9876543210fedcba9876543210", "number": "INC0010023"}}).to_string();
     let r = training::assign_courses(e.state.clone(), event("POST", "/v1/servicenow/assignments", &[("authorization", &sn), ("x-agent", "admin@pieshop.net")], Some(&assign))).await;
     assert_eq!(r.status(), 200);
+
+    // Litmos failing while a caller or an agent is looked up by e-mail: a search URL
+    // carries the address in its query, and no error text may bring it into the logs.
+    let failures: [(&str, Fault); 5] = [
+        ("timeout", Fault { delay_ms: Some(2_500), count: 3, ..Fault::default() }),
+        ("dropped", Fault { drop_connection: true, count: 3, ..Fault::default() }),
+        ("html500", Fault { status: Some(500), ..Fault::default() }),
+        ("html200", Fault { status: Some(200), ..Fault::default() }),
+        ("html503", Fault { status: Some(503), count: 3, ..Fault::default() }),
+    ];
+    for (i, (kind, f)) in failures.into_iter().enumerate() {
+        let on_search = |f: &Fault| Fault { method: Some("GET".into()), path_contains: Some("/users".into()), ..f.clone() };
+        let caller = json!({"caller": {"sys_id": format!("{i:0>32}"), "email": format!("{kind}.caller@example.com")}}).to_string();
+        e.double.inject(on_search(&f));
+        let r = training::upsert_learner(e.state.clone(), event("POST", "/v1/servicenow/learners", &[("authorization", &sn)], Some(&caller))).await;
+        assert_eq!(r.status(), 502, "learner with Litmos {kind}");
+        let agent = format!("{kind}.agent@example.com");
+        e.double.inject(on_search(&f));
+        let r = training::list_courses(e.state.clone(), event("GET", "/v1/servicenow/courses", &[("authorization", &sn), ("x-agent", &agent)], None)).await;
+        assert_eq!(r.status(), 502, "course list with Litmos {kind}");
+        let agent = format!("{kind}.assigner@example.com");
+        e.double.inject(on_search(&f));
+        let r = training::assign_courses(e.state.clone(), event("POST", "/v1/servicenow/assignments", &[("authorization", &sn), ("x-agent", &agent)], Some(&assign))).await;
+        assert_eq!(r.status(), 502, "assign with Litmos {kind}");
+    }
+    e.double.clear_requests();
+    assert!(logs_so_far(&capture).contains("litmos call gave up"), "the failures were logged");
+
     let unknown = litmos_domain::keys::generate();
     servicenow::configuration(e.state.clone(), event("GET", "/v1/servicenow/configuration", &[("authorization", &bearer(&unknown))], None)).await;
 
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = logs_so_far(&capture);
     assert!(logs.lines().count() > 5, "expected logs, got:\n{logs}");
     for line in logs.lines() {
         serde_json::from_str::<serde_json::Value>(line).unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
@@ -60,4 +90,8 @@ async fn logs_hold_no_secret_and_no_email() {
     }
     let unknown_id = litmos_domain::keys::hash(&unknown).key_id().to_string();
     assert!(logs.lines().any(|l| l.contains("auth failed") && l.contains(&unknown_id)), "auth failures are logged with the key id");
+}
+
+fn logs_so_far(capture: &Capture) -> String {
+    String::from_utf8(capture.0.lock().unwrap().clone()).unwrap()
 }

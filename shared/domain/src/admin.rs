@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::keys::{self, KeyHash};
+use crate::litmos_url::LitmosHosts;
 use crate::model::*;
 use crate::ports::*;
 use crate::time::{Clock, Timestamp, rfc3339};
@@ -114,6 +115,8 @@ pub struct Admin<'a> {
     pub litmos: &'a dyn Litmos,
     pub names: &'a SecretNames,
     pub clock: &'a dyn Clock,
+    /// Where a tenant's Litmos API may be (SPEC 3.5).
+    pub hosts: &'a LitmosHosts,
 }
 
 impl Admin<'_> {
@@ -126,7 +129,7 @@ impl Admin<'_> {
     pub async fn put_tenant(&self, id: &str, input: TenantInput) -> Result<(bool, TenantView), Error> {
         validate::tenant_id("tenant_id", id)?;
         let name = validate::text("name", &input.name, 1, 200)?;
-        let base_url = validate::base_url("litmos.base_url", &input.litmos.base_url)?;
+        let base_url = self.hosts.check("litmos.base_url", &input.litmos.base_url)?;
         let api_key = validate::text("litmos.api_key", &input.litmos.api_key, 8, 200)?;
         let source = validate::text("litmos.source", &input.litmos.source, 1, 50)?;
         let settings = LitmosSettings { base_url, source, send_welcome_email: input.litmos.send_welcome_email };

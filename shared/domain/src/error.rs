@@ -66,6 +66,13 @@ impl From<LitmosError> for Error {
             LitmosError::NotFound => Error::Upstream("Litmos answered 404 for a record it should have.".into()),
             LitmosError::Conflict(_) => Error::Upstream("Litmos refused the change (409).".into()),
             LitmosError::Status(s) => Error::Upstream(format!("Litmos answered HTTP {s}. Retry shortly.")),
+            LitmosError::Redirect(s) => Error::Upstream(format!(
+                "Litmos answered with a redirect (HTTP {s}), which this service does not follow. Check the tenant's Litmos base URL."
+            )),
+            LitmosError::TooLarge(_) => Error::Upstream("Litmos answered with a body larger than this service accepts.".into()),
+            LitmosError::NotAllowed => Error::Upstream(
+                "This tenant's Litmos base URL is not an allowed Litmos host. Ask the Litmos Account Owner to update it.".into(),
+            ),
             LitmosError::Decode(_) => {
                 Error::Upstream("Litmos answered with a body this service could not read.".into())
             }

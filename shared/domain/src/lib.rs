@@ -11,6 +11,7 @@ pub mod error;
 pub mod idempotency;
 pub mod keys;
 pub mod learners;
+pub mod litmos_url;
 pub mod model;
 pub mod ports;
 pub mod servicenow;

@@ -24,16 +24,30 @@ pub enum LitmosError {
     Unauthorized,
     #[error("not found")]
     NotFound,
-    #[error("conflict: {0}")]
+    /// Litmos' detail text is kept for callers but never displayed: it can name the
+    /// user it is about.
+    #[error("conflict (409)")]
     Conflict(String),
     #[error("rate limited (503) after retries")]
     RateLimited,
+    /// What went wrong on the wire, as a fixed kind ("timeout", "connect", ...): never
+    /// a URL, which could carry a caller's e-mail address in its query.
     #[error("unreachable: {0}")]
-    Unreachable(String),
+    Unreachable(&'static str),
     #[error("unexpected HTTP status {0}")]
     Status(u16),
+    /// Litmos answered with a redirect, which is never followed (the `apikey` header
+    /// must not reach another host).
+    #[error("redirect (HTTP {0}) not followed")]
+    Redirect(u16),
+    #[error("response body over {0} bytes")]
+    TooLarge(usize),
+    /// Where the error is in the body, never what the body says.
     #[error("undecodable body: {0}")]
     Decode(String),
+    /// The tenant's base URL is not on the allow-list (SPEC 3.5); nothing was sent.
+    #[error("base URL not allowed")]
+    NotAllowed,
 }
 
 /// Outcome of trying to take a unique slot (a caller link, a learner/course pair).

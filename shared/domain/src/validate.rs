@@ -67,19 +67,6 @@ pub fn email(field: &str, v: &str) -> Result<String, Error> {
     ok.then_some(v).ok_or_else(|| Error::invalid(field, "must be an e-mail address"))
 }
 
-/// Litmos base URL: https, or http on a loopback host for the local double.
-pub fn base_url(field: &str, v: &str) -> Result<String, Error> {
-    let v = text(field, v, 8, 200)?;
-    let trimmed = v.trim_end_matches('/').to_string();
-    let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
-    let ok = (trimmed.starts_with("https://") && trimmed.len() > "https://".len())
-        || loopback.iter().any(|p| trimmed.starts_with(p));
-    if !ok || trimmed.contains(['?', '#', ' ']) {
-        return Err(Error::invalid(field, "must be an https URL such as https://api.litmos.com/v1.svc"));
-    }
-    Ok(trimmed)
-}
-
 /// ServiceNow instance URL: `https://<name>.service-now.com`.
 pub fn instance_url(field: &str, v: &str) -> Result<String, Error> {
     let v = v.trim().trim_end_matches('/');
@@ -144,10 +131,6 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert_eq!(base_url("u", "https://api.litmos.com/v1.svc/").unwrap(), "https://api.litmos.com/v1.svc");
-        assert!(base_url("u", "http://127.0.0.1:9100/v1.svc").is_ok());
-        assert!(base_url("u", "http://api.litmos.com/v1.svc").is_err());
-        assert!(base_url("u", "ftp://x").is_err());
         assert!(instance_url("i", "https://acme.service-now.com").is_ok());
         assert!(instance_url("i", "https://acme.service-now.com.evil.io").is_err());
         assert!(instance_url("i", "http://acme.service-now.com").is_err());

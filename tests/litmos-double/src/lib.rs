@@ -72,6 +72,7 @@ pub struct Enrolment {
 /// One injected fault: the next `count` matching requests get `status` (or wait
 /// `delay_ms` first and then answer normally).
 #[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
 pub struct Fault {
     #[serde(default)]
     pub method: Option<String>,
@@ -90,6 +91,19 @@ pub struct Fault {
     /// A JSON body to answer with instead of the real one (with `status`, default 200).
     #[serde(default)]
     pub body: Option<Value>,
+    /// Answer `status` (default 302) with this `Location`, as a hostile or misconfigured
+    /// server might.
+    pub redirect_to: Option<String>,
+    /// Promise a body, send two bytes of it and close the connection.
+    pub drop_connection: bool,
+    /// Answer 200 with a JSON array padded to this many bytes.
+    pub body_bytes: Option<usize>,
+}
+
+impl Default for Fault {
+    fn default() -> Self {
+        Fault { method: None, path_contains: None, status: None, delay_ms: None, count: 1, after_effect: false, body: None, redirect_to: None, drop_connection: false, body_bytes: None }
+    }
 }
 
 fn one() -> usize {
@@ -317,6 +331,21 @@ async fn gate(State(st): State<Shared>, headers: HeaderMap, req: Request, next: 
     let Some(fault) = fault else { return next.run(req).await };
     if let Some(ms) = fault.delay_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    if let Some(location) = fault.redirect_to {
+        let status = StatusCode::from_u16(fault.status.unwrap_or(302)).unwrap_or(StatusCode::FOUND);
+        return (status, [("location", location)]).into_response();
+    }
+    if fault.drop_connection {
+        // A body shorter than its Content-Length: the server aborts the connection.
+        return Response::builder().status(StatusCode::OK).header("content-type", "application/json").header("content-length", "4096").body(axum::body::Body::from("[{")).unwrap();
+    }
+    if let Some(n) = fault.body_bytes {
+        let mut padded = String::with_capacity(n);
+        padded.push('[');
+        padded.push_str(&" ".repeat(n.saturating_sub(2)));
+        padded.push(']');
+        return (StatusCode::OK, [("content-type", "application/json")], padded).into_response();
     }
     if let Some(body) = fault.body {
         let status = StatusCode::from_u16(fault.status.unwrap_or(200)).unwrap_or(StatusCode::OK);

@@ -53,6 +53,7 @@ pub async fn env_with(double_config: litmos_double::Config, store_endpoint: Opti
             ("ADMIN_TOKEN_SECRET_ID", &format!("{prefix}-admin-token")),
             ("AUTH_CACHE_TTL_SECONDS", "5"),
             ("LITMOS_TIMEOUT_MS", "1000"),
+            ("LITMOS_ALLOWED_HOSTS", "http://127.0.0.1:*"),
         ]
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
