@@ -1,4 +1,4 @@
-//! Every recorded real Litmos response in `../shared/fixtures/litmos/recorded/` parses
+//! Every recorded real Litmos response in `tests/fixtures/litmos/recorded/` parses
 //! with the client's wire types, and the client's requests match the recorded ones.
 
 use std::path::PathBuf;
@@ -45,14 +45,8 @@ struct RespBody {
 }
 
 fn fixtures_dir() -> PathBuf {
-    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    for candidate in ["../../../shared/fixtures/litmos/recorded", "../../fixtures/litmos/recorded"] {
-        let p = here.join(candidate);
-        if p.is_dir() {
-            return p;
-        }
-    }
-    panic!("fixtures not found beside the project (../shared/fixtures/litmos/recorded)");
+    // Kept in the repository (with its licence), never read from beside it.
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/litmos/recorded")
 }
 
 fn interactions() -> Vec<(String, Interaction)> {
