@@ -163,3 +163,44 @@ pub struct Assignment {
     pub assigned_by: String,
     pub assigned_at: Timestamp,
 }
+
+/// Where an assigned course stands (SPEC 3.4): `completed` when Litmos says complete
+/// or has an achievement for it, `in_progress` above 0 %, else `not_started`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrainingStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+impl TrainingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not_started",
+            Self::InProgress => "in_progress",
+            Self::Completed => "completed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "not_started" => Some(Self::NotStarted),
+            "in_progress" => Some(Self::InProgress),
+            "completed" => Some(Self::Completed),
+            _ => None,
+        }
+    }
+}
+
+/// One achievement as `GET /achievements` reports it: a completed course, its date
+/// (UTC) and score when Litmos has one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Achievement {
+    pub achievement_id: String,
+    pub user_id: String,
+    pub course_id: String,
+    pub achieved_at: Option<Timestamp>,
+    pub score: Option<f64>,
+    pub result: String,
+}

@@ -155,6 +155,9 @@ pub trait Litmos: Send + Sync {
     async fn user_teams(&self, acct: &LitmosAccount, user_id: &str) -> Result<Vec<Team>, LitmosError>;
     async fn team_leaders(&self, acct: &LitmosAccount, team_id: &str) -> Result<Vec<LitmosUser>, LitmosError>;
     async fn team_courses(&self, acct: &LitmosAccount, team_id: &str) -> Result<Vec<Course>, LitmosError>;
+    /// Achievements (completions with score), of one user or of the whole account
+    /// since a time; at most `max_pages` pages.
+    async fn achievements(&self, acct: &LitmosAccount, user_id: Option<&str>, since: Option<Timestamp>, max_pages: usize) -> Result<Vec<Achievement>, LitmosError>;
 }
 
 /// Where each secret lives, under the deployment's `SECRET_PREFIX`.
