@@ -22,7 +22,7 @@ import { litmosTrainingUser } from './app.now'
 import { assignCoursesButton } from '../server/course-list.js'
 import { onIncidentSaved } from '../server/incidents.js'
 
-UiAction({
+export const assignCoursesAction = UiAction({
     $id: Now.ID['action-assign-courses'],
     table: 'incident',
     name: 'Assign Courses',

@@ -21,6 +21,18 @@ const server = createServer(async (req, res) => {
         case '/v1/servicenow/assignments':
             res.writeHead(200, { 'content-type': 'application/json', 'idempotent-replayed': 'true' })
             return res.end(JSON.stringify({ assigned: [], already_assigned: [], messages: ['replayed'] }))
+        case '/v1/servicenow/training/updates': {
+            // Two entries for the test's incident, then the end of the feed.
+            const cursor = url.searchParams.get('cursor') || ''
+            if (cursor && cursor !== 'c1') return problem(res, 400, 'Bad Request', 'The cursor is not valid.')
+            const inc = { sys_id: 'a'.repeat(32), number: 'INC0000001' }
+            const updates = cursor ? [] : [
+                { id: 'u1', incident: inc, note: 'Litmos training assigned: Billing' },
+                { id: 'u2', incident: inc, note: 'Litmos training started: Billing' },
+            ]
+            res.writeHead(200, { 'content-type': 'application/json' })
+            return res.end(JSON.stringify({ updates, next_cursor: 'c1' }))
+        }
         case '/forbidden':
             return problem(res, 403, 'Forbidden', 'You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses.')
         case '/html-502':

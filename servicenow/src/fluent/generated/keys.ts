@@ -49,6 +49,70 @@ declare global {
                         table: 'sys_ui_action'
                         id: '5c499b1fb3b7455ea982509d1279508c'
                     }
+                    'atf-assign': {
+                        table: 'sys_atf_test'
+                        id: '9999285be97b4121906bd567138b291f'
+                    }
+                    'atf-assign-script': {
+                        table: 'sys_atf_step'
+                        id: 'de64784bd4004c02bf8293151777542b'
+                    }
+                    'atf-button-hidden': {
+                        table: 'sys_atf_test'
+                        id: 'd286193d4faf4c0ea372fa2c231fd562'
+                    }
+                    'atf-button-visible': {
+                        table: 'sys_atf_test'
+                        id: '956e5b889dc8413b94015d9e4803ef04'
+                    }
+                    'atf-course-list': {
+                        table: 'sys_atf_test'
+                        id: 'e389cffd8afc4f67bc3e71db1ec4c7ce'
+                    }
+                    'atf-course-list-script': {
+                        table: 'sys_atf_step'
+                        id: '1ba52b91c0354bc38a31cc268d4f8b25'
+                    }
+                    'atf-hidden-agent': {
+                        table: 'sys_atf_step'
+                        id: '4f92ba918f5b4130a2449dc90ede5cc4'
+                    }
+                    'atf-hidden-caller': {
+                        table: 'sys_atf_step'
+                        id: '84b79b1c16d4493487fcbbb47ff20043'
+                    }
+                    'atf-hidden-check': {
+                        table: 'sys_atf_step'
+                        id: '14be046ba8834776a632653c673a157c'
+                    }
+                    'atf-hidden-incident': {
+                        table: 'sys_atf_step'
+                        id: 'aa0ddfaef3724a48ac4b349e7db840e6'
+                    }
+                    'atf-hidden-open': {
+                        table: 'sys_atf_step'
+                        id: 'b62ea208205d4a3384423f155be7f2c7'
+                    }
+                    'atf-visible-agent': {
+                        table: 'sys_atf_step'
+                        id: '26376f7b90ad45e697ef1f54d937c2d1'
+                    }
+                    'atf-visible-caller': {
+                        table: 'sys_atf_step'
+                        id: '0b8df87d583d4f2499dc2735241c7be2'
+                    }
+                    'atf-visible-check': {
+                        table: 'sys_atf_step'
+                        id: '594dbb8a885644eea122f98e505c6c4c'
+                    }
+                    'atf-visible-incident': {
+                        table: 'sys_atf_step'
+                        id: 'a7c3c7fd58f644b891866c92b32a8800'
+                    }
+                    'atf-visible-open': {
+                        table: 'sys_atf_step'
+                        id: 'e9f890b99a874a488dc6d25272fa88de'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: '6e591b9e3cc843e881fac8e2a346cb25'
@@ -85,6 +149,14 @@ declare global {
                     package_json: {
                         table: 'sys_module'
                         id: 'dc0f76b2f1774cab8f6b00847bd1d394'
+                    }
+                    'property-atf-agent': {
+                        table: 'sys_properties'
+                        id: '098b7e6ce4d74be9b6a7b9ec9eef9c99'
+                    }
+                    'property-atf-learner': {
+                        table: 'sys_properties'
+                        id: '35235d7da9c74e53b9733587449980c3'
                     }
                     'property-http-timeout': {
                         table: 'sys_properties'
@@ -155,6 +227,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '045f107cee48430c819c6aef6a9c426d'
+                        key: {
+                            document_key: '0b8df87d583d4f2499dc2735241c7be2'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '04893a658ad049b393baf6c5ca0cb74e'
                         key: {
@@ -187,6 +267,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '07d5318fa26543e58e8a371d539abfdf'
+                        key: {
+                            document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '07ef268d8e94403fa3981659efd66103'
+                        key: {
+                            document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '088782ab677046a38b6ebea159471da9'
                         key: {
@@ -205,6 +301,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '09a2718db2f74412a8aa70dee4bc1310'
+                        key: {
+                            document_key: '0b8df87d583d4f2499dc2735241c7be2'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '0a2d31821b8f450e986c2bf3cbae324e'
                         key: {
@@ -215,6 +319,14 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0c52e0b4b9e049fdbd349d5cc4078664'
+                        key: {
+                            document_key: '0b8df87d583d4f2499dc2735241c7be2'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
                         }
                     },
                     {
@@ -279,6 +391,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '1b3ee459988644a4b44d96aac3ed27de'
+                        key: {
+                            document_key: 'e9f890b99a874a488dc6d25272fa88de'
+                            variable: '74d6e7a0a3023110571967d1361e616b'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1b4e13fbf588443694292067aa91f543'
                         key: {
@@ -294,6 +414,14 @@ declare global {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'course_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '1e7dec76bcfd416eb149855f77b991d6'
+                        key: {
+                            document_key: '26376f7b90ad45e697ef1f54d937c2d1'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
                         }
                     },
                     {
@@ -340,6 +468,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '253257860ba2445fb52f02b453a7c8ec'
+                        key: {
+                            document_key: 'b62ea208205d4a3384423f155be7f2c7'
+                            variable: 'b124164e53a0220002c6435723dc34c5'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '26c27b9247564c82b335567687af2da6'
                         key: {
@@ -381,6 +517,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '31c3709e67a34392a4adae2872224c73'
+                        key: {
+                            document_key: '26376f7b90ad45e697ef1f54d937c2d1'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '331a1c845b984a83a0456c0255971d2f'
                         key: {
@@ -409,12 +553,61 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '38edc84043144790bfaa81f16e5655c7'
+                        key: {
+                            document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '3b2f93e9c386414db30d9164f24c910c'
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3b5e62d4cafc43e288b749efbf89bee7'
+                        key: {
+                            document_key: '84b79b1c16d4493487fcbbb47ff20043'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '3bcd2d710bc7416c89cfcbd5693a333d'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_5f2e0e535332120028bc29cac2dc34d3'
+                            id: 'e9f890b99a874a488dc6d25272fa88de'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3eb83ebb97c241d68bab4bb401595fc8'
+                        key: {
+                            document_key: 'e9f890b99a874a488dc6d25272fa88de'
+                            variable: 'ad351a4e53a0220002c6435723dc34f0'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3f1f55a2bf5341b7930022dea0b16f57'
+                        key: {
+                            document_key: '14be046ba8834776a632653c673a157c'
+                            variable: 'ba62b4075320220002c6435723dc34b9'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3f6ddc40cf5d43cb995d5454769bd6c8'
+                        key: {
+                            document_key: 'aa0ddfaef3724a48ac4b349e7db840e6'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
                         }
                     },
                     {
@@ -437,6 +630,14 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '43730bb6d6414c23950fdd6c42515bce'
+                        key: {
+                            document_key: '84b79b1c16d4493487fcbbb47ff20043'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
                         }
                     },
                     {
@@ -463,6 +664,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '44870368819c4479b1f6d32cf51d43b7'
+                        key: {
+                            document_key: 'b62ea208205d4a3384423f155be7f2c7'
+                            variable: 'ad351a4e53a0220002c6435723dc34f0'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '4654c9d20d2b4f2eb69799783a139bb0'
                         key: {
@@ -484,6 +693,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '48f6f92bc23044ff961846c182de9a66'
+                        key: {
+                            document_key: 'a7c3c7fd58f644b891866c92b32a8800'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '4deecd71fe2b4cb7b03b8a0849080ddc'
                         key: {
@@ -492,10 +709,42 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '4e268bed2d0d4d56b0b0eb86d93c328e'
+                        key: {
+                            document_key: '84b79b1c16d4493487fcbbb47ff20043'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5269e25d255d447b984136b91d3e1be4'
+                        key: {
+                            document_key: '0b8df87d583d4f2499dc2735241c7be2'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '573141fa872449158b5dacfbf26eabb3'
+                        key: {
+                            document_key: 'e9f890b99a874a488dc6d25272fa88de'
+                            variable: 'b124164e53a0220002c6435723dc34c5'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '5a6f2c539de74b389282758f90a1efe5'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5b72862476924fd0aecd724f4f639c65'
+                        key: {
+                            document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
                         }
                     },
                     {
@@ -527,12 +776,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '612bc37b229349c393b6faf9539b7b70'
+                        key: {
+                            document_key: 'e9f890b99a874a488dc6d25272fa88de'
+                            variable: '6e55da4e53a0220002c6435723dc34a0'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '619251c2c19e49e78fefb942639122ab'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'updates_checked_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '647d0105560b49658c73f8a2c13c9471'
+                        key: {
+                            document_key: 'b62ea208205d4a3384423f155be7f2c7'
+                            variable: '74d6e7a0a3023110571967d1361e616b'
                         }
                     },
                     {
@@ -552,6 +817,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '67a4e99068aa4d38aedb1101448205d4'
+                        key: {
+                            document_key: 'b62ea208205d4a3384423f155be7f2c7'
+                            variable: '6e55da4e53a0220002c6435723dc34a0'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '6906c1b4cd4449d6b89fd48304a188d8'
                         key: {
@@ -565,6 +838,15 @@ declare global {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'tenant_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '6a432a86a4fa4c67b7ffbcddfb125b4b'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_14872288df60220062fe6c7a4df26319'
+                            id: 'a7c3c7fd58f644b891866c92b32a8800'
                         }
                     },
                     {
@@ -602,6 +884,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '6c4ce81d4bd642e78e95951fbd933351'
+                        key: {
+                            document_key: '84b79b1c16d4493487fcbbb47ff20043'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6ceb6e1bd993474c9bd2c6d6680b3c41'
+                        key: {
+                            document_key: '594dbb8a885644eea122f98e505c6c4c'
+                            variable: '6619c7aa5320220002c6435723dc34e2'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '6f17a6005c2a476ea6afec4178629e89'
                         key: {
@@ -610,11 +908,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '6fac9c4275cd4aa2a70d861c27cab142'
+                        key: {
+                            document_key: '84b79b1c16d4493487fcbbb47ff20043'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '70f54b5e932b42b28041fb4de64f20be'
+                        key: {
+                            document_key: '594dbb8a885644eea122f98e505c6c4c'
+                            variable: 'bc43e004c76733005e5c45b881c26046'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '730c9ea476444b0bb7b53b52567198a0'
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7607373c99e54b1f8aa32a85bd2d36c8'
+                        key: {
+                            document_key: 'a7c3c7fd58f644b891866c92b32a8800'
+                            variable: '90144b535320220002c6435723dc3488'
                         }
                     },
                     {
@@ -628,6 +950,14 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7c8ee55678044da7a388dc85ee79ac0f'
+                        key: {
+                            document_key: '26376f7b90ad45e697ef1f54d937c2d1'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
                         }
                     },
                     {
@@ -683,6 +1013,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '81faec81857743a3878f91b9b897c22a'
+                        key: {
+                            document_key: '1ba52b91c0354bc38a31cc268d4f8b25'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '84340f7b69af4df39f8a479bed8ea832'
                         key: {
@@ -703,6 +1041,14 @@ declare global {
                                 }
                             }
                             element: 'course'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '846ac7486ca442d39dd312a4315ccebf'
+                        key: {
+                            document_key: '84b79b1c16d4493487fcbbb47ff20043'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
                         }
                     },
                     {
@@ -737,6 +1083,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '87f816cc59a1499baf9e8542c5e7ef41'
+                        key: {
+                            document_key: '84b79b1c16d4493487fcbbb47ff20043'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
                         table: 'sys_ui_policy'
                         id: '88d785dc065245e2b97f81055fe7ef34'
                         key: {
@@ -745,11 +1099,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '893bfce73d344defb2148664d41ba853'
+                        key: {
+                            document_key: '26376f7b90ad45e697ef1f54d937c2d1'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '89db90137a134377b5dfcb96fc9de5d8'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'active'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8a5f500d16574ed88a33c08e89595302'
+                        key: {
+                            document_key: '26376f7b90ad45e697ef1f54d937c2d1'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
                         }
                     },
                     {
@@ -762,6 +1132,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '8cb8fa4d7ab245eeb2fe71da2c960408'
+                        key: {
+                            document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '8d737ee9f7d749d0bb69b020e2f05427'
                         key: {
@@ -770,6 +1148,31 @@ declare global {
                             value: 'in_progress'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8f50508e7b82414d93f9fea8097d42e6'
+                        key: {
+                            document_key: '26376f7b90ad45e697ef1f54d937c2d1'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '8fb2a78346e14a3ea05695e076dc50fb'
+                        key: {
+                            field: 'script'
+                            table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
+                            id: 'de64784bd4004c02bf8293151777542b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8fea89321c924c238fd69037e2b743c2'
+                        key: {
+                            document_key: 'b62ea208205d4a3384423f155be7f2c7'
+                            variable: '17d732a9c7a333005e5c45b881c26007'
                         }
                     },
                     {
@@ -827,12 +1230,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '9b9b1e120aa741aa8b7da12acbb4a3f2'
+                        key: {
+                            document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '9baa44ebb08642338e1d3af2bbebb6ab'
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'active'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9de5567b2dc748a7b1c3ae0204c67c04'
+                        key: {
+                            document_key: 'a7c3c7fd58f644b891866c92b32a8800'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '9e42a6e7e3f74a93bb13dcb221c0be09'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_14872288df60220062fe6c7a4df26319'
+                            id: 'aa0ddfaef3724a48ac4b349e7db840e6'
                         }
                     },
                     {
@@ -857,6 +1285,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'a2751608841c4ceb80eed518cc4fe4dc'
+                        key: {
+                            document_key: '594dbb8a885644eea122f98e505c6c4c'
+                            variable: 'ba62b4075320220002c6435723dc34b9'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a2c72315471047d39590faa1b983cc54'
+                        key: {
+                            document_key: '0b8df87d583d4f2499dc2735241c7be2'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a3f36045583d40118dec1c07ac4b5a7c'
                         key: {
@@ -878,6 +1322,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'a90d8b8372ad4f09b598b09dd6341281'
+                        key: {
+                            document_key: 'a7c3c7fd58f644b891866c92b32a8800'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'aaeb8d8aad994ce2bf9e71ae5d61360e'
                         key: {
@@ -892,6 +1344,14 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_noted_update'
                             element: 'outcome'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'acbe84a438124bf5bd98ed5604b33e16'
+                        key: {
+                            document_key: 'aa0ddfaef3724a48ac4b349e7db840e6'
+                            variable: '90144b535320220002c6435723dc3488'
                         }
                     },
                     {
@@ -999,6 +1459,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'b774bb27ca5d4d3ba6082c08c5a8adfb'
+                        key: {
+                            document_key: '0b8df87d583d4f2499dc2735241c7be2'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b986cc4f7bda4d2c8d9d9db3670a3d50'
                         key: {
@@ -1016,6 +1484,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'bc5b98b117094c21a3624d84e8262eeb'
+                        key: {
+                            document_key: 'aa0ddfaef3724a48ac4b349e7db840e6'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'bd43b0ead5574bb9b812cdbd5cf520cc'
                         key: {
@@ -1026,6 +1502,14 @@ declare global {
                                     name: 'x_litmo_litmos_int.litmos_training_user'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'be83141107f548e4b17334e2f059edd2'
+                        key: {
+                            document_key: 'aa0ddfaef3724a48ac4b349e7db840e6'
+                            variable: '9024a37f671003007ba405225685efe5'
                         }
                     },
                     {
@@ -1095,6 +1579,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'c3c2f9fdaf384eb49338a37f9790e0c4'
+                        key: {
+                            document_key: '14be046ba8834776a632653c673a157c'
+                            variable: '56e6bee65320220002c6435723dc34b9'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c4602488d764419294c2df1389882715'
+                        key: {
+                            document_key: 'de64784bd4004c02bf8293151777542b'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'c4f311bf581e4760950944760e04494d'
                         key: {
@@ -1109,6 +1609,14 @@ declare global {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'code'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c674340d8c744e1a9aafc8ea2a14eddf'
+                        key: {
+                            document_key: 'de64784bd4004c02bf8293151777542b'
+                            variable: '42f2564b73031300440211d8faf6a777'
                         }
                     },
                     {
@@ -1133,6 +1641,22 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c86236899ee147059b34356425f9a941'
+                        key: {
+                            document_key: '594dbb8a885644eea122f98e505c6c4c'
+                            variable: '56e6bee65320220002c6435723dc34b9'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'cd7d4eb633b34d518dba377321c6d674'
+                        key: {
+                            document_key: '0b8df87d583d4f2499dc2735241c7be2'
+                            variable: '1778a7480f20101091d0f00c97767e03'
                         }
                     },
                     {
@@ -1177,12 +1701,45 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'd8f6677067af44bb8ab854746a7e83b7'
+                        key: {
+                            document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'da5c466ff2a64f07becaf256d56e25a2'
+                        key: {
+                            document_key: 'e9f890b99a874a488dc6d25272fa88de'
+                            variable: 'c2eb56e853422110248dddeeff7b1261'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'db2f0ec1f33e4abf95f6af46dad8ad71'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_5f2e0e535332120028bc29cac2dc34d3'
+                            id: 'b62ea208205d4a3384423f155be7f2c7'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'dc26f004f72b410e9f574427e8b51e27'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'tenant_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'dd8b1038d72a4e22a94a243b1b435f6e'
+                        key: {
+                            document_key: '26376f7b90ad45e697ef1f54d937c2d1'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
                         }
                     },
                     {
@@ -1222,6 +1779,14 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e3cf2eba77af443eb5d39cd100a70ec0'
+                        key: {
+                            document_key: '14be046ba8834776a632653c673a157c'
+                            variable: '6619c7aa5320220002c6435723dc34e2'
                         }
                     },
                     {
@@ -1306,6 +1871,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'ef28cccbe79842df8ee2b2ed7df9f597'
+                        key: {
+                            document_key: '14be046ba8834776a632653c673a157c'
+                            variable: 'bc43e004c76733005e5c45b881c26046'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f0c6d9229ca94eeda11275df91bc98f6'
+                        key: {
+                            document_key: '1ba52b91c0354bc38a31cc268d4f8b25'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'f1b768c953a94b1e9bd096217fca7d20'
                         key: {
@@ -1316,6 +1897,15 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'f51d6cb34d9c4df79111d5a6952df853'
+                        key: {
+                            field: 'script'
+                            table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
+                            id: '1ba52b91c0354bc38a31cc268d4f8b25'
                         }
                     },
                     {
@@ -1348,6 +1938,22 @@ declare global {
                         id: 'fb9beec6527f40b4b537a0000e2230b7'
                         key: {
                             name: 'x_litmo_litmos_int.litmos_training_user'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fe66c18982ec44c48ad96032c7f51d17'
+                        key: {
+                            document_key: 'b62ea208205d4a3384423f155be7f2c7'
+                            variable: 'c2eb56e853422110248dddeeff7b1261'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fee7544c110c401c8811d8f0e06227b8'
+                        key: {
+                            document_key: 'e9f890b99a874a488dc6d25272fa88de'
+                            variable: '17d732a9c7a333005e5c45b881c26007'
                         }
                     },
                 ]

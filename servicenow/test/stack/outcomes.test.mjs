@@ -1,0 +1,124 @@
+// Training outcomes (SPEC 3.4) against the real backend: incidents are sent on insert
+// and on a change of category; the scheduled job turns the training feed into work
+// notes, once each, and keeps its cursor.
+import assert from 'node:assert/strict'
+import { beforeEach, describe, it } from 'node:test'
+import { GlideRecord, rows, state } from '../support/glide.mjs'
+import { assignSelected } from '../../src/server/assign.js'
+import { incidentPayload, onIncidentSaved } from '../../src/server/incidents.js'
+import { syncTrainingUpdates } from '../../src/server/work-notes.js'
+import { backend, double, env, freshInstance, newIncident } from './env.mjs'
+
+function incidentRecord(sysId) {
+    const gr = new GlideRecord('incident')
+    assert.ok(gr.get(sysId))
+    return gr
+}
+
+const notesOf = (incident) => (rows('incident').find((r) => r.sys_id === incident).work_notes_journal || []).map((n) => n.value)
+const config = () => rows('x_litmo_litmos_int_configuration')[0]
+
+async function syncProgress() {
+    const r = await backend('POST', `/v1/admin/tenants/${env.tenant}/sync`, { token: env.adminToken })
+    assert.equal(r.status, 200, JSON.stringify(r.body))
+}
+
+describe('Training outcomes', () => {
+    beforeEach(() => freshInstance())
+
+    it('sends a new incident, then a change of its category', () => {
+        const { incident, caller, number } = newIncident({ category: 'inquiry' })
+        const gr = incidentRecord(incident)
+        const payload = incidentPayload(gr)
+        assert.equal(payload.sys_id, incident)
+        assert.equal(payload.number, number)
+        assert.equal(payload.caller_sys_id, caller)
+        assert.match(payload.opened_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+        assert.deepEqual(onIncidentSaved(gr), { sent: true, status: 201 })
+        gr.setValue('category', 'software')
+        gr.setWorkflow(false)
+        gr.update()
+        assert.deepEqual(onIncidentSaved(incidentRecord(incident)), { sent: true, status: 200 })
+        assert.equal(JSON.parse(state.requests.at(-1).body).category, 'software')
+    })
+
+    it('does not send an incident without a Caller, and logs a conflict', () => {
+        const { incident } = newIncident({ withCaller: false })
+        assert.deepEqual(onIncidentSaved(incidentRecord(incident)), { sent: false, message: 'no caller' })
+        assert.equal(state.requests.length, 0)
+        const other = newIncident()
+        assert.equal(onIncidentSaved(incidentRecord(other.incident)).status, 201)
+        const gr = incidentRecord(other.incident)
+        gr.setValue('caller_id', newIncident().caller)
+        gr.setWorkflow(false)
+        gr.update()
+        const conflict = onIncidentSaved(incidentRecord(other.incident))
+        assert.equal(conflict.sent, false)
+        assert.equal(conflict.status, 409)
+        assert.ok(state.logs.some((l) => l.level === 'warn' && l.message.includes(other.number)))
+    })
+
+    it('notes each training change on its incident once, and keeps the cursor', async () => {
+        const { incident, caller } = newIncident()
+        assert.equal(onIncidentSaved(incidentRecord(incident)).status, 201)
+        const courses = await backend('GET', '/v1/servicenow/courses?search=dashboards&limit=1', { headers: { 'x-agent': 'admin@pieshop.net' } })
+        const course = courses.body.items[0]
+        const assigned = assignSelected({ incidentSysId: incident, checked: course.id, requestKey: 'notes' })
+        assert.equal(assigned.ok, true, assigned.error)
+
+        const first = syncTrainingUpdates()
+        assert.equal(first.error, undefined)
+        assert.deepEqual(notesOf(incident), [`Litmos training assigned: ${course.name}`])
+        const cursor = config().updates_cursor
+        assert.ok(cursor, 'the cursor was saved')
+        assert.ok(config().updates_checked_at)
+
+        const again = syncTrainingUpdates()
+        assert.equal(again.noted, 0)
+        assert.deepEqual(notesOf(incident), [`Litmos training assigned: ${course.name}`], 'nothing twice')
+
+        const learner = await backend('GET', `/v1/servicenow/learners/${caller}`)
+        await double('POST', '/_double/progress', { user_id: learner.body.learner.id, course_id: course.id, percentage: 40 })
+        await syncProgress()
+        syncTrainingUpdates()
+        await double('POST', '/_double/progress', { user_id: learner.body.learner.id, course_id: course.id, percentage: 100 })
+        await syncProgress()
+        syncTrainingUpdates()
+        const notes = notesOf(incident)
+        assert.equal(notes.length, 3, notes.join(' | '))
+        assert.equal(notes[1], `Litmos training started: ${course.name}`)
+        assert.match(notes[2], new RegExp(`^Litmos training completed: ${course.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(score [0-9.]+\\))?$`))
+        assert.notEqual(config().updates_cursor, cursor)
+    })
+
+    it('a lost cursor re-reads the feed without noting anything twice', () => {
+        const { incident } = newIncident()
+        const seen = syncTrainingUpdates()
+        assert.equal(seen.error, undefined)
+        const noted = rows('x_litmo_litmos_int_noted_update').length
+        const gr = new GlideRecord('x_litmo_litmos_int_configuration')
+        gr.query()
+        gr.next()
+        gr.setValue('updates_cursor', '')
+        gr.setWorkflow(false)
+        gr.update()
+        const replay = syncTrainingUpdates()
+        assert.equal(replay.noted, 0)
+        assert.equal(replay.skipped, noted)
+        assert.equal(rows('x_litmo_litmos_int_noted_update').length, noted)
+        assert.deepEqual(notesOf(incident), [])
+    })
+
+    it('starts over when the backend refuses the saved cursor', () => {
+        const gr = new GlideRecord('x_litmo_litmos_int_configuration')
+        gr.query()
+        gr.next()
+        gr.setValue('updates_cursor', 'not-a-cursor')
+        gr.setWorkflow(false)
+        gr.update()
+        const refused = syncTrainingUpdates()
+        assert.ok(refused.error)
+        assert.equal(config().updates_cursor, '')
+        assert.equal(syncTrainingUpdates().error, undefined)
+    })
+})

@@ -1,0 +1,53 @@
+// The work-note job over real HTTP against the stand-in backend's feed.
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, it } from 'node:test'
+import { reset, rows, seed } from '../support/glide.mjs'
+import { startFakeBackend } from '../support/fake-backend-process.mjs'
+import { syncTrainingUpdates } from '../../src/server/work-notes.js'
+
+describe('work-note job', () => {
+    let backend
+    before(async () => {
+        backend = await startFakeBackend()
+    })
+    after(() => backend.stop())
+    beforeEach(() => {
+        reset()
+        seed('incident', { sys_id: 'a'.repeat(32), number: 'INC0000001' })
+    })
+
+    const config = () => rows('x_litmo_litmos_int_configuration')[0]
+    const notes = () => (rows('incident')[0].work_notes_journal || []).map((n) => n.value)
+
+    it('does nothing before the app is configured', () => {
+        assert.deepEqual(syncTrainingUpdates(), { pages: 0, noted: 0, skipped: 0, missing: 0 })
+    })
+
+    it('notes the feed, saves the cursor, and stops at the end', () => {
+        seed('x_litmo_litmos_int_configuration', { backend_url: backend.url, api_key: 'lsn_good', active: true })
+        assert.deepEqual(syncTrainingUpdates(), { pages: 2, noted: 2, skipped: 0, missing: 0 })
+        assert.deepEqual(notes(), ['Litmos training assigned: Billing', 'Litmos training started: Billing'])
+        assert.equal(config().updates_cursor, 'c1')
+        assert.deepEqual(syncTrainingUpdates(), { pages: 1, noted: 0, skipped: 0, missing: 0 })
+    })
+
+    it('re-reading a page (a crash before the cursor was saved) notes nothing twice', () => {
+        seed('x_litmo_litmos_int_configuration', { backend_url: backend.url, api_key: 'lsn_good', active: true })
+        syncTrainingUpdates()
+        config().updates_cursor = ''
+        assert.deepEqual(syncTrainingUpdates(), { pages: 2, noted: 0, skipped: 2, missing: 0 })
+        assert.equal(notes().length, 2)
+    })
+
+    it('keeps the cursor when the backend is down, and restarts when it refuses the cursor', () => {
+        seed('x_litmo_litmos_int_configuration', { backend_url: 'http://127.0.0.1:9', api_key: 'lsn_good', active: true, updates_cursor: 'c1' })
+        const down = syncTrainingUpdates()
+        assert.equal(down.error, 'Litmos Training is not reachable, try again')
+        assert.equal(config().updates_cursor, 'c1')
+        config().backend_url = backend.url
+        config().updates_cursor = 'stale'
+        assert.equal(syncTrainingUpdates().error, 'The cursor is not valid.')
+        assert.equal(config().updates_cursor, '')
+        assert.equal(syncTrainingUpdates().noted, 2)
+    })
+})
