@@ -5,6 +5,7 @@
  */
 var LitmosTrainingAjax = Class.create()
 LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor, {
+    /** @this {{ getParameter(name: string): string | null }} */
     assignCourses: function () {
         var result
         if (!gs.hasRole('x_litmo_litmos_int.litmos_training_user')) {
