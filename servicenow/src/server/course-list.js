@@ -59,11 +59,10 @@ export function backendQuery(encodedQuery, textSearch) {
     if (textSearch) q.search = textSearch
     const terms = String(encodedQuery || '').split('^')
     for (const term of terms) {
-        // An OR or NQ group widens the result: the backend's AND filters would drop rows.
-        if (term.startsWith('OR') && !term.startsWith('ORDERBY')) return textSearch ? { search: textSearch } : {}
-        if (term === 'EQ' || term.startsWith('NQ')) {
-            if (term.startsWith('NQ')) return textSearch ? { search: textSearch } : {}
-            continue
+        // An OR or a new query (NQ) widens the result: the backend's AND filters would
+        // drop rows the platform should show, so narrow on nothing but the search.
+        if ((term.startsWith('OR') && !term.startsWith('ORDERBY')) || term.startsWith('NQ')) {
+            return textSearch ? { search: textSearch } : {}
         }
         const order = /^ORDERBY(DESC)?(name|code)$/.exec(term)
         if (order) {
@@ -71,8 +70,10 @@ export function backendQuery(encodedQuery, textSearch) {
             continue
         }
         const filter = /^(name|code)(LIKE|STARTSWITH|ENDSWITH|=)(.+)$/.exec(term)
-        if (filter && !q[/** @type {'name' | 'code'} */ (filter[1])]) {
-            q[/** @type {'name' | 'code'} */ (filter[1])] = filter[3]
+        if (filter) {
+            const field = /** @type {'name' | 'code'} */ (filter[1])
+            if (!q[field]) q[field] = filter[3]
+            continue
         }
         const text = /^(?:GOTO)?123TEXTQUERY321=(.+)$/.exec(term)
         if (text && !q.search) q.search = text[1]

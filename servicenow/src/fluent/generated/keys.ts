@@ -125,11 +125,6 @@ declare global {
                         table: 'sys_script'
                         id: '084740c78fef426ebc72bf4e43361030'
                     }
-                    'br-probe': {
-                        table: 'sys_script'
-                        id: 'b8f18304018544de82e4943473fddf1b'
-                        deleted: true
-                    }
                     'configuration-default': {
                         table: 'x_litmo_litmos_int_configuration'
                         id: '7f4c531b760a471283746d5a95a988ac'
@@ -162,11 +157,6 @@ declare global {
                         table: 'sys_properties'
                         id: 'a90e37eeee284d7380eb2970b8687ef0'
                     }
-                    'si-client': {
-                        table: 'sys_script_include'
-                        id: 'df14ee3afe3c4f369e7a77dd3fadb93f'
-                        deleted: true
-                    }
                     'si-litmos-training-ajax': {
                         table: 'sys_script_include'
                         id: '82a20b7713744ff5ad4b660084cbd280'
@@ -198,11 +188,6 @@ declare global {
                     src_server_learners_js: {
                         table: 'sys_module'
                         id: 'de153329dbf54ef3a074aaf0f0c6f86c'
-                    }
-                    src_server_probe_js: {
-                        table: 'sys_module'
-                        id: '354c59b64042439a9dd2f7c7353a146c'
-                        deleted: true
                     }
                     'src_server_work-notes_js': {
                         table: 'sys_module'
