@@ -94,7 +94,7 @@ export const courseListLoads = Test(
             var agent = gs.getProperty('x_litmo_litmos_int.atf_agent', '');
             expect(agent).not.toBe('');
             var list = require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/course-list.js');
-            var result = list.fetchCourses(new LitmosTrainingClient(), agent, {});
+            var result = list.fetchCourses(new x_litmo_litmos_int.LitmosTrainingClient(), agent, {});
             expect(result.message).toBeUndefined();
             expect(result.ok).toBe(true);
             expect(result.items.length).toBeGreaterThan(0);
@@ -138,7 +138,7 @@ export const assignmentShowsMessages = Test(
             incident.setValue('short_description', 'Litmos Training ATF: assignment');
             incident.setValue('caller_id', caller);
             var incidentId = incident.insert();
-            var course = require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/course-list.js').fetchCourses(new LitmosTrainingClient(), agent, {}).items[0];
+            var course = require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/course-list.js').fetchCourses(new x_litmo_litmos_int.LitmosTrainingClient(), agent, {}).items[0];
             var result = require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/assign.js').assignSelected({
                 incidentSysId: incidentId, checked: course.id, requestKey: 'atf' + new Date().getTime(), agent: agent
             });
