@@ -147,3 +147,14 @@ describe('work notes', () => {
         assert.deepEqual(rows('x_litmo_litmos_int_noted_update').map((r) => [r.update_id, r.outcome]), [['7', 'noted'], ['8', 'incident_not_found']])
     })
 })
+
+describe('LitmosTrainingAjax', () => {
+    it('refuses a user without the role before doing anything', async () => {
+        const { loadScriptInclude } = await import('../support/scope.mjs')
+        const Ajax = loadScriptInclude('LitmosTrainingAjax', {})
+        state.user = { sys_id: 'u', user_name: 'itil.only', email: 'i@o.x', roles: ['itil'] }
+        const answer = JSON.parse(new Ajax({ sysparm_incident: 'x', sysparm_courses: 'C1' }).assignCourses())
+        assert.deepEqual(answer, { ok: false, error: 'You need the Litmos Training User role to assign courses.' })
+        assert.equal(state.requests.length, 0)
+    })
+})
