@@ -3,6 +3,11 @@
 //! JSON, 409 on a taken `UserName`, silent duplicate assignment, and 503 once over its
 //! rate limit. A control API under `/_double` injects faults, moves a learner's
 //! progress and counts requests, for tests.
+//!
+//! Training outcomes (SPEC 3.4): `GET /v1.svc/achievements?userid=&since=&limit=&start=`
+//! lists completions in Litmos' shape; completing a course through `/_double/progress`
+//! (or [`Double::set_progress`]) records one; `POST /_double/webhooks/send` makes the
+//! double POST an `achievement.earned` webhook to a loopback URL, as Litmos would.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -126,12 +131,34 @@ pub struct Data {
     pub courses: Vec<Course>,
     pub teams: Vec<Team>,
     pub enrolments: HashMap<String, Vec<Enrolment>>,
+    /// Completions, in the order they were recorded.
+    pub achievements: Vec<Achievement>,
     pub faults: Vec<Fault>,
     /// Every request that reached the API, in order.
     pub requests: Vec<Recorded>,
     window: VecDeque<Instant>,
     next_id: u64,
+    next_achievement: u64,
+    next_event: u64,
 }
+
+/// One completion, as `GET /achievements` lists it (joined with its user and course).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Achievement {
+    pub id: u64,
+    pub user_id: String,
+    pub course_id: String,
+    /// Seconds since the epoch (UTC).
+    pub achieved_at: u64,
+    pub score: Option<f64>,
+}
+
+/// Litmos numbers the achievements of an account from some large value.
+const FIRST_ACHIEVEMENT_ID: u64 = 368_800;
+/// And its webhook events, too.
+const FIRST_EVENT_ID: u64 = 4_513;
+/// The webhook sender's whole-call timeout.
+const WEBHOOK_TIMEOUT: Duration = Duration::from_secs(15);
 
 pub struct Double {
     pub config: Config,
@@ -144,7 +171,12 @@ fn now_secs() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
-fn iso(secs: u64) -> String {
+fn now_millis() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
+}
+
+/// `(year, month, day, seconds into the day)` of a UTC time.
+fn civil(secs: u64) -> (i64, i64, i64, u64) {
     // Civil-from-days (Howard Hinnant), enough for an ISO 8601 UTC timestamp.
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;
@@ -157,7 +189,92 @@ fn iso(secs: u64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, (rem % 3600) / 60, rem % 60)
+    (y, m, d, rem)
+}
+
+/// `2016-12-20T15:24:16`: UTC without a zone, as Litmos writes `AchievementDate`.
+fn litmos_date(secs: u64) -> String {
+    let (y, m, d, rem) = civil(secs);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}", rem / 3600, (rem % 3600) / 60, rem % 60)
+}
+
+/// `2019-05-06T01:13:19.533`: UTC without a zone, with milliseconds, as Litmos writes
+/// the dates of a webhook.
+fn litmos_date_millis(millis: u64) -> String {
+    format!("{}.{:03}", litmos_date(millis / 1000), millis % 1000)
+}
+
+fn iso(secs: u64) -> String {
+    format!("{}Z", litmos_date(secs))
+}
+
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Reads `YYYY-MM-DDTHH:MM:SS`, with optional fractional seconds (dropped) and an
+/// optional zone (`Z` or `+HH:MM`/`-HH:MM`; none means UTC, as in Litmos' dates).
+/// RFC 3339 times therefore parse too. `None` for anything else or before 1970.
+fn parse_date(raw: &str) -> Option<u64> {
+    let s = raw.trim();
+    let b = s.as_bytes();
+    if !s.is_ascii() || b.len() < 19 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> { s[r.clone()].bytes().all(|c| c.is_ascii_digit()).then(|| s[r].parse().ok()).flatten() };
+    let (y, mo, d, h, mi, se) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 59 {
+        return None;
+    }
+    let mut rest = &s[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return None;
+        }
+        rest = &frac[n..];
+    }
+    let offset = match rest {
+        "" | "Z" | "z" => 0,
+        zone => {
+            let zb = zone.as_bytes();
+            if zb.len() != 6 || !matches!(zb[0], b'+' | b'-') || zb[3] != b':' || !zone[1..3].bytes().chain(zone[4..].bytes()).all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let (oh, om): (i64, i64) = (zone[1..3].parse().ok()?, zone[4..].parse().ok()?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let o = oh * 3600 + om * 60;
+            if zb[0] == b'-' { -o } else { o }
+        }
+    };
+    let secs = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + se - offset;
+    u64::try_from(secs).ok()
+}
+
+/// A score as Litmos writes it: `90` for a whole number, `87.5` otherwise.
+fn score_json(score: Option<f64>) -> Value {
+    match score {
+        Some(s) if s.fract() == 0.0 && s.abs() < 1e15 => json!(s as i64),
+        Some(s) => json!(s),
+        None => Value::Null,
+    }
 }
 
 const TOPICS: [&str; 16] = [
@@ -227,6 +344,54 @@ impl Data {
                "Active": true, "Email": u.email, "AccessLevel": u.access_level})
     }
 
+    /// Records a completion; returns its new `AchievementId`.
+    fn record_achievement(&mut self, user_id: &str, course_id: &str, achieved_at: u64, score: Option<f64>) -> u64 {
+        self.next_achievement += 1;
+        let id = FIRST_ACHIEVEMENT_ID + self.next_achievement;
+        self.achievements.push(Achievement { id, user_id: user_id.into(), course_id: course_id.into(), achieved_at, score });
+        id
+    }
+
+    /// Moves a learner's course to `percentage`. Reaching 100 % from below completes it
+    /// (at `completed_at`, default now) and records an achievement with `score`, whose
+    /// id is returned; 100 % again changes nothing; below 100 % makes it incomplete
+    /// again (the achievements stay, as in Litmos). `Err` when the learner does not
+    /// hold the course.
+    fn progress(&mut self, user_id: &str, course_id: &str, percentage: u8, score: Option<f64>, completed_at: Option<u64>) -> Result<Option<u64>, String> {
+        let Some(e) = self.enrolments.get_mut(user_id).and_then(|es| es.iter_mut().find(|e| e.course_id == course_id)) else {
+            return Err("Enrolment not found".into());
+        };
+        e.percentage = percentage.min(100);
+        if e.percentage < 100 {
+            e.completed_at = None;
+            return Ok(None);
+        }
+        if e.completed_at.is_some() {
+            return Ok(None);
+        }
+        let at = completed_at.unwrap_or_else(now_secs);
+        e.completed_at = Some(at);
+        Ok(Some(self.record_achievement(user_id, course_id, at, score)))
+    }
+
+    /// `achievements` sorted as the API lists them: by date, then id.
+    fn sorted_achievements(&self) -> Vec<Achievement> {
+        let mut all = self.achievements.clone();
+        all.sort_by_key(|a| (a.achieved_at, a.id));
+        all
+    }
+
+    fn achievement_json(&self, a: &Achievement) -> Value {
+        let user = self.users.iter().find(|u| u.id == a.user_id);
+        let course = self.courses.iter().find(|c| c.id == a.course_id);
+        json!({"UserId": a.user_id, "Title": course.map(|c| c.name.as_str()).unwrap_or(""),
+               "Description": course.map(|c| c.description.as_str()).unwrap_or(""),
+               "AchievementDate": litmos_date(a.achieved_at), "CourseId": a.course_id, "CompliantTillDate": null,
+               "Score": score_json(a.score), "Result": "Completed", "Type": "Course Completed",
+               "FirstName": user.map(|u| u.first_name.as_str()).unwrap_or(""), "LastName": user.map(|u| u.last_name.as_str()).unwrap_or(""),
+               "AchievementId": a.id, "CertificateId": null})
+    }
+
     fn course_json(c: &Course) -> Value {
         json!({"Id": c.id, "Code": c.code, "Name": c.name, "Active": c.active, "ForSale": false, "OriginalId": 590_874,
                "Description": c.description, "EcommerceShortDescription": "", "EcommerceLongDescription": "",
@@ -248,6 +413,7 @@ pub fn router(state: Shared) -> Router {
         .route("/courses", get(list_courses))
         .route("/teams/{id}/leaders", get(team_leaders))
         .route("/teams/{id}/courses", get(team_courses))
+        .route("/achievements", get(list_achievements))
         .layer(middleware::from_fn_with_state(state.clone(), gate));
     Router::new()
         .nest("/v1.svc", api)
@@ -255,6 +421,7 @@ pub fn router(state: Shared) -> Router {
         .route("/_double/requests", get(requests).delete(clear_requests))
         .route("/_double/progress", post(set_progress))
         .route("/_double/courses", post(add_courses))
+        .route("/_double/webhooks/send", post(send_webhook))
         .route("/_double/health", get(|| async { "ok" }))
         .with_state(state)
 }
@@ -520,21 +687,148 @@ async fn clear_requests(State(st): State<Shared>) -> Response {
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// `POST /_double/progress` `{"user_id", "course_id", "percentage", "score"?,
+/// "completed_at"?}`. Reaching 100 % for the first time completes the course and
+/// records an achievement: `score` is its `Score` (a JSON number such as `90` or `87.5`;
+/// absent or null: no score), `completed_at` its date and the enrolment's
+/// `DateCompleted` (unix seconds as a number, or an RFC 3339 / Litmos date string;
+/// absent: now). Both are ignored below 100 % or when the course was already complete.
+/// 204, or 404 when the learner does not hold the course.
 #[derive(Deserialize)]
 struct Progress {
     user_id: String,
     course_id: String,
     percentage: u8,
+    #[serde(default)]
+    score: Option<f64>,
+    #[serde(default)]
+    completed_at: Option<Value>,
 }
 
 async fn set_progress(State(st): State<Shared>, Json(p): Json<Progress>) -> Response {
-    let mut d = st.data.lock().unwrap();
-    let Some(e) = d.enrolments.get_mut(&p.user_id).and_then(|es| es.iter_mut().find(|e| e.course_id == p.course_id)) else {
-        return message(StatusCode::NOT_FOUND, "Enrolment not found");
+    let completed_at = match &p.completed_at {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64(),
+        Some(Value::String(s)) if parse_date(s).is_some() => parse_date(s),
+        Some(_) => return message(StatusCode::BAD_REQUEST, "completed_at must be unix seconds or an RFC 3339 date"),
     };
-    e.percentage = p.percentage.min(100);
-    e.completed_at = (e.percentage == 100).then(now_secs);
-    StatusCode::NO_CONTENT.into_response()
+    if p.score.is_some_and(|s| !s.is_finite()) {
+        return message(StatusCode::BAD_REQUEST, "score must be a number");
+    }
+    let mut d = st.data.lock().unwrap();
+    match d.progress(&p.user_id, &p.course_id, p.percentage, p.score, completed_at) {
+        Ok(_) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => message(StatusCode::NOT_FOUND, &e),
+    }
+}
+
+#[derive(Deserialize)]
+struct AchievementQuery {
+    userid: Option<String>,
+    since: Option<String>,
+    limit: Option<usize>,
+    start: Option<usize>,
+}
+
+/// `GET /achievements?userid=&since=&limit=&start=`: one user's (or everyone's)
+/// achievements dated at or after `since` (UTC without a zone), by date then id.
+async fn list_achievements(State(st): State<Shared>, Query(q): Query<AchievementQuery>) -> Response {
+    let since = match q.since.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => match parse_date(s) {
+            Some(t) => Some(t),
+            None => return message(StatusCode::BAD_REQUEST, "The since parameter is not a valid date."),
+        },
+    };
+    let user = q.userid.as_deref().map(str::trim).filter(|u| !u.is_empty());
+    let d = st.data.lock().unwrap();
+    let hits: Vec<Value> = d
+        .sorted_achievements()
+        .iter()
+        .filter(|a| user.is_none_or(|u| a.user_id == u) && since.is_none_or(|t| a.achieved_at >= t))
+        .map(|a| d.achievement_json(a))
+        .collect();
+    Json(page(&hits, &Page { search: None, limit: q.limit, start: q.start })).into_response()
+}
+
+/// `POST /_double/webhooks/send`: `{"url", "user_id", "course_id", "achievement_id"?,
+/// "type"?, "payload"?}`. The double POSTs an `achievement.earned` event (SPEC 3.4's
+/// shape, `type` overridable) about that user and course to `url`, naming
+/// `achievement_id` (default: the user's latest achievement for the course, else a
+/// fresh number); `payload` replaces the whole body, for malformed-webhook tests.
+/// Only `http(s)://127.0.0.1` or `localhost` URLs are accepted (400 otherwise), no
+/// redirect is followed, and the call times out after 15 s. Answers 200
+/// `{"status": <the URL's HTTP status>, "body": <its body text>}`, or 502 when the URL
+/// could not be reached.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SendWebhook {
+    url: String,
+    #[serde(default)]
+    user_id: String,
+    #[serde(default)]
+    course_id: String,
+    #[serde(default)]
+    achievement_id: Option<u64>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    payload: Option<Value>,
+}
+
+/// Tests must never send traffic off this machine.
+fn loopback_url(raw: &str) -> Option<reqwest::Url> {
+    let url = reqwest::Url::parse(raw).ok()?;
+    let local = matches!(url.host_str(), Some("127.0.0.1" | "localhost"));
+    (matches!(url.scheme(), "http" | "https") && local && url.username().is_empty() && url.password().is_none()).then_some(url)
+}
+
+impl Data {
+    /// The `achievement.earned` event Litmos would send about this user and course.
+    fn webhook_payload(&mut self, user_id: &str, course_id: &str, achievement_id: Option<u64>, kind: &str) -> Value {
+        let now = now_millis();
+        let latest = |id: Option<u64>| self.achievements.iter().filter(|a| a.user_id == user_id && a.course_id == course_id && id.is_none_or(|id| a.id == id)).max_by_key(|a| a.id).cloned();
+        let known = latest(achievement_id);
+        let (achievement_id, achieved_at) = match (achievement_id, known) {
+            (_, Some(a)) => (a.id, a.achieved_at * 1000),
+            (Some(id), None) => (id, now),
+            (None, None) => {
+                self.next_achievement += 1;
+                (FIRST_ACHIEVEMENT_ID + self.next_achievement, now)
+            }
+        };
+        self.next_event += 1;
+        let user = self.users.iter().find(|u| u.id == user_id);
+        let course = self.courses.iter().find(|c| c.id == course_id);
+        let text = |v: Option<&String>| v.cloned().unwrap_or_default();
+        json!({"id": FIRST_EVENT_ID + self.next_event, "created": litmos_date_millis(now), "type": kind, "object": "event",
+               "data": {"userId": user_id, "userName": text(user.map(|u| &u.user_name)), "courseId": course_id,
+                        "title": text(course.map(|c| &c.name)), "code": text(course.map(|c| &c.code)),
+                        "achievementDate": litmos_date_millis(achieved_at), "compliantTilldate": null, "result": "Completed",
+                        "type": "Course Completed", "firstName": text(user.map(|u| &u.first_name)),
+                        "lastName": text(user.map(|u| &u.last_name)), "achievementId": achievement_id, "certificateId": null}})
+    }
+}
+
+async fn send_webhook(State(st): State<Shared>, Json(w): Json<SendWebhook>) -> Response {
+    let Some(url) = loopback_url(&w.url) else { return message(StatusCode::BAD_REQUEST, "url must be http(s) on 127.0.0.1 or localhost") };
+    let payload = match w.payload {
+        Some(p) => p,
+        None if w.user_id.is_empty() || w.course_id.is_empty() => return message(StatusCode::BAD_REQUEST, "user_id and course_id are required"),
+        None => st.data.lock().unwrap().webhook_payload(&w.user_id, &w.course_id, w.achievement_id, w.kind.as_deref().unwrap_or("achievement.earned")),
+    };
+    match post_webhook(url, &payload).await {
+        Ok((status, body)) => Json(json!({"status": status, "body": body})).into_response(),
+        Err(kind) => message(StatusCode::BAD_GATEWAY, &format!("webhook not delivered: {kind}")),
+    }
+}
+
+async fn post_webhook(url: reqwest::Url, payload: &Value) -> Result<(u16, String), &'static str> {
+    let client = reqwest::Client::builder().timeout(WEBHOOK_TIMEOUT).redirect(reqwest::redirect::Policy::none()).build().map_err(|_| "client")?;
+    let resp = client.post(url).json(payload).send().await.map_err(|e| if e.is_timeout() { "timeout" } else if e.is_connect() { "connect" } else { "transport" })?;
+    let status = resp.status().as_u16();
+    let body = resp.text().await.map_err(|_| "body")?;
+    Ok((status, body))
 }
 
 #[derive(Deserialize)]
@@ -576,6 +870,30 @@ impl Double {
     pub fn inject(&self, fault: Fault) {
         self.data.lock().unwrap().faults.push(fault);
     }
+
+    /// Every achievement, as `GET /achievements` orders them (date, then id).
+    pub fn achievements(&self) -> Vec<Achievement> {
+        self.data.lock().unwrap().sorted_achievements()
+    }
+
+    /// What `POST /_double/progress` does, in process: reaching 100 % for the first time
+    /// completes the course now and records an achievement with `score`, whose id is
+    /// returned. `Err` when the learner does not hold the course.
+    pub fn set_progress(&self, user_id: &str, course_id: &str, percentage: u8, score: Option<f64>) -> Result<Option<u64>, String> {
+        self.data.lock().unwrap().progress(user_id, course_id, percentage, score, None)
+    }
+
+    /// Completes a course the learner holds at `completed_at` (unix seconds), as
+    /// [`Double::set_progress`] at 100 % does.
+    pub fn complete_at(&self, user_id: &str, course_id: &str, completed_at: u64, score: Option<f64>) -> Result<Option<u64>, String> {
+        self.data.lock().unwrap().progress(user_id, course_id, 100, score, Some(completed_at))
+    }
+
+    /// Records an achievement directly, whatever the learner's courses (bulk data for
+    /// paging tests); returns its id.
+    pub fn add_achievement(&self, user_id: &str, course_id: &str, achieved_at: u64, score: Option<f64>) -> u64 {
+        self.data.lock().unwrap().record_achievement(user_id, course_id, achieved_at, score)
+    }
 }
 
 #[cfg(test)]
@@ -586,6 +904,59 @@ mod tests {
     fn iso_dates() {
         assert_eq!(iso(1_482_247_456), "2016-12-20T15:24:16Z");
         assert_eq!(iso(0), "1970-01-01T00:00:00Z");
+        assert_eq!(litmos_date(1_482_247_456), "2016-12-20T15:24:16");
+        assert_eq!(litmos_date_millis(1_482_247_456_007), "2016-12-20T15:24:16.007");
+    }
+
+    #[test]
+    fn dates_parse_back() {
+        for t in [0, 1_482_247_456, 951_782_400, 1_709_164_800, 4_102_444_799] {
+            assert_eq!(parse_date(&litmos_date(t)), Some(t), "{t}");
+            assert_eq!(parse_date(&iso(t)), Some(t), "{t}");
+            assert_eq!(parse_date(&litmos_date_millis(t * 1000 + 990)), Some(t), "{t}");
+        }
+        assert_eq!(parse_date("2016-12-20T16:24:16+01:00"), Some(1_482_247_456));
+        assert_eq!(parse_date("2016-12-20T14:54:16-00:30"), Some(1_482_247_456));
+        assert_eq!(parse_date("2024-02-29T00:00:00"), Some(1_709_164_800));
+        for bad in ["", "2016-12-20", "2016-12-20T15:24", "2023-02-29T00:00:00", "2016-13-01T00:00:00", "2016-12-20T24:00:00", "2016-12-20T15:24:16.", "2016-12-20T15:24:16+1", "2016-12-20T15:24:16 UTC", "1969-12-31T23:59:59", "２016-12-20T15:24:16"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn loopback_only() {
+        assert!(loopback_url("http://127.0.0.1:9000/v1/litmos/webhooks/t/x").is_some());
+        assert!(loopback_url("http://localhost/hook").is_some());
+        for bad in ["http://example.com/", "http://127.0.0.2/", "http://localhost@169.254.169.254/", "http://user:pw@127.0.0.1/", "ftp://127.0.0.1/", "http://[::1]/", "not a url", "http://127.0.0.1.nip.io/"] {
+            assert!(loopback_url(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn completing_once_records_one_achievement() {
+        let mut d = Data::seeded(8);
+        let (user, course) = (d.users[3].id.clone(), d.courses[1].id.clone());
+        assert!(d.progress(&user, &course, 100, None, None).is_err(), "not enrolled");
+        d.enrolments.entry(user.clone()).or_default().push(Enrolment { course_id: course.clone(), assigned_at: 1_000, percentage: 0, completed_at: None });
+        assert_eq!(d.progress(&user, &course, 40, Some(50.0), None), Ok(None));
+        let id = d.progress(&user, &course, 100, Some(87.5), Some(1_557_105_155)).unwrap().expect("an achievement");
+        assert_eq!(d.progress(&user, &course, 100, Some(10.0), None), Ok(None), "already complete");
+        assert_eq!(d.achievements.len(), 1);
+        assert_eq!(d.enrolments[&user][0].completed_at, Some(1_557_105_155));
+        let json = d.achievement_json(&d.achievements[0]);
+        assert_eq!(json["AchievementDate"], "2019-05-06T01:12:35");
+        assert_eq!(json["Score"], 87.5);
+        assert_eq!(json["AchievementId"], id);
+        assert_eq!(json["Title"], d.courses[1].name.as_str());
+        assert_eq!(json["FirstName"], "Liam");
+        let payload = d.webhook_payload(&user, &course, None, "achievement.earned");
+        assert_eq!(payload["data"]["achievementId"], id, "the latest achievement of that user and course");
+        assert_eq!(payload["data"]["achievementDate"], "2019-05-06T01:12:35.000");
+        let other = d.webhook_payload(&user, &d.courses[2].id.clone(), None, "achievement.earned");
+        assert!(other["data"]["achievementId"].as_u64().unwrap() > id, "a fresh number");
+        assert!(other["id"].as_u64().unwrap() > payload["id"].as_u64().unwrap());
+        assert_eq!(score_json(Some(90.0)), json!(90));
+        assert_eq!(score_json(None), Value::Null);
     }
 
     #[test]
