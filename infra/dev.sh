@@ -72,6 +72,7 @@ export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=dev AWS_SECRET_ACCESS_KEY=dev
 export AWS_ENDPOINT_URL="http://127.0.0.1:$MOTO_PORT"
 export TABLE_NAME=litmos-servicenow-dev SECRET_PREFIX=litmos-servicenow-dev
 export ADMIN_TOKEN_SECRET_ID=litmos-servicenow-dev/admin-token
+export CURSOR_SECRET_ID=litmos-servicenow-dev/feed-cursor-secret
 export AUTH_CACHE_TTL_SECONDS="${AUTH_CACHE_TTL_SECONDS:-5}" CATALOG_TTL_SECONDS="${CATALOG_TTL_SECONDS:-900}"
 export LITMOS_TIMEOUT_MS="${LITMOS_TIMEOUT_MS:-8000}" RUST_LOG="${RUST_LOG:-info}"
 # SPEC 3.5: the local stack lets any Litmos stand-in on 127.0.0.1 through, nothing else.
@@ -87,7 +88,7 @@ DEMO_KEY="$(sed -n 's/^DEMO_SERVICENOW_KEY=//p' <<<"$boot")"
 env_file="$STATE_DIR/lambda.env"
 {
   for v in AWS_REGION AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_ENDPOINT_URL TABLE_NAME SECRET_PREFIX \
-           ADMIN_TOKEN_SECRET_ID AUTH_CACHE_TTL_SECONDS CATALOG_TTL_SECONDS LITMOS_TIMEOUT_MS LITMOS_ALLOWED_HOSTS RUST_LOG; do
+           ADMIN_TOKEN_SECRET_ID CURSOR_SECRET_ID AUTH_CACHE_TTL_SECONDS CATALOG_TTL_SECONDS LITMOS_TIMEOUT_MS LITMOS_ALLOWED_HOSTS RUST_LOG; do
     echo "$v=${!v}"
   done
   [[ -n "${PUBLIC_BASE_URL:-}" ]] && echo "PUBLIC_BASE_URL=$PUBLIC_BASE_URL"
@@ -110,6 +111,8 @@ routes=(
   "POST /v1/servicenow/learners" "GET /v1/servicenow/learners/warmup" "GET /v1/servicenow/courses"
   "POST /v1/servicenow/assignments" "GET /v1/servicenow/incidents/warmup/training"
   "PATCH /v1/servicenow/courses"
+  "POST /v1/litmos/webhooks/warmup/warmup" "POST /v1/admin/tenants/warmup/sync" "POST /v1/servicenow/incidents"
+  "GET /v1/servicenow/training/updates" "GET /v1/servicenow/learners/warmup/courses" "GET /v1/servicenow/reports/effectiveness"
 )
 warm=()
 for r in "${routes[@]}"; do

@@ -1,4 +1,4 @@
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    litmos_api::run(litmos_api::training::incident_training).await
+    litmos_api::run(litmos_api::outcomes::incident_training).await
 }

@@ -1,5 +1,5 @@
 //! `dev-bootstrap`: prepares the local stack the way a deployment is prepared: the
-//! table (as `template.yaml` declares it), the admin token secret, and a demo tenant
+//! table (as `template.yaml` declares it), the admin token and feed cursor secrets, and a demo tenant
 //! whose Litmos account is the local double, with ServiceNow enabled.
 //!
 //! Prints `ADMIN_TOKEN=...`, `DEMO_TENANT=...` and `DEMO_SERVICENOW_KEY=...` lines on
@@ -42,6 +42,14 @@ async fn run() -> Result<(), String> {
     };
     eprintln!("bootstrap: admin token secret {}", config.admin_token_secret_id);
     secrets.put_secret(&config.admin_token_secret_id, &token).await.map_err(|e| e.to_string())?;
+
+    // What the template's CursorSecret generates: the key that signs feed cursors.
+    if let Some(id) = &config.cursor_secret_id
+        && secrets.get_secret(id).await.map_err(|e| e.to_string())?.is_none()
+    {
+        eprintln!("bootstrap: feed cursor secret {id}");
+        secrets.put_secret(id, &litmos_domain::keys::generate()[4..]).await.map_err(|e| e.to_string())?;
+    }
 
     let store = DynamoStore::new(dynamo, config.table_name.clone());
     let litmos = LitmosClient::new(std::time::Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone());

@@ -16,6 +16,10 @@ pub struct Config {
     pub litmos_timeout_ms: u64,
     /// Litmos' API hosts plus `LITMOS_ALLOWED_HOSTS`.
     pub litmos_hosts: LitmosHosts,
+    /// The secret that signs feed cursors (SPEC 3.4); only the feed reads it.
+    pub cursor_secret_id: Option<String>,
+    /// Litmos calls one tenant's progress sync may make per run.
+    pub sync_budget: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +66,8 @@ impl Config {
             catalog_ttl_seconds: number("CATALOG_TTL_SECONDS", 900, 0, 86_400)?,
             litmos_timeout_ms: number("LITMOS_TIMEOUT_MS", 8_000, 100, 25_000)? as u64,
             litmos_hosts,
+            cursor_secret_id: env.get("CURSOR_SECRET_ID").map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
+            sync_budget: number("SYNC_LITMOS_BUDGET", 50, 1, 1_000)? as usize,
         })
     }
 }

@@ -31,7 +31,7 @@ async fn a_transaction_conflict_is_retried_then_commits() {
     let rule = mock!(Client::transact_write_items).sequence().error(cancelled("TransactionConflict")).times(2).output(|| TransactWriteItemsOutput::builder().build()).build();
     let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&rule]);
     let store = DynamoStore::new(client, "t");
-    assert!(store.enable("acme", &keys::hash("k"), 1).await.unwrap());
+    assert!(store.enable("acme", &keys::hash("k"), &keys::hash("webhook"), 1).await.unwrap());
     assert_eq!(rule.num_calls(), 3);
 }
 
@@ -40,7 +40,7 @@ async fn endless_conflicts_give_up_as_contention() {
     let rule = mock!(Client::transact_write_items).sequence().error(cancelled("TransactionConflict")).repeatedly().build();
     let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&rule]);
     let store = DynamoStore::new(client, "t");
-    let err = store.enable("acme", &keys::hash("k"), 1).await.unwrap_err();
+    let err = store.enable("acme", &keys::hash("k"), &keys::hash("webhook"), 1).await.unwrap_err();
     assert!(matches!(err, StoreError::Contended(_)), "{err:?}");
     assert_eq!(rule.num_calls(), 5, "bounded: one try and four retries");
     let http = litmos_domain::Error::from(err);
@@ -52,7 +52,7 @@ async fn a_failed_condition_is_an_answer_not_a_retry() {
     let rule = mock!(Client::transact_write_items).then_error(cancelled("ConditionalCheckFailed"));
     let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&rule]);
     let store = DynamoStore::new(client, "t");
-    assert!(!store.enable("acme", &keys::hash("k"), 1).await.unwrap());
+    assert!(!store.enable("acme", &keys::hash("k"), &keys::hash("webhook"), 1).await.unwrap());
     assert_eq!(rule.num_calls(), 1);
 
     let update = mock!(Client::update_item).then_error(|| UpdateItemError::ConditionalCheckFailedException(ConditionalCheckFailedException::builder().build()));

@@ -20,7 +20,7 @@ async fn put_tenant_creates_then_updates_without_touching_servicenow_state() {
     let s = store().await;
     assert!(s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap());
     let h = keys::hash(&keys::generate());
-    assert!(s.enable("acme", &h, 110).await.unwrap());
+    assert!(s.enable("acme", &h, &keys::hash("webhook"), 110).await.unwrap());
     assert!(!s.put_tenant_profile("acme", "Acme Corp", &settings(), 120).await.unwrap());
     let t = s.get_tenant("acme").await.unwrap().unwrap();
     assert_eq!((t.name.as_str(), t.created_at, t.updated_at), ("Acme Corp", 100, 120));
@@ -36,7 +36,7 @@ async fn enable_is_won_once_under_concurrency() {
     let mut tasks = Vec::new();
     for _ in 0..10 {
         let s = s.clone();
-        tasks.push(tokio::spawn(async move { s.enable("acme", &keys::hash(&keys::generate()), 101).await.unwrap() }));
+        tasks.push(tokio::spawn(async move { s.enable("acme", &keys::hash(&keys::generate()), &keys::hash("webhook"), 101).await.unwrap() }));
     }
     let mut wins = 0;
     for t in tasks {
@@ -54,15 +54,15 @@ async fn rotate_needs_the_current_key_and_sets_the_old_expiry() {
     let s = store().await;
     s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
     let (k1, k2, k3) = (keys::hash("k1"), keys::hash("k2"), keys::hash("k3"));
-    s.enable("acme", &k1, 100).await.unwrap();
-    assert!(s.rotate("acme", &k1, &k2, 200, 150, &[k1.clone(), k2.clone()]).await.unwrap());
-    assert!(!s.rotate("acme", &k1, &k3, 200, 150, &[k1.clone(), k3.clone()]).await.unwrap(), "k1 is no longer current");
+    s.enable("acme", &k1, &keys::hash("webhook"), 100).await.unwrap();
+    assert!(s.rotate("acme", &k1, &k2, &keys::hash("webhook2"), 200, 150, &[k1.clone(), k2.clone()]).await.unwrap());
+    assert!(!s.rotate("acme", &k1, &k3, &keys::hash("webhook2"), 200, 150, &[k1.clone(), k3.clone()]).await.unwrap(), "k1 is no longer current");
     assert!(s.get_key(&k3).await.unwrap().is_none(), "a failed rotation writes nothing");
     let old = s.get_key(&k1).await.unwrap().unwrap();
     assert_eq!(old.expires_at, Some(200));
     assert!(old.is_live(199) && !old.is_live(200));
     // Zero grace removes the old key outright.
-    assert!(s.rotate("acme", &k2, &k3, 150, 150, &[k1.clone(), k3.clone()]).await.unwrap());
+    assert!(s.rotate("acme", &k2, &k3, &keys::hash("webhook2"), 150, 150, &[k1.clone(), k3.clone()]).await.unwrap());
     assert!(s.get_key(&k2).await.unwrap().is_none());
 }
 
@@ -72,16 +72,16 @@ async fn disable_and_delete_remove_every_key_and_item() {
     s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
     s.put_tenant_profile("other", "Other", &settings(), 100).await.unwrap();
     let (k1, k2, ko) = (keys::hash("k1"), keys::hash("k2"), keys::hash("ko"));
-    s.enable("acme", &k1, 100).await.unwrap();
-    s.enable("other", &ko, 100).await.unwrap();
-    s.rotate("acme", &k1, &k2, 10_000, 150, &[k1.clone(), k2.clone()]).await.unwrap();
+    s.enable("acme", &k1, &keys::hash("webhook"), 100).await.unwrap();
+    s.enable("other", &ko, &keys::hash("webhook"), 100).await.unwrap();
+    s.rotate("acme", &k1, &k2, &keys::hash("webhook2"), 10_000, 150, &[k1.clone(), k2.clone()]).await.unwrap();
     let t = s.get_tenant("acme").await.unwrap().unwrap();
     s.disable(&t, 160).await.unwrap();
     assert!(s.get_key(&k1).await.unwrap().is_none() && s.get_key(&k2).await.unwrap().is_none());
     let t = s.get_tenant("acme").await.unwrap().unwrap();
     assert!(!t.servicenow.enabled && t.servicenow.live_keys.is_empty() && t.servicenow.current_key.is_none());
 
-    s.enable("acme", &k1, 170).await.unwrap();
+    s.enable("acme", &k1, &keys::hash("webhook"), 170).await.unwrap();
     s.record_activation("acme", "https://acme.service-now.com", 171).await.unwrap();
     let t = s.get_tenant("acme").await.unwrap().unwrap();
     s.delete_tenant(&t).await.unwrap();
@@ -99,7 +99,7 @@ async fn keys_are_stored_only_as_hashes() {
     let s = DynamoStore::new(client.clone(), table.clone());
     s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
     let key = keys::generate();
-    s.enable("acme", &keys::hash(&key), 100).await.unwrap();
+    s.enable("acme", &keys::hash(&key), &keys::hash("webhook"), 100).await.unwrap();
     let dump = format!("{:?}", client.scan().table_name(&table).send().await.unwrap().items());
     assert!(!dump.contains(&key) && !dump.contains(&key[4..20]), "plaintext key found in the table");
     assert!(dump.contains(&keys::hash(&key).0));
@@ -129,7 +129,7 @@ async fn an_unreachable_store_is_unavailable_not_a_panic() {
 
 mod claims {
     use litmos_adapters::DynamoStore;
-    use litmos_domain::model::{Assignment, Learner};
+    use litmos_domain::model::{Assignment, AssignmentRecord, Incident, Learner, Progress, TrainingStatus};
     use litmos_domain::ports::*;
 
     async fn store() -> DynamoStore {
@@ -150,6 +150,10 @@ mod claims {
             assigned_by: "admin@pieshop.net".into(),
             assigned_at: 100,
         }
+    }
+
+    fn record(course: &str, incident: &str) -> AssignmentRecord {
+        AssignmentRecord { assignment: assignment(course, incident), caller_sys_id: "c1".into(), progress: Progress::default(), category: None, next_incident_at: None }
     }
 
     #[tokio::test]
@@ -181,7 +185,7 @@ mod claims {
         let s = store().await;
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "me", 100, 160).await.unwrap(), Claim::Won);
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 101, 161).await.unwrap(), Claim::Pending);
-        s.confirm_assignments("acme", "me", &[assignment("C1", "i1")]).await.unwrap();
+        s.confirm_assignments("acme", "me", &[record("C1", "i1")], 100_000).await.unwrap();
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 102, 162).await.unwrap(), Claim::Existing(()));
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 10_000, 10_060).await.unwrap(), Claim::Existing(()), "a confirmed assignment never expires");
         // Release only frees pending claims of their owner.
@@ -193,20 +197,120 @@ mod claims {
         s.release_assignments("acme", "L1", &["C2".into()], "me").await.unwrap();
         assert_eq!(s.claim_assignment("acme", "L1", "C2", "you", 101, 161).await.unwrap(), Claim::Won);
 
-        let listed = s.incident_assignments("acme", "i1").await.unwrap();
-        assert_eq!(listed, vec![assignment("C1", "i1")]);
-        assert!(s.incident_assignments("other", "i1").await.unwrap().is_empty());
+        let listed = s.incident_records("acme", "i1").await.unwrap();
+        assert_eq!(listed, vec![record("C1", "i1")]);
+        assert!(s.incident_records("other", "i1").await.unwrap().is_empty());
     }
 
     #[tokio::test]
     async fn fifty_assignments_confirm_in_bounded_transactions() {
         let s = store().await;
-        let rows: Vec<Assignment> = (0..50).map(|i| assignment(&format!("C{i:02}"), "i9")).collect();
+        let rows: Vec<AssignmentRecord> = (0..50).map(|i| record(&format!("C{i:02}"), "i9")).collect();
         for r in &rows {
-            assert_eq!(s.claim_assignment("acme", "L1", &r.course_id, "me", 100, 160).await.unwrap(), Claim::Won);
+            assert_eq!(s.claim_assignment("acme", "L1", &r.assignment.course_id, "me", 100, 160).await.unwrap(), Claim::Won);
         }
-        s.confirm_assignments("acme", "me", &rows).await.unwrap();
-        assert_eq!(s.incident_assignments("acme", "i9").await.unwrap().len(), 50);
+        s.confirm_assignments("acme", "me", &rows, 100_000).await.unwrap();
+        assert_eq!(s.incident_records("acme", "i9").await.unwrap().len(), 50);
+        let feed = s.feed("acme", 0, 200).await.unwrap();
+        assert_eq!(feed.iter().map(|e| e.seq).collect::<Vec<_>>(), (1..=50).collect::<Vec<u64>>(), "one entry each, in sequence");
+        assert_eq!(s.open_learners("acme").await.unwrap(), vec![("L1".to_string(), 0)]);
+    }
+
+    async fn confirmed(s: &DynamoStore, tenant: &str, courses: &[&str]) -> Vec<AssignmentRecord> {
+        let rows: Vec<AssignmentRecord> = courses.iter().map(|c| record(c, "i1")).collect();
+        for r in &rows {
+            assert_eq!(s.claim_assignment(tenant, "L1", &r.assignment.course_id, "me", 100, 160).await.unwrap(), Claim::Won);
+        }
+        s.confirm_assignments(tenant, "me", &rows, 100_000).await.unwrap();
+        rows
+    }
+
+    fn progress(status: TrainingStatus, pct: f64, score: Option<f64>) -> Progress {
+        let at = (status != TrainingStatus::NotStarted).then_some(200);
+        Progress { status, percentage_complete: pct, started_at: at, completed_at: (status == TrainingStatus::Completed).then_some(300), score }
+    }
+
+    #[tokio::test]
+    async fn progress_moves_forward_once_with_one_feed_entry_per_status() {
+        let s = store().await;
+        let rows = confirmed(&s, "acme", &["C1", "C2"]).await;
+        let started = progress(TrainingStatus::InProgress, 40.0, None);
+        assert_eq!(s.save_progress("acme", &[(rows[0].clone(), started.clone())], 101_000).await.unwrap(), 1);
+        // The same change again (a second webhook, a racing sync) changes nothing.
+        assert_eq!(s.save_progress("acme", &[(rows[0].clone(), started.clone())], 101_500).await.unwrap(), 0);
+        let mut r0 = rows[0].clone();
+        r0.progress = started.clone();
+        // Progress within in_progress: recorded, no feed entry.
+        assert_eq!(s.save_progress("acme", &[(r0.clone(), progress(TrainingStatus::InProgress, 60.0, None))], 102_000).await.unwrap(), 1);
+        let done = progress(TrainingStatus::Completed, 100.0, Some(87.5));
+        assert_eq!(s.save_progress("acme", &[(r0.clone(), done.clone()), (rows[1].clone(), done.clone())], 103_000).await.unwrap(), 2);
+        // A stale writer that still thinks C1 is in progress cannot take it back.
+        assert_eq!(s.save_progress("acme", &[(r0.clone(), progress(TrainingStatus::InProgress, 70.0, None))], 104_000).await.unwrap(), 0);
+        let recs = s.learner_records("acme", "L1").await.unwrap();
+        assert_eq!(recs.iter().map(|r| (r.progress.status, r.progress.score)).collect::<Vec<_>>(), vec![(TrainingStatus::Completed, Some(87.5)); 2]);
+        let feed = s.feed("acme", 0, 100).await.unwrap();
+        let statuses: Vec<(u64, String, TrainingStatus)> = feed.iter().map(|e| (e.seq, e.course_id.clone(), e.progress.status)).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                (1, "C1".into(), TrainingStatus::NotStarted),
+                (2, "C2".into(), TrainingStatus::NotStarted),
+                (3, "C1".into(), TrainingStatus::InProgress),
+                (4, "C1".into(), TrainingStatus::Completed),
+                (5, "C2".into(), TrainingStatus::Completed),
+            ]
+        );
+        assert!(feed.windows(2).all(|w| w[0].changed_at_ms <= w[1].changed_at_ms), "changed_at never decreases");
+        assert_eq!(s.feed("acme", 3, 1).await.unwrap()[0].seq, 4, "paging by sequence");
+        assert!(s.feed("other", 0, 100).await.unwrap().is_empty());
+    }
+
+    /// Webhooks and syncs that all read the records before any of them wrote (so each
+    /// believes it advances them) append each status once, in a gap-free sequence.
+    /// Run one after another: moto's threaded server does not isolate concurrent
+    /// transactions the way DynamoDB does, so true concurrency is not testable on it.
+    #[tokio::test]
+    async fn stale_writers_append_each_status_once_without_gaps() {
+        let s = store().await;
+        let rows = confirmed(&s, "acme", &["C1", "C2", "C3"]).await;
+        for round in 0..4 {
+            let status = if round % 2 == 0 { TrainingStatus::InProgress } else { TrainingStatus::Completed };
+            let batch: Vec<(AssignmentRecord, Progress)> = rows.iter().map(|r| (r.clone(), progress(status, 50.0, None))).collect();
+            s.save_progress("acme", &batch, 110_000 + round).await.unwrap();
+        }
+        let feed = s.feed("acme", 0, 200).await.unwrap();
+        let seqs: Vec<u64> = feed.iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, (1..=9).collect::<Vec<u64>>(), "no gaps, nothing twice");
+        for c in ["C1", "C2", "C3"] {
+            let mine: Vec<TrainingStatus> = feed.iter().filter(|e| e.course_id == c).map(|e| e.progress.status).collect();
+            assert_eq!(mine, [TrainingStatus::NotStarted, TrainingStatus::InProgress, TrainingStatus::Completed], "{c}");
+        }
+    }
+
+    #[tokio::test]
+    async fn incidents_are_known_once_and_find_the_next_one() {
+        let s = store().await;
+        let inc = |sys: &str, number: &str, opened: i64, cat: Option<&str>| Incident { sys_id: sys.into(), number: number.into(), caller_sys_id: "c1".into(), opened_at: opened, category: cat.map(str::to_string) };
+        assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("network"))).await.unwrap(), IncidentWrite::Created);
+        assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("network"))).await.unwrap(), IncidentWrite::Known { category_changed: false });
+        assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("email"))).await.unwrap(), IncidentWrite::Known { category_changed: true });
+        assert_eq!(s.get_incident("acme", "i1").await.unwrap().unwrap().category.as_deref(), Some("email"));
+        assert_eq!(s.put_incident("acme", &inc("i1", "INC0002", 100, None)).await.unwrap(), IncidentWrite::Mismatch);
+        s.put_incident("acme", &inc("i2", "INC0003", 500, None)).await.unwrap();
+        s.put_incident("acme", &inc("i3", "INC0004", 300, None)).await.unwrap();
+        assert_eq!(s.next_incident_after("acme", "c1", 100, "i1").await.unwrap(), Some(300));
+        assert_eq!(s.next_incident_after("acme", "c1", 300, "i1").await.unwrap(), Some(500), "strictly after");
+        assert_eq!(s.next_incident_after("acme", "c1", 50, "i1").await.unwrap(), Some(300), "not the incident it was assigned from");
+        assert_eq!(s.next_incident_after("other", "c1", 50, "i1").await.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn records_by_assignment_date_for_the_report() {
+        let s = store().await;
+        confirmed(&s, "acme", &["C1", "C2"]).await;
+        assert_eq!(s.records_between("acme", 100, 101).await.unwrap().len(), 2);
+        assert!(s.records_between("acme", 101, 200).await.unwrap().is_empty());
+        assert!(s.records_between("acme", 0, 100).await.unwrap().is_empty(), "the end is exclusive");
     }
 
     #[tokio::test]

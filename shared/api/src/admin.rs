@@ -8,16 +8,16 @@ use litmos_domain::admin::{RotateInput, TenantInput};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Rejection, json, json_body, no_content, path_param, request_id};
+use crate::http::{Rejection, base_url, json, json_body, no_content, path_param, request_id};
 
 const TENANT: &str = "/v1/admin/tenants/{tenant_id}";
 
 /// Routes that take no body still refuse one with fields in it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Empty {}
+pub(crate) struct Empty {}
 
-async fn guarded<F, Fut>(state: Arc<AppState>, req: Request, f: F) -> Response<Body>
+pub(crate) async fn guarded<F, Fut>(state: Arc<AppState>, req: Request, f: F) -> Response<Body>
 where
     F: FnOnce(Arc<AppState>, Request, String) -> Fut,
     Fut: std::future::Future<Output = Result<Response<Body>, Rejection>>,
@@ -64,13 +64,18 @@ pub async fn enable_servicenow(state: Arc<AppState>, req: Request) -> Response<B
 }
 
 pub async fn get_servicenow(state: Arc<AppState>, req: Request) -> Response<Body> {
-    guarded(state, req, |state, _req, id| async move { Ok(json(StatusCode::OK, &state.admin_service().get_servicenow(&id).await?)) }).await
+    guarded(state, req, |state, req, id| async move {
+        let base = base_url(&req, state.config.public_base_url.as_deref());
+        Ok(json(StatusCode::OK, &state.admin_service().get_servicenow(&id, &base).await?))
+    })
+    .await
 }
 
 pub async fn rotate_servicenow_key(state: Arc<AppState>, req: Request) -> Response<Body> {
     guarded(state, req, |state, req, id| async move {
         let input: RotateInput = json_body(&req)?;
-        Ok(json(StatusCode::OK, &state.admin_service().rotate(&id, input).await?))
+        let base = base_url(&req, state.config.public_base_url.as_deref());
+        Ok(json(StatusCode::OK, &state.admin_service().rotate(&id, input, &base).await?))
     })
     .await
 }

@@ -69,7 +69,7 @@ pub fn path_param(req: &Request, template: &str, name: &str) -> Result<String, E
     value.ok_or_else(|| Error::invalid(name, "missing from the path"))
 }
 
-fn body_bytes(req: &Request) -> &[u8] {
+pub fn body_bytes(req: &Request) -> &[u8] {
     match req.body() {
         Body::Empty => &[],
         Body::Text(t) => t.as_bytes(),

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod http;
+pub mod outcomes;
 pub mod problem;
 pub mod routes;
 pub mod servicenow;
@@ -53,6 +54,29 @@ where
         let handler = handler.clone();
         let rid = http::request_id(&req);
         async move { Ok::<_, Infallible>(within_deadline(handler(state, req), rid).await) }
+    }))
+    .await
+}
+
+/// For functions EventBridge invokes on a schedule (no HTTP): the same start-up, then
+/// `job` once per event. A failure is returned to Lambda, which logs it.
+pub async fn run_scheduled<F, Fut>(job: F) -> Result<(), lambda_http::Error>
+where
+    F: Fn(Arc<AppState>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<serde_json::Value, litmos_domain::Error>> + Send + 'static,
+{
+    init_tracing();
+    let state = match AppState::from_env().await {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            tracing::error!(error = %e, "invalid configuration; the function cannot start");
+            std::process::exit(1);
+        }
+    };
+    let job = Arc::new(job);
+    lambda_http::lambda_runtime::run(lambda_http::lambda_runtime::service_fn(move |_event: lambda_http::lambda_runtime::LambdaEvent<serde_json::Value>| {
+        let (state, job) = (state.clone(), job.clone());
+        async move { job(state).await.map_err(|e| lambda_http::Error::from(e.to_string())) }
     }))
     .await
 }

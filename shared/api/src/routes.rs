@@ -24,7 +24,16 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/v1/servicenow/courses", "list-courses"),
     ("POST", "/v1/servicenow/assignments", "assign-courses"),
     ("GET", "/v1/servicenow/incidents/{incident_sys_id}/training", "get-incident-training"),
+    ("POST", "/v1/litmos/webhooks/{tenant_id}/{webhook_token}", "receive-litmos-webhook"),
+    ("POST", "/v1/admin/tenants/{tenant_id}/sync", "sync-tenant"),
+    ("POST", "/v1/servicenow/incidents", "record-incident"),
+    ("GET", "/v1/servicenow/training/updates", "get-training-updates"),
+    ("GET", "/v1/servicenow/learners/{caller_sys_id}/courses", "get-learner-courses"),
+    ("GET", "/v1/servicenow/reports/effectiveness", "get-effectiveness-report"),
 ];
+
+/// Functions no route reaches: EventBridge runs them on a schedule.
+pub const SCHEDULED: &[&str] = &["sync-progress"];
 
 /// The function that answers every other method on a known path.
 pub const METHOD_NOT_ALLOWED: &str = "method-not-allowed";

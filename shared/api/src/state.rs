@@ -9,7 +9,7 @@ use litmos_domain::Error;
 use litmos_domain::admin::Admin;
 use litmos_domain::auth::{AccountCache, AdminAuthenticator, Caller, KeyAuthenticator};
 use litmos_domain::model::{LitmosAccount, Tenant};
-use litmos_domain::ports::SecretNames;
+use litmos_domain::ports::{SecretNames, SecretStore};
 use litmos_domain::time::{Clock, SystemClock};
 
 use crate::http::header;
@@ -24,6 +24,8 @@ pub struct AppState {
     pub keys: KeyAuthenticator,
     pub admin: AdminAuthenticator,
     pub accounts: AccountCache,
+    /// The feed's cursor-signing secret, read once per container when first needed.
+    cursor_secret: tokio::sync::OnceCell<Vec<u8>>,
 }
 
 impl AppState {
@@ -42,6 +44,7 @@ impl AppState {
             keys: KeyAuthenticator::new(config.auth_cache_ttl_seconds),
             admin: AdminAuthenticator::new(config.admin_token_secret_id.clone(), config.auth_cache_ttl_seconds.max(1)),
             accounts: AccountCache::new(config.auth_cache_ttl_seconds),
+            cursor_secret: tokio::sync::OnceCell::new(),
             config,
             store,
             secrets,
@@ -61,6 +64,17 @@ impl AppState {
     /// The tenant this ServiceNow request acts for; it comes only from the key.
     pub async fn require_servicenow(&self, req: &Request) -> Result<Caller, Error> {
         self.keys.authenticate(&self.store, &self.store, self.clock.as_ref(), header(req, "authorization").as_deref()).await
+    }
+
+    pub async fn cursor_secret(&self) -> Result<Vec<u8>, Error> {
+        let id = self.config.cursor_secret_id.clone().ok_or_else(|| Error::Internal("CURSOR_SECRET_ID is not set for this function".into()))?;
+        self.cursor_secret
+            .get_or_try_init(|| async {
+                let v = self.secrets.get_secret(&id).await?.ok_or_else(|| Error::Internal("the cursor secret is missing from Secrets Manager".into()))?;
+                Ok::<_, Error>(v.into_bytes())
+            })
+            .await
+            .cloned()
     }
 
     pub async fn account(&self, caller: &Caller) -> Result<(Tenant, LitmosAccount), Error> {

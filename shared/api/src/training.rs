@@ -1,5 +1,5 @@
 //! The "Assign Courses" click path (SPEC 3.2, 3.3): learners, courses, assignments,
-//! and the training an incident caused.
+//! (the training an incident caused is in `outcomes`).
 
 use std::sync::Arc;
 
@@ -8,8 +8,7 @@ use lambda_http::{Body, Request, Response};
 use litmos_domain::assignments::{Answer, AssignInput, Assignments};
 use litmos_domain::courses::{self, Catalog, CourseQuery};
 use litmos_domain::learners::{LearnerInput, Learners};
-use litmos_domain::training::Training;
-use litmos_domain::{Error, validate};
+use litmos_domain::Error;
 
 use crate::AppState;
 use crate::http::{header, json, json_body, only_query, path_param, query};
@@ -79,6 +78,7 @@ pub async fn assign_courses(state: Arc<AppState>, req: Request) -> Response<Body
             learners: &state.store,
             store: &state.store,
             idempotency: &state.store,
+            incidents: &state.store,
             catalog: state.catalog(),
             litmos: &state.litmos,
             clock: state.clock.as_ref(),
@@ -93,18 +93,6 @@ pub async fn assign_courses(state: Arc<AppState>, req: Request) -> Response<Body
                 .body(Body::Text(body))
                 .expect("static response parts")),
         }
-    })
-    .await
-}
-
-pub async fn incident_training(state: Arc<AppState>, req: Request) -> Response<Body> {
-    authed(state, req, |state, req, caller| async move {
-        only_query(&req, &[])?;
-        let sys_id = path_param(&req, "/v1/servicenow/incidents/{incident_sys_id}/training", "incident_sys_id")?;
-        validate::sys_id("incident_sys_id", &sys_id)?;
-        let (_, acct) = state.account(&caller).await?;
-        let training = Training { store: &state.store, cache: &state.store, litmos: &state.litmos, clock: state.clock.as_ref() };
-        Ok(json(StatusCode::OK, &training.for_incident(&caller.tenant_id, &acct, &sys_id).await?))
     })
     .await
 }

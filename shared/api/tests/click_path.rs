@@ -57,7 +57,7 @@ impl Tenant {
             ("GET", p) if p.starts_with("/v1/servicenow/learners/") => training::get_learner(st, req).await,
             ("GET", "/v1/servicenow/courses") => training::list_courses(st, req).await,
             ("POST", "/v1/servicenow/assignments") => training::assign_courses(st, req).await,
-            ("GET", p) if p.ends_with("/training") => training::incident_training(st, req).await,
+            ("GET", p) if p.ends_with("/training") => litmos_api::outcomes::incident_training(st, req).await,
             other => panic!("no route {other:?}"),
         };
         status_and_json(&r)
@@ -344,7 +344,7 @@ async fn fifty_concurrent_identical_assigns_assign_once() {
     for _ in 0..50 {
         let (state, acct, learner, ids) = (state.clone(), acct.clone(), learner.clone(), ids.clone());
         tasks.push(tokio::spawn(async move {
-            let service = Assignments { learners: &state.store, store: &state.store, idempotency: &state.store, catalog: state.catalog(), litmos: &state.litmos, clock: state.clock.as_ref() };
+            let service = Assignments { learners: &state.store, store: &state.store, idempotency: &state.store, incidents: &state.store, catalog: state.catalog(), litmos: &state.litmos, clock: state.clock.as_ref() };
             let input = AssignInput { learner_id: learner, course_ids: ids, incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into() }, send_message: false };
             match service.assign("acme", &acct, "admin@pieshop.net", None, input).await.unwrap() {
                 litmos_domain::assignments::Answer::Fresh(o) => o,

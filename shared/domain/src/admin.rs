@@ -87,6 +87,8 @@ pub struct ServiceNowKeyView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub webhook_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activated_at: Option<Option<String>>,
@@ -105,6 +107,7 @@ pub struct RotateInput {
 #[derive(Debug, Serialize)]
 pub struct RotateView {
     pub api_key: String,
+    pub webhook_url: String,
     pub previous_key_expires_at: String,
 }
 
@@ -189,7 +192,7 @@ impl Admin<'_> {
         let secret = self.names.servicenow_key(id, &hash);
         self.secrets.put_secret(&secret, &key).await?;
         let now = self.clock.now();
-        if self.keys.enable(id, &hash, now).await? {
+        if self.keys.enable(id, &hash, &keys::hash(&keys::webhook_token(&key)), now).await? {
             return Ok((true, key_view(key, now)));
         }
         // Lost a race with another enable: drop our key, show the winner's.
@@ -208,21 +211,23 @@ impl Admin<'_> {
         Ok(key_view(key, tenant.servicenow.key_created_at.unwrap_or(tenant.updated_at)))
     }
 
-    /// "Click the icon again".
-    pub async fn get_servicenow(&self, id: &str) -> Result<ServiceNowKeyView, Error> {
+    /// "Click the icon again". `public_base` is where this API is reached, for the
+    /// webhook URL to paste into Litmos.
+    pub async fn get_servicenow(&self, id: &str, public_base: &str) -> Result<ServiceNowKeyView, Error> {
         validate::tenant_id("tenant_id", id)?;
         let tenant = self.existing(id).await?;
         if !tenant.servicenow.enabled {
-            return Ok(ServiceNowKeyView { enabled: false, api_key: None, created_at: None, activated_at: None, instance_url: None, last_used_at: None });
+            return Ok(ServiceNowKeyView { enabled: false, api_key: None, webhook_url: None, created_at: None, activated_at: None, instance_url: None, last_used_at: None });
         }
         let mut view = self.current_key_view(&tenant).await?;
+        view.webhook_url = view.api_key.as_deref().map(|k| webhook_url(public_base, id, k));
         view.activated_at = Some(tenant.servicenow.activated_at.map(rfc3339));
         view.instance_url = Some(tenant.servicenow.instance_url.clone());
         view.last_used_at = Some(tenant.servicenow.last_used_at.map(rfc3339));
         Ok(view)
     }
 
-    pub async fn rotate(&self, id: &str, input: RotateInput) -> Result<RotateView, Error> {
+    pub async fn rotate(&self, id: &str, input: RotateInput, public_base: &str) -> Result<RotateView, Error> {
         validate::tenant_id("tenant_id", id)?;
         let grace = input.grace_period_seconds.unwrap_or(DEFAULT_GRACE_SECONDS);
         if !(0..=MAX_GRACE_SECONDS).contains(&grace) {
@@ -241,7 +246,8 @@ impl Admin<'_> {
         let expires_at = now + grace;
         let mut live: Vec<KeyHash> = tenant.servicenow.live_keys.iter().filter(|k| grace > 0 || **k != old).cloned().collect();
         live.push(hash.clone());
-        if !self.keys.rotate(id, &old, &hash, expires_at, now, &live).await? {
+        let webhook = keys::hash(&keys::webhook_token(&key));
+        if !self.keys.rotate(id, &old, &hash, &webhook, expires_at, now, &live).await? {
             self.secrets.delete_secret(&secret).await?;
             return Err(Error::Conflict("The key was rotated or disabled by another request; read it again and retry.".into()));
         }
@@ -250,7 +256,7 @@ impl Admin<'_> {
         if let Err(e) = self.secrets.delete_secret(&self.names.servicenow_key(id, &old)).await {
             tracing::warn!(error = %e, key_id = old.key_id(), "could not delete rotated-out key secret");
         }
-        Ok(RotateView { api_key: key, previous_key_expires_at: rfc3339(expires_at) })
+        Ok(RotateView { webhook_url: webhook_url(public_base, id, &key), api_key: key, previous_key_expires_at: rfc3339(expires_at) })
     }
 
     pub async fn disable_servicenow(&self, id: &str) -> Result<(), Error> {
@@ -269,10 +275,16 @@ impl Admin<'_> {
     }
 }
 
+/// The URL to paste into Litmos (Account Settings > Litmos Features > Webhooks).
+pub fn webhook_url(public_base: &str, tenant_id: &str, key: &str) -> String {
+    format!("{}/v1/litmos/webhooks/{tenant_id}/{}", public_base.trim_end_matches('/'), keys::webhook_token(key))
+}
+
 fn key_view(key: String, created_at: Timestamp) -> ServiceNowKeyView {
     ServiceNowKeyView {
         enabled: true,
         api_key: Some(key),
+        webhook_url: None,
         created_at: Some(rfc3339(created_at)),
         activated_at: None,
         instance_url: None,

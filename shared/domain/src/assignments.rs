@@ -12,8 +12,8 @@ use crate::Error;
 use crate::courses::{Agent, Catalog};
 use crate::idempotency::{self, Begin};
 use crate::model::*;
-use crate::ports::{AssignmentStore, Claim, IdempotencyStore, LearnerStore, Litmos};
-use crate::time::Clock;
+use crate::ports::{AssignmentStore, Claim, IdempotencyStore, IncidentStore, LearnerStore, Litmos};
+use crate::time::{Clock, now_ms};
 use crate::validate;
 
 pub const MAX_COURSES: usize = 50;
@@ -84,6 +84,7 @@ pub struct Assignments<'a> {
     pub learners: &'a dyn LearnerStore,
     pub store: &'a dyn AssignmentStore,
     pub idempotency: &'a dyn IdempotencyStore,
+    pub incidents: &'a dyn IncidentStore,
     pub catalog: Catalog<'a>,
     pub litmos: &'a dyn Litmos,
     pub clock: &'a dyn Clock,
@@ -130,9 +131,9 @@ impl Assignments<'_> {
             Some(a) if a.level.is_some_and(AccessLevel::may_assign) => a,
             _ => return Err(Error::Forbidden(NOT_ADMIN.into())),
         };
-        if self.learners.learner_caller(tenant, &input.learner_id).await?.is_none() {
+        let Some(caller) = self.learners.learner_caller(tenant, &input.learner_id).await? else {
             return Err(Error::NotFound(format!("No learner with id '{}' is linked to a caller of this account.", input.learner_id)));
-        }
+        };
         let assignable: HashMap<String, Course> =
             self.catalog.assignable(tenant, acct, &agent).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
         let refused: Vec<&str> = input.course_ids.iter().filter(|id| !assignable.contains_key(*id)).map(String::as_str).collect();
@@ -165,9 +166,9 @@ impl Assignments<'_> {
 
         if !claimed.is_empty() {
             if let Err(e) = self.litmos.assign_courses(acct, &input.learner_id, &claimed, input.send_message).await {
-                return Err(self.recover(tenant, acct, who, input, &owner, &claimed, &assignable, e.into()).await);
+                return Err(self.recover(tenant, acct, who, &caller, input, &owner, &claimed, &assignable, e.into()).await);
             }
-            self.record(tenant, who, input, &owner, &claimed, &assignable).await?;
+            self.record(tenant, who, &caller, input, &owner, &claimed, &assignable).await?;
         }
         let assigned: Vec<CourseRef> = claimed.iter().map(|id| course(id)).collect();
         let already: Vec<CourseRef> = already.iter().map(|id| course(id)).collect();
@@ -198,28 +199,46 @@ impl Assignments<'_> {
         }
     }
 
-    async fn record(&self, tenant: &str, who: &str, input: &AssignInput, owner: &str, ids: &[String], courses: &HashMap<String, Course>) -> Result<(), Error> {
+    /// Records what Litmos took, with what the report keeps about the incident: its
+    /// category and the caller's first later incident, if ServiceNow sent them already.
+    #[allow(clippy::too_many_arguments)]
+    async fn record(&self, tenant: &str, who: &str, caller: &str, input: &AssignInput, owner: &str, ids: &[String], courses: &HashMap<String, Course>) -> Result<(), Error> {
+        if ids.is_empty() {
+            return Ok(());
+        }
         let now = self.clock.now();
-        let rows: Vec<Assignment> = ids
+        let (incident, next) = tokio::join!(
+            self.incidents.get_incident(tenant, &input.incident.sys_id),
+            self.incidents.next_incident_after(tenant, caller, now, &input.incident.sys_id)
+        );
+        let category = incident?.and_then(|i| i.category);
+        let next_incident_at = next?;
+        let rows: Vec<AssignmentRecord> = ids
             .iter()
-            .map(|id| Assignment {
-                learner_id: input.learner_id.clone(),
-                course_id: id.clone(),
-                course_name: courses[id].name.clone(),
-                incident_sys_id: input.incident.sys_id.clone(),
-                incident_number: input.incident.number.clone(),
-                assigned_by: who.to_string(),
-                assigned_at: now,
+            .map(|id| AssignmentRecord {
+                assignment: Assignment {
+                    learner_id: input.learner_id.clone(),
+                    course_id: id.clone(),
+                    course_name: courses[id].name.clone(),
+                    incident_sys_id: input.incident.sys_id.clone(),
+                    incident_number: input.incident.number.clone(),
+                    assigned_by: who.to_string(),
+                    assigned_at: now,
+                },
+                caller_sys_id: caller.to_string(),
+                progress: Progress::default(),
+                category: category.clone(),
+                next_incident_at,
             })
             .collect();
-        self.store.confirm_assignments(tenant, owner, &rows).await?;
+        self.store.confirm_assignments(tenant, owner, &rows, now_ms(self.clock)).await?;
         Ok(())
     }
 
     /// Litmos did not confirm the write: read back what it holds, record exactly that,
     /// release the rest, and say which is which.
     #[allow(clippy::too_many_arguments)]
-    async fn recover(&self, tenant: &str, acct: &LitmosAccount, who: &str, input: &AssignInput, owner: &str, claimed: &[String], courses: &HashMap<String, Course>, cause: Error) -> Error {
+    async fn recover(&self, tenant: &str, acct: &LitmosAccount, who: &str, caller: &str, input: &AssignInput, owner: &str, claimed: &[String], courses: &HashMap<String, Course>, cause: Error) -> Error {
         let names = |ids: &[String]| ids.iter().map(|id| courses[id].name.clone()).collect::<Vec<_>>().join(", ");
         let held: Option<HashSet<String>> = self.litmos.user_courses(acct, &input.learner_id).await.ok().map(|cs| cs.into_iter().map(|c| c.id).collect());
         let Some(held) = held else {
@@ -230,7 +249,7 @@ impl Assignments<'_> {
             ));
         };
         let (landed, missing): (Vec<String>, Vec<String>) = claimed.iter().cloned().partition(|id| held.contains(id));
-        if let Err(e) = self.record(tenant, who, input, owner, &landed, courses).await {
+        if let Err(e) = self.record(tenant, who, caller, input, owner, &landed, courses).await {
             tracing::error!(error = %e, "could not record assignments Litmos accepted");
         }
         self.release(tenant, &input.learner_id, &missing, owner).await;

@@ -58,6 +58,16 @@ pub fn parse(candidate: &str) -> Option<KeyHash> {
     bool::from(expected.as_bytes().ct_eq(check.as_bytes())).then(|| hash(candidate))
 }
 
+/// The webhook token that goes with a ServiceNow key (SPEC 3.4): 256 bits derived from
+/// the key, hex so it is one URL path segment. It rotates with the key, and its
+/// plaintext is recovered from the key's secret for display; DynamoDB keeps its hash.
+pub fn webhook_token(key: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes any key length");
+    mac.update(b"litmos-servicenow/webhook-token/v1");
+    hex::encode(mac.finalize().into_bytes())
+}
+
 pub fn hash(secret: &str) -> KeyHash {
     KeyHash(hex::encode(Sha256::digest(secret.as_bytes())))
 }
@@ -105,6 +115,17 @@ mod tests {
         assert!(parse(&format!("{k}0")).is_none());
         assert!(parse("").is_none());
         assert!(parse(&"é".repeat(KEY_LEN / 2)).is_none());
+    }
+
+    #[test]
+    fn webhook_tokens_are_url_safe_256_bit_and_follow_the_key() {
+        let (a, b) = (generate(), generate());
+        let ta = webhook_token(&a);
+        assert_eq!(ta.len(), 64);
+        assert!(ta.bytes().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(ta, webhook_token(&a));
+        assert_ne!(ta, webhook_token(&b));
+        assert!(!ta.contains(&a[4..]));
     }
 
     #[test]

@@ -26,6 +26,10 @@ pub struct ServiceNowState {
     /// Every key of the tenant that may still work: the current one and rotated-out
     /// ones in their grace period. Disable and delete remove all of them.
     pub live_keys: Vec<KeyHash>,
+    /// SHA-256 of the current webhook token, and of the previous one with the end of
+    /// its grace period (SPEC 3.4).
+    pub webhook: Option<KeyHash>,
+    pub previous_webhook: Option<(KeyHash, Timestamp)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -203,4 +207,60 @@ pub struct Achievement {
     pub achieved_at: Option<Timestamp>,
     pub score: Option<f64>,
     pub result: String,
+}
+
+/// Where an assignment stands, as Litmos last confirmed it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub status: TrainingStatus,
+    pub percentage_complete: f64,
+    /// First seen above 0 % or completed.
+    pub started_at: Option<Timestamp>,
+    pub completed_at: Option<Timestamp>,
+    pub score: Option<f64>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress { status: TrainingStatus::NotStarted, percentage_complete: 0.0, started_at: None, completed_at: None, score: None }
+    }
+}
+
+/// One assignment with everything the outcome views, the feed and the report need:
+/// what was assigned from which incident, to which caller, and how far it got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssignmentRecord {
+    pub assignment: Assignment,
+    pub caller_sys_id: String,
+    pub progress: Progress,
+    /// The category of the incident it was assigned from, when ServiceNow sent one.
+    pub category: Option<String>,
+    /// `opened_at` of the same caller's first other incident opened after the assignment.
+    pub next_incident_at: Option<Timestamp>,
+}
+
+/// An incident as the ServiceNow app reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incident {
+    pub sys_id: String,
+    pub number: String,
+    pub caller_sys_id: String,
+    pub opened_at: Timestamp,
+    pub category: Option<String>,
+}
+
+/// One status change, in the order the backend recorded it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedEntry {
+    /// Position in the tenant's feed: 1, 2, 3, ... with no gaps.
+    pub seq: u64,
+    /// When it was recorded, in milliseconds; never decreases along the feed.
+    pub changed_at_ms: i64,
+    pub incident_sys_id: String,
+    pub incident_number: String,
+    pub caller_sys_id: String,
+    pub learner_id: String,
+    pub course_id: String,
+    pub course_name: String,
+    pub progress: Progress,
 }

@@ -71,6 +71,8 @@ pub trait TenantStore: Send + Sync {
     async fn delete_tenant(&self, tenant: &Tenant) -> Result<(), StoreError>;
     async fn record_activation(&self, id: &str, instance_url: &str, now: Timestamp) -> Result<(), StoreError>;
     async fn touch_last_used(&self, id: &str, now: Timestamp) -> Result<(), StoreError>;
+    /// Every tenant's id, for the scheduled sync.
+    async fn tenant_ids(&self) -> Result<Vec<String>, StoreError>;
 }
 
 #[async_trait]
@@ -78,11 +80,15 @@ pub trait KeyStore: Send + Sync {
     async fn get_key(&self, hash: &KeyHash) -> Result<Option<KeyRecord>, StoreError>;
     /// Stores the first key and marks the tenant enabled, atomically. False when the
     /// tenant was already enabled (or is gone).
-    async fn enable(&self, tenant_id: &str, key: &KeyHash, now: Timestamp) -> Result<bool, StoreError>;
+    /// `webhook` is the hash of the webhook token that goes with the key.
+    async fn enable(&self, tenant_id: &str, key: &KeyHash, webhook: &KeyHash, now: Timestamp) -> Result<bool, StoreError>;
     /// Makes `new` current and gives `old` an expiry, atomically, only while `old` is
     /// still current. A zero grace removes `old` outright.
     /// `live_keys` is the tenant's new list of keys that may still work.
-    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash]) -> Result<bool, StoreError>;
+    /// The webhook token rotates with it: `new_webhook` is current, the old one works
+    /// until `old_expires_at`.
+    #[allow(clippy::too_many_arguments)]
+    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash]) -> Result<bool, StoreError>;
     /// Removes every key of the tenant and marks it disabled.
     async fn disable(&self, tenant: &Tenant, now: Timestamp) -> Result<(), StoreError>;
 }
@@ -121,10 +127,59 @@ pub trait CacheStore: Send + Sync {
 pub trait AssignmentStore: Send + Sync {
     /// Takes the learner/course slot for `owner`. `Existing` when it is recorded as assigned.
     async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<()>, StoreError>;
-    /// Turns claimed slots into assignments and links each to its incident.
-    async fn confirm_assignments(&self, tenant: &str, owner: &str, assignments: &[Assignment]) -> Result<(), StoreError>;
+    /// Turns claimed slots into assignments, links each to its incident, keeps its
+    /// record and appends its `not_started` feed entry, all or nothing.
+    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64) -> Result<(), StoreError>;
     async fn release_assignments(&self, tenant: &str, learner_id: &str, course_ids: &[String], owner: &str) -> Result<(), StoreError>;
-    async fn incident_assignments(&self, tenant: &str, incident_sys_id: &str) -> Result<Vec<Assignment>, StoreError>;
+}
+
+/// How recording an incident ended.
+#[derive(Debug, PartialEq)]
+pub enum IncidentWrite {
+    Created,
+    /// Known already with the same caller and number; the category was updated when it differed.
+    Known { category_changed: bool },
+    /// Known with another caller or number: nothing was changed.
+    Mismatch,
+}
+
+#[async_trait]
+pub trait IncidentStore: Send + Sync {
+    async fn get_incident(&self, tenant: &str, sys_id: &str) -> Result<Option<Incident>, StoreError>;
+    /// Creates the incident, or updates the category of a known one with the same caller
+    /// and number.
+    async fn put_incident(&self, tenant: &str, incident: &Incident) -> Result<IncidentWrite, StoreError>;
+    /// `opened_at` of the caller's first incident other than `except` opened after `after`.
+    async fn next_incident_after(&self, tenant: &str, caller_sys_id: &str, after: Timestamp, except: &str) -> Result<Option<Timestamp>, StoreError>;
+}
+
+#[async_trait]
+pub trait ProgressStore: Send + Sync {
+    /// The current assignment records of one learner (one per course it holds).
+    async fn learner_records(&self, tenant: &str, learner_id: &str) -> Result<Vec<AssignmentRecord>, StoreError>;
+    /// The records of assignments made from one incident.
+    async fn incident_records(&self, tenant: &str, incident_sys_id: &str) -> Result<Vec<AssignmentRecord>, StoreError>;
+    /// Every record whose `assigned_at` lies in `[start, end)`, in that order.
+    async fn records_between(&self, tenant: &str, start: Timestamp, end: Timestamp) -> Result<Vec<AssignmentRecord>, StoreError>;
+    /// Saves new progress for records. A record whose status advances gets a feed entry
+    /// in the same transaction; one that another writer already moved as far (or
+    /// further) is left as it is. Returns how many records changed.
+    async fn save_progress(&self, tenant: &str, changes: &[(AssignmentRecord, Progress)], now_ms: i64) -> Result<usize, StoreError>;
+    /// Sets the incident fields the report keeps on a record (only ever moving
+    /// `next_incident_at` earlier).
+    async fn set_record_incident_facts(&self, tenant: &str, record: &AssignmentRecord, category: Option<&str>, next_incident_at: Option<Timestamp>) -> Result<(), StoreError>;
+    /// Learners with assignments not completed yet, with when each was last checked.
+    async fn open_learners(&self, tenant: &str) -> Result<Vec<(String, Timestamp)>, StoreError>;
+    /// Records a check of a learner; `still_open` false forgets it until it is assigned again.
+    async fn mark_checked(&self, tenant: &str, learner_id: &str, at: Timestamp, still_open: bool) -> Result<(), StoreError>;
+    /// Whether a Litmos achievement was already applied (webhook duplicates).
+    async fn achievement_seen(&self, tenant: &str, achievement_id: &str) -> Result<bool, StoreError>;
+    async fn remember_achievement(&self, tenant: &str, achievement_id: &str, expires_at: Timestamp) -> Result<(), StoreError>;
+    /// Where the last sync's achievements read ended.
+    async fn sync_watermark(&self, tenant: &str) -> Result<Option<Timestamp>, StoreError>;
+    async fn set_sync_watermark(&self, tenant: &str, at: Timestamp) -> Result<(), StoreError>;
+    /// Feed entries after `after_seq`, oldest first, at most `limit`.
+    async fn feed(&self, tenant: &str, after_seq: u64, limit: usize) -> Result<Vec<FeedEntry>, StoreError>;
 }
 
 #[derive(Debug, PartialEq)]

@@ -38,6 +38,10 @@ pub struct Endpoints {
     pub courses: String,
     pub assignments: String,
     pub incident_training: String,
+    pub incidents: String,
+    pub training_updates: String,
+    pub learner_courses: String,
+    pub effectiveness_report: String,
 }
 
 impl Endpoints {
@@ -52,6 +56,10 @@ impl Endpoints {
             courses: at("/courses"),
             assignments: at("/assignments"),
             incident_training: at("/incidents/{incident_sys_id}/training"),
+            incidents: at("/incidents"),
+            training_updates: at("/training/updates"),
+            learner_courses: at("/learners/{caller_sys_id}/courses"),
+            effectiveness_report: at("/reports/effectiveness"),
         }
     }
 }
@@ -82,6 +90,7 @@ mod tests {
         assert_eq!(e.assignments, "https://abc.execute-api.us-east-1.amazonaws.com/v1/servicenow/assignments");
         assert_eq!(e.learner, "https://abc.execute-api.us-east-1.amazonaws.com/v1/servicenow/learners/{caller_sys_id}");
         let v = serde_json::to_value(&e).unwrap();
-        assert_eq!(v.as_object().unwrap().len(), 7);
+        assert_eq!(v.as_object().unwrap().len(), 11, "one per ServiceNow route");
+        assert_eq!(e.training_updates, "https://abc.execute-api.us-east-1.amazonaws.com/v1/servicenow/training/updates");
     }
 }

@@ -9,6 +9,27 @@ pub type Timestamp = i64;
 
 pub trait Clock: Send + Sync {
     fn now(&self) -> Timestamp;
+
+    /// Milliseconds, for the feed's ordering and its `changed_at`. Within one second it
+    /// adds the real clock's milliseconds, so a test clock still gives whole seconds
+    /// that move with it.
+    fn now_millis(&self) -> i64 {
+        self.now() * 1000 + i64::from(OffsetDateTime::now_utc().millisecond())
+    }
+}
+
+pub fn now_ms(clock: &dyn Clock) -> i64 {
+    clock.now_millis()
+}
+
+/// RFC 3339 in UTC with milliseconds: `2026-11-29T10:15:02.123Z`.
+pub fn rfc3339_ms(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let base = rfc3339(secs);
+    match base.strip_suffix('Z') {
+        Some(b) => format!("{b}.{:03}Z", ms.rem_euclid(1000)),
+        None => base,
+    }
 }
 
 pub struct SystemClock;
@@ -17,6 +38,10 @@ impl Clock for SystemClock {
     fn now(&self) -> Timestamp {
         OffsetDateTime::now_utc().unix_timestamp()
     }
+
+    fn now_millis(&self) -> i64 {
+        (OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+    }
 }
 
 pub fn rfc3339(ts: Timestamp) -> String {
@@ -24,6 +49,11 @@ pub fn rfc3339(ts: Timestamp) -> String {
         .ok()
         .and_then(|t| t.format(&Rfc3339).ok())
         .unwrap_or_default()
+}
+
+/// An RFC 3339 date-time with its zone (`2026-11-29T10:15:00Z`, `...+01:00`).
+pub fn parse_rfc3339(raw: &str) -> Option<Timestamp> {
+    OffsetDateTime::parse(raw.trim(), &Rfc3339).ok().map(|t| t.unix_timestamp())
 }
 
 /// Litmos dates come as ISO 8601 (`2016-12-20T15:24:16Z`, sometimes without an offset,

@@ -18,7 +18,8 @@ use super::{DynamoStore, unavailable};
 const CHUNK_BYTES: usize = 300_000;
 
 impl DynamoStore {
-    async fn batch_get(&self, keys: Vec<Item>) -> Result<Vec<Item>, StoreError> {
+    /// Items by key, read consistently, 100 keys a request.
+    pub(crate) async fn batch_get(&self, keys: Vec<Item>) -> Result<Vec<Item>, StoreError> {
         let mut found = Vec::new();
         for chunk in keys.chunks(100) {
             let mut pending = Some(KeysAndAttributes::builder().set_keys(Some(chunk.to_vec())).consistent_read(true).build().expect("keys"));

@@ -2,7 +2,7 @@
 //! conditional put, which a request that died mid-way gives up when its lease ends.
 
 use async_trait::async_trait;
-use aws_sdk_dynamodb::types::{Put, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{Put, TransactWriteItem};
 use litmos_domain::model::*;
 use litmos_domain::ports::*;
 use litmos_domain::time::Timestamp;
@@ -131,35 +131,14 @@ impl AssignmentStore for DynamoStore {
         }
     }
 
-    #[instrument(skip_all, fields(tenant, count = assignments.len()))]
-    async fn confirm_assignments(&self, tenant: &str, owner: &str, assignments: &[Assignment]) -> Result<(), StoreError> {
-        // Two actions per assignment, at most 100 actions per transaction.
-        for chunk in assignments.chunks(25) {
-            let mut items = Vec::with_capacity(chunk.len() * 2);
-            for a in chunk {
-                let mut update = Update::builder()
-                    .table_name(&self.table)
-                    .set_key(Some(key(tenant_pk(tenant), assign_sk(&a.learner_id, &a.course_id))))
-                    .condition_expression("#owner = :owner")
-                    .expression_attribute_names("#owner", OWNER)
-                    .expression_attribute_names("#state", STATE)
-                    .expression_attribute_names("#lease", LEASE_UNTIL)
-                    .expression_attribute_values(":owner", s(owner))
-                    .expression_attribute_values(":done", s(DONE));
-                let mut sets = vec!["#state = :done".to_string()];
-                for (i, (k, v)) in assignment_attrs(a).into_iter().enumerate() {
-                    update = update.expression_attribute_names(format!("#a{i}"), k).expression_attribute_values(format!(":a{i}"), v);
-                    sets.push(format!("#a{i} = :a{i}"));
-                }
-                let update = update.update_expression(format!("SET {} REMOVE #lease", sets.join(", "))).build().expect("update");
-                items.push(TransactWriteItem::builder().update(update).build());
-                items.push(
-                    TransactWriteItem::builder()
-                        .put(Put::builder().table_name(&self.table).set_item(Some(incident_item(tenant, a))).build().expect("put"))
-                        .build(),
-                );
-            }
-            if let TxOutcome::ConditionFailed = self.transact(items, "the learner's assignments").await? {
+    #[instrument(skip_all, fields(tenant, count = records.len()))]
+    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64) -> Result<(), StoreError> {
+        // Four actions per assignment, one per learner and the feed counter: at most
+        // 100 actions per transaction.
+        for chunk in records.chunks(24) {
+            let build = |first: u64, ms: i64| self.record_items(tenant, owner, chunk, first, ms);
+            if let Err(codes) = self.append_with_feed(tenant, now_ms, chunk.len() as u64, &build).await? {
+                tracing::warn!(?codes, "an assignment claim was lost before it was confirmed");
                 return Err(StoreError::Corrupt("an assignment claim was lost before it was confirmed".into()));
             }
         }
@@ -174,10 +153,6 @@ impl AssignmentStore for DynamoStore {
         Ok(())
     }
 
-    #[instrument(skip_all, fields(tenant))]
-    async fn incident_assignments(&self, tenant: &str, incident_sys_id: &str) -> Result<Vec<Assignment>, StoreError> {
-        self.query_partition(&tenant_pk(tenant), &incident_prefix(incident_sys_id), false).await?.iter().map(assignment_from).collect()
-    }
 }
 
 #[async_trait]

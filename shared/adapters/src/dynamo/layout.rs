@@ -4,12 +4,20 @@
 //! | item                    | pk                | sk                                   |
 //! |-------------------------|-------------------|--------------------------------------|
 //! | tenant                  | `TENANT#<id>`     | `META`                               |
+//! | tenant registry entry   | `TENANTS`         | `<id>`                               |
 //! | ServiceNow key          | `KEY#<sha256>`    | `KEY`                                |
 //! | caller -> learner link  | `TENANT#<id>`     | `CALLER#<sys_id>`                    |
 //! | learner -> caller link  | `TENANT#<id>`     | `LEARNER#<litmos user id>`           |
 //! | assignment              | `TENANT#<id>`     | `ASSIGN#<learner>#<course>`          |
 //! | incident link           | `TENANT#<id>`     | `INCIDENT#<sys_id>#<learner>#<course>` |
 //! | idempotency record      | `TENANT#<id>`     | `IDEM#<key>`                         |
+//! | assignment record       | `TENANT#<id>`     | `REC#<assigned_at:012>#<learner>#<course>` |
+//! | learner to check        | `TENANT#<id>`     | `OPEN#<learner>`                     |
+//! | applied achievement     | `TENANT#<id>`     | `ACHV#<achievement id>`              |
+//! | sync watermark          | `TENANT#<id>`     | `SYNC`                               |
+//! | feed counter / entry    | `TENANT#<id>`     | `FEEDSEQ` / `FEED#<seq:012>`         |
+//! | incident                | `TENANT#<id>`     | `INC#<sys_id>`                       |
+//! | caller's incident       | `TENANT#<id>`     | `CALLERINC#<caller>#<opened_at:012>#<sys_id>` |
 //! | cache head / chunk      | `TENANT#<id>`     | `CACHE#<name>` / `CACHE#<name>#<gen>#<n>` |
 //!
 //! Everything a tenant owns shares its partition, so deleting a tenant is one query
@@ -31,6 +39,7 @@ pub const SK: &str = "sk";
 pub const TTL: &str = "expires_at";
 
 pub const META: &str = "META";
+pub const TENANTS_PK: &str = "TENANTS";
 pub const KEY_SK: &str = "KEY";
 
 // Tenant attributes.
@@ -47,6 +56,9 @@ pub const SN_ACTIVATED_AT: &str = "sn_activated_at";
 pub const SN_INSTANCE_URL: &str = "sn_instance_url";
 pub const SN_LAST_USED_AT: &str = "sn_last_used_at";
 pub const SN_LIVE_KEYS: &str = "sn_live_keys";
+pub const SN_WEBHOOK: &str = "sn_webhook";
+pub const SN_WEBHOOK_PREV: &str = "sn_webhook_prev";
+pub const SN_WEBHOOK_PREV_UNTIL: &str = "sn_webhook_prev_until";
 
 // Key attributes.
 pub const TENANT_ID: &str = "tenant_id";
@@ -122,6 +134,8 @@ pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
             instance_url: opt_s(item, SN_INSTANCE_URL),
             last_used_at: opt_n(item, SN_LAST_USED_AT),
             live_keys,
+            webhook: opt_s(item, SN_WEBHOOK).map(KeyHash),
+            previous_webhook: opt_s(item, SN_WEBHOOK_PREV).map(KeyHash).zip(opt_n(item, SN_WEBHOOK_PREV_UNTIL)),
         },
     })
 }
@@ -264,5 +278,181 @@ pub fn assignment_from(item: &Item) -> Result<Assignment, StoreError> {
         incident_number: get_s(item, INCIDENT_NUMBER)?,
         assigned_by: get_s(item, ASSIGNED_BY)?,
         assigned_at: get_n(item, ASSIGNED_AT)?,
+    })
+}
+
+// Assignment record, feed and incident attributes.
+pub const STATUS: &str = "status";
+/// 0, 1, 2 for not_started, in_progress, completed: status only ever moves up.
+pub const STATUS_RANK: &str = "status_rank";
+pub const PERCENTAGE: &str = "percentage_complete";
+pub const STARTED_AT: &str = "started_at";
+pub const COMPLETED_AT: &str = "completed_at";
+pub const SCORE: &str = "score";
+pub const CATEGORY: &str = "category";
+pub const NEXT_INCIDENT_AT: &str = "next_incident_at";
+pub const CHECKED_AT: &str = "checked_at";
+pub const WATERMARK: &str = "watermark";
+pub const SEQ: &str = "seq";
+pub const LAST_MS: &str = "last_ms";
+pub const CHANGED_AT_MS: &str = "changed_at_ms";
+pub const OPENED_AT: &str = "opened_at";
+pub const FEEDSEQ_SK: &str = "FEEDSEQ";
+pub const SYNC_SK: &str = "SYNC";
+
+
+pub fn rec_sk(assigned_at: Timestamp, learner_id: &str, course_id: &str) -> String {
+    format!("REC#{assigned_at:012}#{learner_id}#{course_id}")
+}
+
+pub fn rec_time_sk(t: Timestamp) -> String {
+    format!("REC#{:012}", t.max(0))
+}
+
+pub fn open_sk(learner_id: &str) -> String {
+    format!("OPEN#{learner_id}")
+}
+
+pub fn achievement_sk(id: &str) -> String {
+    format!("ACHV#{id}")
+}
+
+pub fn feed_sk(seq: u64) -> String {
+    format!("FEED#{seq:012}")
+}
+
+pub fn incident_meta_sk(sys_id: &str) -> String {
+    format!("INC#{sys_id}")
+}
+
+pub fn caller_incident_prefix(caller: &str) -> String {
+    format!("CALLERINC#{caller}#")
+}
+
+pub fn caller_incident_sk(caller: &str, opened_at: Timestamp, sys_id: &str) -> String {
+    format!("CALLERINC#{caller}#{:012}#{sys_id}", opened_at.max(0))
+}
+
+pub fn rank(s: TrainingStatus) -> i64 {
+    match s {
+        TrainingStatus::NotStarted => 0,
+        TrainingStatus::InProgress => 1,
+        TrainingStatus::Completed => 2,
+    }
+}
+
+/// A number as DynamoDB keeps it: `90`, `87.5`.
+pub fn num(v: f64) -> AttributeValue {
+    AttributeValue::N(format!("{v}"))
+}
+
+pub fn opt_f(item: &Item, attr: &str) -> Option<f64> {
+    item.get(attr).and_then(|v| v.as_n().ok()).and_then(|v| v.parse().ok())
+}
+
+pub fn progress_attrs(p: &Progress) -> Vec<(&'static str, Option<AttributeValue>)> {
+    vec![
+        (STATUS, Some(s(p.status.as_str()))),
+        (STATUS_RANK, Some(n(rank(p.status)))),
+        (PERCENTAGE, Some(num(p.percentage_complete))),
+        (STARTED_AT, p.started_at.map(n)),
+        (COMPLETED_AT, p.completed_at.map(n)),
+        (SCORE, p.score.map(num)),
+    ]
+}
+
+pub fn progress_from(item: &Item) -> Progress {
+    Progress {
+        status: opt_s(item, STATUS).as_deref().and_then(TrainingStatus::parse).unwrap_or(TrainingStatus::NotStarted),
+        percentage_complete: opt_f(item, PERCENTAGE).unwrap_or(0.0),
+        started_at: opt_n(item, STARTED_AT),
+        completed_at: opt_n(item, COMPLETED_AT),
+        score: opt_f(item, SCORE),
+    }
+}
+
+pub fn record_item(tenant: &str, r: &AssignmentRecord) -> Item {
+    let a = &r.assignment;
+    let mut item = key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id));
+    for (k, v) in assignment_attrs(a) {
+        item.insert(k.to_string(), v);
+    }
+    item.insert(CALLER_SYS_ID.into(), s(r.caller_sys_id.clone()));
+    for (k, v) in progress_attrs(&r.progress) {
+        if let Some(v) = v {
+            item.insert(k.to_string(), v);
+        }
+    }
+    if let Some(c) = &r.category {
+        item.insert(CATEGORY.into(), s(c.clone()));
+    }
+    if let Some(t) = r.next_incident_at {
+        item.insert(NEXT_INCIDENT_AT.into(), n(t));
+    }
+    item
+}
+
+pub fn record_from(item: &Item) -> Result<AssignmentRecord, StoreError> {
+    Ok(AssignmentRecord {
+        assignment: assignment_from(item)?,
+        caller_sys_id: get_s(item, CALLER_SYS_ID)?,
+        progress: progress_from(item),
+        category: opt_s(item, CATEGORY),
+        next_incident_at: opt_n(item, NEXT_INCIDENT_AT),
+    })
+}
+
+pub fn feed_item(tenant: &str, seq: u64, changed_at_ms: i64, r: &AssignmentRecord, p: &Progress) -> Item {
+    let a = &r.assignment;
+    let mut item = key(tenant_pk(tenant), feed_sk(seq));
+    item.insert(SEQ.into(), n(seq as i64));
+    item.insert(CHANGED_AT_MS.into(), n(changed_at_ms));
+    item.insert(INCIDENT_SYS_ID.into(), s(a.incident_sys_id.clone()));
+    item.insert(INCIDENT_NUMBER.into(), s(a.incident_number.clone()));
+    item.insert(CALLER_SYS_ID.into(), s(r.caller_sys_id.clone()));
+    item.insert(LEARNER_ID.into(), s(a.learner_id.clone()));
+    item.insert(COURSE_ID.into(), s(a.course_id.clone()));
+    item.insert(COURSE_NAME.into(), s(a.course_name.clone()));
+    for (k, v) in progress_attrs(p) {
+        if let Some(v) = v {
+            item.insert(k.to_string(), v);
+        }
+    }
+    item
+}
+
+pub fn feed_from(item: &Item) -> Result<FeedEntry, StoreError> {
+    Ok(FeedEntry {
+        seq: get_n(item, SEQ)? as u64,
+        changed_at_ms: get_n(item, CHANGED_AT_MS)?,
+        incident_sys_id: get_s(item, INCIDENT_SYS_ID)?,
+        incident_number: get_s(item, INCIDENT_NUMBER)?,
+        caller_sys_id: get_s(item, CALLER_SYS_ID)?,
+        learner_id: get_s(item, LEARNER_ID)?,
+        course_id: get_s(item, COURSE_ID)?,
+        course_name: get_s(item, COURSE_NAME)?,
+        progress: progress_from(item),
+    })
+}
+
+pub fn incident_meta_item(tenant: &str, i: &Incident) -> Item {
+    let mut item = key(tenant_pk(tenant), incident_meta_sk(&i.sys_id));
+    item.insert(INCIDENT_SYS_ID.into(), s(i.sys_id.clone()));
+    item.insert(INCIDENT_NUMBER.into(), s(i.number.clone()));
+    item.insert(CALLER_SYS_ID.into(), s(i.caller_sys_id.clone()));
+    item.insert(OPENED_AT.into(), n(i.opened_at));
+    if let Some(c) = &i.category {
+        item.insert(CATEGORY.into(), s(c.clone()));
+    }
+    item
+}
+
+pub fn incident_meta_from(item: &Item) -> Result<Incident, StoreError> {
+    Ok(Incident {
+        sys_id: get_s(item, INCIDENT_SYS_ID)?,
+        number: get_s(item, INCIDENT_NUMBER)?,
+        caller_sys_id: get_s(item, CALLER_SYS_ID)?,
+        opened_at: get_n(item, OPENED_AT)?,
+        category: opt_s(item, CATEGORY),
     })
 }

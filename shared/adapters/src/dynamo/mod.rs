@@ -4,6 +4,7 @@
 mod cache;
 mod claims;
 mod layout;
+mod progress;
 mod tenants;
 
 use std::time::Duration;

@@ -61,7 +61,20 @@ impl TenantStore for DynamoStore {
             .await
             .map_err(|e| unavailable("update_item", e))?;
         let existed = out.attributes.is_some_and(|a| a.contains_key(CREATED_AT));
+        // The registry the scheduled sync walks; idempotent.
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(key(TENANTS_PK.to_string(), id)))
+            .send()
+            .await
+            .map_err(|e| unavailable("put_item", e))?;
         Ok(!existed)
+    }
+
+    #[instrument(skip_all)]
+    async fn tenant_ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.query_partition(TENANTS_PK, "", true).await?.iter().filter_map(|i| opt_s(i, SK)).collect())
     }
 
     #[instrument(skip_all, fields(tenant = %tenant.id))]
@@ -71,7 +84,8 @@ impl TenantStore for DynamoStore {
         // The tenant item goes last: if anything fails before, the tenant is still
         // there to be deleted again.
         items.sort_by_key(|k| opt_s(k, SK).as_deref() == Some(META));
-        self.delete_keys(items).await
+        self.delete_keys(items).await?;
+        self.delete_keys(vec![key(TENANTS_PK.to_string(), tenant.id.clone())]).await
     }
 
     #[instrument(skip_all, fields(tenant = id))]
@@ -96,12 +110,16 @@ impl KeyStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant = tenant_id, key_id = hash.key_id()))]
-    async fn enable(&self, tenant_id: &str, hash: &KeyHash, now: Timestamp) -> Result<bool, StoreError> {
+    async fn enable(&self, tenant_id: &str, hash: &KeyHash, webhook: &KeyHash, now: Timestamp) -> Result<bool, StoreError> {
         let meta = Update::builder()
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant_id), META)))
             .condition_expression("attribute_exists(#pk) AND (attribute_not_exists(#en) OR #en = :false)")
-            .update_expression("SET #en = :true, #key = :hash, #kat = :now, #live = :live, #upd = :now")
+            .update_expression("SET #en = :true, #key = :hash, #kat = :now, #live = :live, #upd = :now, #wh = :wh REMOVE #whp, #whpu")
+            .expression_attribute_names("#wh", SN_WEBHOOK)
+            .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
+            .expression_attribute_names("#whpu", SN_WEBHOOK_PREV_UNTIL)
+            .expression_attribute_values(":wh", s(webhook.0.clone()))
             .expression_attribute_names("#pk", PK)
             .expression_attribute_names("#en", SN_ENABLED)
             .expression_attribute_names("#key", SN_KEY)
@@ -127,12 +145,22 @@ impl KeyStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant = tenant_id, old = old.key_id(), new = new.key_id()))]
-    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash]) -> Result<bool, StoreError> {
+    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash]) -> Result<bool, StoreError> {
+        // The old webhook token keeps working through the same grace as the old key.
+        let webhook = if old_expires_at > now {
+            "#whp = #wh, #whpu = :exp, #wh = :wh"
+        } else {
+            "#wh = :wh REMOVE #whp, #whpu"
+        };
         let meta = Update::builder()
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant_id), META)))
             .condition_expression("#en = :true AND #key = :old")
-            .update_expression("SET #key = :new, #kat = :now, #live = :live, #upd = :now")
+            .update_expression(format!("SET #key = :new, #kat = :now, #live = :live, #upd = :now, {webhook}"))
+            .expression_attribute_names("#wh", SN_WEBHOOK)
+            .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
+            .expression_attribute_names("#whpu", SN_WEBHOOK_PREV_UNTIL)
+            .expression_attribute_values(":wh", s(new_webhook.0.clone()))
             .expression_attribute_names("#en", SN_ENABLED)
             .expression_attribute_names("#key", SN_KEY)
             .expression_attribute_names("#kat", SN_KEY_CREATED_AT)
@@ -142,9 +170,8 @@ impl KeyStore for DynamoStore {
             .expression_attribute_values(":old", s(old.0.clone()))
             .expression_attribute_values(":new", s(new.0.clone()))
             .expression_attribute_values(":now", n(now))
-            .expression_attribute_values(":live", hash_list(live_keys))
-            .build()
-            .expect("update");
+            .expression_attribute_values(":live", hash_list(live_keys));
+        let meta = if old_expires_at > now { meta.expression_attribute_values(":exp", n(old_expires_at)) } else { meta }.build().expect("update");
         let retire = if old_expires_at <= now {
             TransactWriteItem::builder()
                 .delete(Delete::builder().table_name(&self.table).set_key(Some(key(key_pk(old), KEY_SK))).build().expect("delete"))
@@ -194,7 +221,10 @@ impl KeyStore for DynamoStore {
                 .table_name(&self.table)
                 .set_key(Some(key(tenant_pk(&current.id), META)))
                 .condition_expression(format!("attribute_exists(#pk) AND ({})", guard.0))
-                .update_expression("SET #en = :false, #live = :empty, #upd = :now REMOVE #key, #kat")
+                .update_expression("SET #en = :false, #live = :empty, #upd = :now REMOVE #key, #kat, #wh, #whp, #whpu")
+                .expression_attribute_names("#wh", SN_WEBHOOK)
+                .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
+                .expression_attribute_names("#whpu", SN_WEBHOOK_PREV_UNTIL)
                 .expression_attribute_names("#pk", PK)
                 .expression_attribute_names("#en", SN_ENABLED)
                 .expression_attribute_names("#key", SN_KEY)

@@ -1,0 +1,504 @@
+//! Training outcomes: assignment records with their progress, the learners to check,
+//! the feed of status changes, incidents, and the sync's watermark.
+//!
+//! The feed is a gap-free sequence per tenant: every append is one transaction that
+//! moves the tenant's `FEEDSEQ` counter from the value it read, so appends commit in
+//! sequence order and a reader paging by sequence never skips one that commits late.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::error::SdkError;
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::types::{Put, TransactWriteItem, Update};
+use litmos_domain::model::*;
+use litmos_domain::ports::*;
+use litmos_domain::time::Timestamp;
+use tracing::instrument;
+
+use super::layout::*;
+use super::{DynamoStore, unavailable};
+
+/// Appends racing for one tenant's counter retry this often before answering 503.
+const APPEND_ATTEMPTS: u32 = 40;
+
+/// How a transaction ended, item by item.
+pub(crate) enum TxResult {
+    Committed,
+    /// The cancellation code of every item ("None" for those that were fine).
+    Cancelled(Vec<String>),
+}
+
+fn put(table: &str, item: Item) -> TransactWriteItem {
+    TransactWriteItem::builder().put(Put::builder().table_name(table).set_item(Some(item)).build().expect("put")).build()
+}
+
+impl DynamoStore {
+    /// A transaction whose failed conditions are reported per item; conflicts with
+    /// other transactions are retried a bounded number of times.
+    pub(crate) async fn transact_items(&self, items: Vec<TransactWriteItem>, what: &'static str) -> Result<TxResult, StoreError> {
+        for attempt in 0..6u64 {
+            match self.client.transact_write_items().set_transact_items(Some(items.clone())).send().await {
+                Ok(_) => return Ok(TxResult::Committed),
+                Err(SdkError::ServiceError(ctx)) => {
+                    if let TransactWriteItemsError::TransactionCanceledException(c) = ctx.err() {
+                        let codes: Vec<String> = c.cancellation_reasons().iter().map(|r| r.code().unwrap_or("None").to_string()).collect();
+                        if codes.iter().any(|c| c == "ConditionalCheckFailed") {
+                            return Ok(TxResult::Cancelled(codes));
+                        }
+                        if codes.iter().any(|c| c == "TransactionConflict") {
+                            tokio::time::sleep(Duration::from_millis(20 * (attempt + 1) + rand::random_range(0..40u64))).await;
+                            continue;
+                        }
+                    }
+                    return Err(unavailable("transact_write_items", SdkError::ServiceError(ctx)));
+                }
+                Err(e) => return Err(unavailable("transact_write_items", e)),
+            }
+        }
+        Err(StoreError::Contended(what))
+    }
+
+    /// Runs `build(first_seq, changed_at_ms)` + a move of the tenant's feed counter by
+    /// `entries` in one transaction. `build` puts its feed entries at `first_seq..`.
+    /// Retries while other appends move the counter first. On a failed condition of
+    /// one of `build`'s items, returns their codes (index 0 is `build`'s first item).
+    pub(crate) async fn append_with_feed(
+        &self,
+        tenant: &str,
+        now_ms: i64,
+        entries: u64,
+        build: &(dyn Fn(u64, i64) -> Vec<TransactWriteItem> + Send + Sync),
+    ) -> Result<Result<(), Vec<String>>, StoreError> {
+        for _ in 0..APPEND_ATTEMPTS {
+            let counter = self.get_item(key(tenant_pk(tenant), FEEDSEQ_SK)).await?;
+            let (seq, last_ms) = counter.as_ref().map(|c| (opt_n(c, SEQ).unwrap_or(0), opt_n(c, LAST_MS).unwrap_or(0))).unwrap_or((0, 0));
+            // Clocks of two containers can disagree: the feed's time never goes back.
+            let ms = now_ms.max(last_ms);
+            let mut update = Update::builder()
+                .table_name(&self.table)
+                .set_key(Some(key(tenant_pk(tenant), FEEDSEQ_SK)))
+                .update_expression("SET #seq = :new, #last = :ms")
+                .expression_attribute_names("#seq", SEQ)
+                .expression_attribute_names("#last", LAST_MS)
+                .expression_attribute_values(":new", n(seq + entries as i64))
+                .expression_attribute_values(":ms", n(ms));
+            update = if counter.is_some() {
+                update.condition_expression("#seq = :old").expression_attribute_values(":old", n(seq))
+            } else {
+                update.condition_expression("attribute_not_exists(#seq)")
+            };
+            let mut items = vec![TransactWriteItem::builder().update(update.build().expect("update")).build()];
+            items.extend(build(seq as u64 + 1, ms));
+            match self.transact_items(items, "the training feed").await? {
+                TxResult::Committed => return Ok(Ok(())),
+                TxResult::Cancelled(codes) if codes[0] == "ConditionalCheckFailed" => {
+                    tokio::time::sleep(Duration::from_millis(rand::random_range(5..40u64))).await;
+                }
+                TxResult::Cancelled(codes) => return Ok(Err(codes[1..].to_vec())),
+            }
+        }
+        Err(StoreError::Contended("the training feed"))
+    }
+
+    /// The records behind assignment slots or incident links (both carry the fields
+    /// that name the record).
+    async fn records_for(&self, tenant: &str, pointers: &[Item]) -> Result<Vec<AssignmentRecord>, StoreError> {
+        let keys: Vec<Item> = pointers
+            .iter()
+            .filter_map(|p| Some(key(tenant_pk(tenant), rec_sk(opt_n(p, ASSIGNED_AT)?, &opt_s(p, LEARNER_ID)?, &opt_s(p, COURSE_ID)?))))
+            .collect();
+        let mut records: Vec<AssignmentRecord> = self.batch_get(keys).await?.iter().map(record_from).collect::<Result<_, _>>()?;
+        records.sort_by(|a, b| (a.assignment.assigned_at, &a.assignment.learner_id, &a.assignment.course_id).cmp(&(b.assignment.assigned_at, &b.assignment.learner_id, &b.assignment.course_id)));
+        Ok(records)
+    }
+
+    /// The transaction items that record confirmed assignments: the slot becomes
+    /// `done`, the incident link, the record and its first feed entry, and the learner
+    /// to check. Used by `confirm_assignments`.
+    pub(crate) fn record_items(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], first_seq: u64, ms: i64) -> Vec<TransactWriteItem> {
+        let mut items = Vec::with_capacity(records.len() * 4 + 1);
+        for (i, r) in records.iter().enumerate() {
+            let a = &r.assignment;
+            let mut update = Update::builder()
+                .table_name(&self.table)
+                .set_key(Some(key(tenant_pk(tenant), assign_sk(&a.learner_id, &a.course_id))))
+                .condition_expression("#owner = :owner")
+                .expression_attribute_names("#owner", OWNER)
+                .expression_attribute_names("#state", STATE)
+                .expression_attribute_names("#lease", LEASE_UNTIL)
+                .expression_attribute_values(":owner", s(owner))
+                .expression_attribute_values(":done", s(DONE));
+            let mut sets = vec!["#state = :done".to_string()];
+            for (j, (k, v)) in assignment_attrs(a).into_iter().enumerate() {
+                update = update.expression_attribute_names(format!("#a{j}"), k).expression_attribute_values(format!(":a{j}"), v);
+                sets.push(format!("#a{j} = :a{j}"));
+            }
+            let update = update.update_expression(format!("SET {} REMOVE #lease", sets.join(", "))).build().expect("update");
+            items.push(TransactWriteItem::builder().update(update).build());
+            items.push(put(&self.table, incident_item(tenant, a)));
+            items.push(put(&self.table, record_item(tenant, r)));
+            items.push(put(&self.table, feed_item(tenant, first_seq + i as u64, ms, r, &r.progress)));
+        }
+        let learners: std::collections::BTreeSet<&str> = records.iter().map(|r| r.assignment.learner_id.as_str()).collect();
+        for learner in learners {
+            let open = Update::builder()
+                .table_name(&self.table)
+                .set_key(Some(key(tenant_pk(tenant), open_sk(learner))))
+                .update_expression("SET #checked = if_not_exists(#checked, :zero), #lid = :lid")
+                .expression_attribute_names("#checked", CHECKED_AT)
+                .expression_attribute_names("#lid", LEARNER_ID)
+                .expression_attribute_values(":zero", n(0))
+                .expression_attribute_values(":lid", s(learner))
+                .build()
+                .expect("update");
+            items.push(TransactWriteItem::builder().update(open).build());
+        }
+        items
+    }
+
+    async fn update_progress_in_place(&self, tenant: &str, r: &AssignmentRecord, p: &Progress) -> Result<bool, StoreError> {
+        let a = &r.assignment;
+        let mut update = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id))))
+            .condition_expression("attribute_exists(#pk) AND #rank <= :rank")
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#rank", STATUS_RANK)
+            .expression_attribute_values(":rank", n(rank(p.status)));
+        let mut sets = Vec::new();
+        for (i, (k, v)) in progress_attrs(p).into_iter().enumerate() {
+            if let Some(v) = v {
+                update = update.expression_attribute_names(format!("#p{i}"), k).expression_attribute_values(format!(":p{i}"), v);
+                sets.push(format!("#p{i} = :p{i}"));
+            }
+        }
+        match update.update_expression(format!("SET {}", sets.join(", "))).send().await {
+            Ok(_) => Ok(true),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(unavailable("update_item", e)),
+        }
+    }
+
+    fn advance_item(&self, tenant: &str, r: &AssignmentRecord, p: &Progress) -> TransactWriteItem {
+        let a = &r.assignment;
+        let mut update = Update::builder()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id))))
+            .condition_expression("attribute_exists(#pk) AND #rank < :rank")
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#rank", STATUS_RANK)
+            .expression_attribute_values(":rank", n(rank(p.status)));
+        let mut sets = Vec::new();
+        for (i, (k, v)) in progress_attrs(p).into_iter().enumerate() {
+            if let Some(v) = v {
+                update = update.expression_attribute_names(format!("#p{i}"), k).expression_attribute_values(format!(":p{i}"), v);
+                sets.push(format!("#p{i} = :p{i}"));
+            }
+        }
+        TransactWriteItem::builder().update(update.update_expression(format!("SET {}", sets.join(", "))).build().expect("update")).build()
+    }
+}
+
+#[async_trait]
+impl ProgressStore for DynamoStore {
+    #[instrument(skip_all, fields(tenant, learner = learner_id))]
+    async fn learner_records(&self, tenant: &str, learner_id: &str) -> Result<Vec<AssignmentRecord>, StoreError> {
+        let slots: Vec<Item> = self
+            .query_partition(&tenant_pk(tenant), &format!("ASSIGN#{learner_id}#"), false)
+            .await?
+            .into_iter()
+            .filter(|i| opt_s(i, STATE).as_deref() == Some(DONE))
+            .collect();
+        self.records_for(tenant, &slots).await
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn incident_records(&self, tenant: &str, incident_sys_id: &str) -> Result<Vec<AssignmentRecord>, StoreError> {
+        let links = self.query_partition(&tenant_pk(tenant), &incident_prefix(incident_sys_id), false).await?;
+        self.records_for(tenant, &links).await
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn records_between(&self, tenant: &str, start: Timestamp, end: Timestamp) -> Result<Vec<AssignmentRecord>, StoreError> {
+        let mut out = Vec::new();
+        let mut from = None;
+        loop {
+            let res = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#sk", SK)
+                .expression_attribute_values(":pk", s(tenant_pk(tenant)))
+                .expression_attribute_values(":lo", s(rec_time_sk(start)))
+                // `REC#<end>` sorts before `REC#<end>#...`: end is exclusive.
+                .expression_attribute_values(":hi", s(rec_time_sk(end)))
+                .set_exclusive_start_key(from)
+                .send()
+                .await
+                .map_err(|e| unavailable("query", e))?;
+            for item in res.items.unwrap_or_default() {
+                out.push(record_from(&item)?);
+            }
+            from = res.last_evaluated_key;
+            if from.is_none() {
+                return Ok(out);
+            }
+        }
+    }
+
+    #[instrument(skip_all, fields(tenant, count = changes.len()))]
+    async fn save_progress(&self, tenant: &str, changes: &[(AssignmentRecord, Progress)], now_ms: i64) -> Result<usize, StoreError> {
+        let mut changed = 0;
+        let (advancing, in_place): (Vec<_>, Vec<_>) = changes.iter().partition(|(r, p)| rank(p.status) > rank(r.progress.status));
+        for (r, p) in in_place {
+            if self.update_progress_in_place(tenant, r, p).await? {
+                changed += 1;
+            }
+        }
+        // Each advance: the record and its feed entry; 49 of them and the counter fit
+        // in one transaction.
+        for chunk in advancing.chunks(49) {
+            let mut batch: Vec<&(AssignmentRecord, Progress)> = chunk.to_vec();
+            while !batch.is_empty() {
+                let build = |first: u64, ms: i64| {
+                    let mut items = Vec::with_capacity(batch.len() * 2);
+                    for (i, (r, p)) in batch.iter().enumerate() {
+                        items.push(self.advance_item(tenant, r, p));
+                        items.push(put(&self.table, feed_item(tenant, first + i as u64, ms, r, p)));
+                    }
+                    items
+                };
+                match self.append_with_feed(tenant, now_ms, batch.len() as u64, &build).await? {
+                    Ok(()) => {
+                        changed += batch.len();
+                        break;
+                    }
+                    // Another writer advanced some of these first: drop those, go again.
+                    Err(codes) => {
+                        let failed: Vec<usize> = codes.iter().enumerate().filter(|(_, c)| *c == "ConditionalCheckFailed").map(|(i, _)| i / 2).collect();
+                        batch = batch.into_iter().enumerate().filter(|(i, _)| !failed.contains(i)).map(|(_, c)| c).collect();
+                    }
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn set_record_incident_facts(&self, tenant: &str, record: &AssignmentRecord, category: Option<&str>, next_incident_at: Option<Timestamp>) -> Result<(), StoreError> {
+        let a = &record.assignment;
+        let k = key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id));
+        if let Some(c) = category {
+            let res = self
+                .client
+                .update_item()
+                .table_name(&self.table)
+                .set_key(Some(k.clone()))
+                .condition_expression("attribute_exists(#pk)")
+                .update_expression("SET #cat = :cat")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#cat", CATEGORY)
+                .expression_attribute_values(":cat", s(c))
+                .send()
+                .await;
+            match res {
+                Ok(_) => {}
+                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {}
+                Err(e) => return Err(unavailable("update_item", e)),
+            }
+        }
+        if let Some(t) = next_incident_at {
+            let res = self
+                .client
+                .update_item()
+                .table_name(&self.table)
+                .set_key(Some(k))
+                .condition_expression("attribute_exists(#pk) AND (attribute_not_exists(#next) OR #next > :t)")
+                .update_expression("SET #next = :t")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#next", NEXT_INCIDENT_AT)
+                .expression_attribute_values(":t", n(t))
+                .send()
+                .await;
+            match res {
+                Ok(_) => {}
+                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {}
+                Err(e) => return Err(unavailable("update_item", e)),
+            }
+        }
+        Ok(())
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn open_learners(&self, tenant: &str) -> Result<Vec<(String, Timestamp)>, StoreError> {
+        let items = self.query_partition(&tenant_pk(tenant), "OPEN#", false).await?;
+        Ok(items.iter().filter_map(|i| Some((opt_s(i, LEARNER_ID)?, opt_n(i, CHECKED_AT).unwrap_or(0)))).collect())
+    }
+
+    #[instrument(skip_all, fields(tenant, learner = learner_id))]
+    async fn mark_checked(&self, tenant: &str, learner_id: &str, at: Timestamp, still_open: bool) -> Result<(), StoreError> {
+        let k = key(tenant_pk(tenant), open_sk(learner_id));
+        let res = if still_open {
+            self.client
+                .update_item()
+                .table_name(&self.table)
+                .set_key(Some(k))
+                .update_expression("SET #checked = :at, #lid = :lid")
+                .expression_attribute_names("#checked", CHECKED_AT)
+                .expression_attribute_names("#lid", LEARNER_ID)
+                .expression_attribute_values(":at", n(at))
+                .expression_attribute_values(":lid", s(learner_id))
+                .send()
+                .await
+                .map(|_| ())
+                .map_err(|e| unavailable("update_item", e))
+        } else {
+            // Only if no assignment made it open again since we read it.
+            let res = self
+                .client
+                .delete_item()
+                .table_name(&self.table)
+                .set_key(Some(k))
+                .condition_expression("attribute_not_exists(#checked) OR #checked <= :at")
+                .expression_attribute_names("#checked", CHECKED_AT)
+                .expression_attribute_values(":at", n(at))
+                .send()
+                .await;
+            match res {
+                Ok(_) => Ok(()),
+                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(()),
+                Err(e) => Err(unavailable("delete_item", e)),
+            }
+        };
+        res
+    }
+
+    async fn achievement_seen(&self, tenant: &str, achievement_id: &str) -> Result<bool, StoreError> {
+        Ok(self.get_item(key(tenant_pk(tenant), achievement_sk(achievement_id))).await?.is_some())
+    }
+
+    async fn remember_achievement(&self, tenant: &str, achievement_id: &str, expires_at: Timestamp) -> Result<(), StoreError> {
+        let mut item = key(tenant_pk(tenant), achievement_sk(achievement_id));
+        item.insert(TTL.into(), n(expires_at));
+        self.client.put_item().table_name(&self.table).set_item(Some(item)).send().await.map_err(|e| unavailable("put_item", e))?;
+        Ok(())
+    }
+
+    async fn sync_watermark(&self, tenant: &str) -> Result<Option<Timestamp>, StoreError> {
+        Ok(self.get_item(key(tenant_pk(tenant), SYNC_SK)).await?.and_then(|i| opt_n(&i, WATERMARK)))
+    }
+
+    async fn set_sync_watermark(&self, tenant: &str, at: Timestamp) -> Result<(), StoreError> {
+        // Only forward: two syncs racing keep the later mark.
+        let res = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant), SYNC_SK)))
+            .condition_expression("attribute_not_exists(#w) OR #w < :at")
+            .update_expression("SET #w = :at")
+            .expression_attribute_names("#w", WATERMARK)
+            .expression_attribute_values(":at", n(at))
+            .send()
+            .await;
+        match res {
+            Ok(_) => Ok(()),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(()),
+            Err(e) => Err(unavailable("update_item", e)),
+        }
+    }
+
+    #[instrument(skip_all, fields(tenant, after = after_seq))]
+    async fn feed(&self, tenant: &str, after_seq: u64, limit: usize) -> Result<Vec<FeedEntry>, StoreError> {
+        let res = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#sk", SK)
+            .expression_attribute_values(":pk", s(tenant_pk(tenant)))
+            .expression_attribute_values(":lo", s(feed_sk(after_seq + 1)))
+            .expression_attribute_values(":hi", s("FEED#~"))
+            .limit(limit as i32)
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| unavailable("query", e))?;
+        res.items.unwrap_or_default().iter().map(feed_from).collect()
+    }
+}
+
+#[async_trait]
+impl IncidentStore for DynamoStore {
+    #[instrument(skip_all, fields(tenant))]
+    async fn get_incident(&self, tenant: &str, sys_id: &str) -> Result<Option<Incident>, StoreError> {
+        self.get_item(key(tenant_pk(tenant), incident_meta_sk(sys_id))).await?.as_ref().map(incident_meta_from).transpose()
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn put_incident(&self, tenant: &str, incident: &Incident) -> Result<IncidentWrite, StoreError> {
+        let meta = Put::builder()
+            .table_name(&self.table)
+            .set_item(Some(incident_meta_item(tenant, incident)))
+            .condition_expression("attribute_not_exists(#pk)")
+            .expression_attribute_names("#pk", PK)
+            .build()
+            .expect("put");
+        let mut index = key(tenant_pk(tenant), caller_incident_sk(&incident.caller_sys_id, incident.opened_at, &incident.sys_id));
+        index.insert(INCIDENT_SYS_ID.into(), s(incident.sys_id.clone()));
+        index.insert(OPENED_AT.into(), n(incident.opened_at));
+        let items = vec![TransactWriteItem::builder().put(meta).build(), put(&self.table, index)];
+        if let TxResult::Committed = self.transact_items(items, "the incident").await? {
+            return Ok(IncidentWrite::Created);
+        }
+        let Some(known) = self.get_incident(tenant, &incident.sys_id).await? else {
+            return Err(StoreError::Contended("the incident"));
+        };
+        if known.caller_sys_id != incident.caller_sys_id || known.number != incident.number {
+            return Ok(IncidentWrite::Mismatch);
+        }
+        if known.category == incident.category {
+            return Ok(IncidentWrite::Known { category_changed: false });
+        }
+        let mut update = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant), incident_meta_sk(&incident.sys_id))))
+            .expression_attribute_names("#cat", CATEGORY);
+        update = match &incident.category {
+            Some(c) => update.update_expression("SET #cat = :cat").expression_attribute_values(":cat", s(c.clone())),
+            None => update.update_expression("REMOVE #cat"),
+        };
+        update.send().await.map_err(|e| unavailable("update_item", e))?;
+        Ok(IncidentWrite::Known { category_changed: true })
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn next_incident_after(&self, tenant: &str, caller_sys_id: &str, after: Timestamp, except: &str) -> Result<Option<Timestamp>, StoreError> {
+        let prefix = caller_incident_prefix(caller_sys_id);
+        let res = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#sk", SK)
+            .expression_attribute_values(":pk", s(tenant_pk(tenant)))
+            // Strictly after `after`: from the next second on.
+            .expression_attribute_values(":lo", s(format!("{prefix}{:012}", after + 1)))
+            .expression_attribute_values(":hi", s(format!("{prefix}~")))
+            .limit(10)
+            .send()
+            .await
+            .map_err(|e| unavailable("query", e))?;
+        let items = res.items.unwrap_or_default();
+        Ok(items.iter().filter(|i| opt_s(i, INCIDENT_SYS_ID).as_deref() != Some(except)).find_map(|i| opt_n(i, OPENED_AT)))
+    }
+}

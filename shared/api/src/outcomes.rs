@@ -1,0 +1,201 @@
+//! Training outcomes (SPEC 3.4): the Litmos webhook, the admin's sync, incidents, the
+//! feed, one caller's courses and the effectiveness report.
+
+use std::sync::Arc;
+
+use lambda_http::http::StatusCode;
+use lambda_http::{Body, Request, Response};
+use litmos_domain::keys;
+use litmos_domain::ports::TenantStore;
+use litmos_domain::report::{self, ReportQuery};
+use litmos_domain::training::{self, IncidentInput, Outcomes, WebhookOutcome};
+use litmos_domain::{Error, validate};
+use serde_json::{Value, json};
+use subtle::ConstantTimeEq;
+
+use crate::AppState;
+use crate::http::{Rejection, body_bytes, header, json, json_body, only_query, path_param, query, request_id};
+use crate::servicenow::authed;
+
+const WEBHOOK: &str = "/v1/litmos/webhooks/{tenant_id}/{webhook_token}";
+
+impl AppState {
+    pub fn outcomes(&self) -> Outcomes<'_> {
+        Outcomes { progress: &self.store, incidents: &self.store, learners: &self.store, cache: &self.store, litmos: &self.litmos, clock: self.clock.as_ref() }
+    }
+}
+
+/// The token in the URL is the only credential Litmos can send. It is checked before
+/// the body is looked at; an unknown tenant and a wrong token are the same 401.
+async fn check_webhook_token(state: &AppState, req: &Request) -> Result<String, Error> {
+    let tenant_id = path_param(req, WEBHOOK, "tenant_id").map_err(|_| Error::Unauthorized)?;
+    let token = path_param(req, WEBHOOK, "webhook_token").map_err(|_| Error::Unauthorized)?;
+    if validate::tenant_id("tenant_id", &tenant_id).is_err() || token.len() != 64 {
+        return Err(Error::Unauthorized);
+    }
+    let tenant = state.store.get_tenant(&tenant_id).await?.ok_or(Error::Unauthorized)?;
+    let given = keys::hash(&token);
+    let sn = &tenant.servicenow;
+    let matches = |h: &keys::KeyHash| bool::from(h.0.as_bytes().ct_eq(given.0.as_bytes()));
+    let current = sn.webhook.as_ref().is_some_and(matches);
+    let previous = sn.previous_webhook.as_ref().is_some_and(|(h, until)| state.clock.now() < *until && matches(h));
+    if !sn.enabled || !(current || previous) {
+        tracing::warn!(tenant = %tenant_id, "webhook auth failed");
+        return Err(Error::Unauthorized);
+    }
+    Ok(tenant_id)
+}
+
+/// The parts of Litmos' event this product reads: `achievement.earned` needs
+/// `data.userId`, `data.courseId` and `data.achievementId`; other types are accepted.
+fn parse_event(body: &[u8]) -> Result<Option<(String, String, String)>, Error> {
+    let v: Value = serde_json::from_slice(body).map_err(|_| Error::invalid("body", "is not valid JSON"))?;
+    let obj = v.as_object().ok_or_else(|| Error::invalid("body", "must be a Litmos webhook event object"))?;
+    let kind = obj.get("type").and_then(Value::as_str).ok_or_else(|| Error::invalid("type", "is required and must be a string"))?;
+    let data = obj.get("data").and_then(Value::as_object).ok_or_else(|| Error::invalid("data", "is required and must be an object"))?;
+    if kind != "achievement.earned" {
+        return Ok(None);
+    }
+    let id = |field: &str| -> Result<String, Error> {
+        let name = format!("data.{field}");
+        let raw = match data.get(field) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => return Err(Error::invalid(&name, "is required")),
+        };
+        validate::litmos_id(&name, &raw)?;
+        Ok(raw)
+    };
+    Ok(Some((id("userId")?, id("courseId")?, id("achievementId")?)))
+}
+
+pub async fn litmos_webhook(state: Arc<AppState>, req: Request) -> Response<Body> {
+    let rid = request_id(&req);
+    let outcome = async {
+        let tenant = check_webhook_token(&state, &req).await?;
+        only_query(&req, &[])?;
+        let bytes = body_bytes(&req);
+        if bytes.len() > crate::http::MAX_BODY_BYTES {
+            return Err(Rejection::TooLarge);
+        }
+        let Some((user, course, achievement)) = parse_event(bytes)? else {
+            return Ok(json(StatusCode::OK, &json!({"status": "ignored"})));
+        };
+        let account = async { state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant).await.map(|(_, a)| a) };
+        let (status, word) = match state.outcomes().achievement_hint(&tenant, account, &user, &course, &achievement).await? {
+            WebhookOutcome::Done => (StatusCode::OK, "recorded"),
+            WebhookOutcome::Ignored => (StatusCode::OK, "ignored"),
+            WebhookOutcome::Deferred => (StatusCode::ACCEPTED, "accepted"),
+        };
+        Ok(json(status, &json!({"status": word})))
+    }
+    .await;
+    outcome.unwrap_or_else(|r: Rejection| r.into_response(&rid))
+}
+
+pub async fn create_incident(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &[])?;
+        let input: IncidentInput = json_body(&req)?;
+        let (created, view) = state.outcomes().record_incident(&caller.tenant_id, input).await?;
+        Ok(json(if created { StatusCode::CREATED } else { StatusCode::OK }, &json!({"incident": view})))
+    })
+    .await
+}
+
+pub async fn incident_training(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &[])?;
+        let sys_id = path_param(&req, "/v1/servicenow/incidents/{incident_sys_id}/training", "incident_sys_id")?;
+        validate::sys_id("incident_sys_id", &sys_id)?;
+        let (_, acct) = state.account(&caller).await?;
+        Ok(json(StatusCode::OK, &state.outcomes().incident_training(&caller.tenant_id, &acct, &sys_id).await?))
+    })
+    .await
+}
+
+pub async fn learner_courses(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &[])?;
+        let sys_id = path_param(&req, "/v1/servicenow/learners/{caller_sys_id}/courses", "caller_sys_id")?;
+        validate::sys_id("caller_sys_id", &sys_id)?;
+        let (_, acct) = state.account(&caller).await?;
+        Ok(json(StatusCode::OK, &state.outcomes().caller_courses(&caller.tenant_id, &acct, &sys_id).await?))
+    })
+    .await
+}
+
+pub async fn training_updates(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &["cursor", "limit"])?;
+        let secret = state.cursor_secret().await?;
+        let page = training::feed_page(&state.store, &secret, &caller.tenant_id, query(&req, "cursor").as_deref(), query(&req, "limit").as_deref()).await?;
+        Ok(json(StatusCode::OK, &page))
+    })
+    .await
+}
+
+pub async fn effectiveness_report(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &["from", "to", "group_by", "window_days"])?;
+        let q = ReportQuery::parse(query(&req, "from").as_deref(), query(&req, "to").as_deref(), query(&req, "group_by").as_deref(), query(&req, "window_days").as_deref())?;
+        let report = training::effectiveness(&state.store, &caller.tenant_id, &q).await?;
+        let wants_csv = header(&req, "accept").is_some_and(|a| a.to_ascii_lowercase().contains("text/csv"));
+        if wants_csv {
+            return Ok(Response::builder()
+                .status(StatusCode::OK)
+                .header("content-type", "text/csv; charset=utf-8")
+                .body(Body::Text(report::to_csv(&report)))
+                .expect("static response parts"));
+        }
+        Ok(json(StatusCode::OK, &report))
+    })
+    .await
+}
+
+/// `POST /v1/admin/tenants/{tenant_id}/sync`: one progress sync now.
+pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
+    crate::admin::guarded(state, req, |state, req, id| async move {
+        only_query(&req, &[])?;
+        let _: crate::admin::Empty = json_body(&req)?;
+        let tenant = state.store.get_tenant(&id).await.map_err(Error::from)?.ok_or_else(|| Error::NotFound(format!("No tenant with id '{id}'.")))?;
+        let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
+        match state.outcomes().sync(&id, &acct, state.config.sync_budget).await {
+            Ok(out) => Ok(json(StatusCode::OK, &out)),
+            Err((out, e)) => {
+                tracing::warn!(tenant = %id, updated = out.assignments_updated, calls = out.litmos_calls, "sync stopped part-way; what was read is kept");
+                Err(e.into())
+            }
+        }
+    })
+    .await
+}
+
+/// The scheduled `sync-progress`: every tenant, one after another, each within its
+/// own call budget; one tenant's failure does not stop the others.
+pub async fn sync_all(state: &AppState) -> Result<Value, Error> {
+    let mut synced = 0;
+    let mut failed = 0;
+    for id in state.store.tenant_ids().await? {
+        let Some(tenant) = state.store.get_tenant(&id).await? else { continue };
+        if !tenant.servicenow.enabled {
+            continue;
+        }
+        let acct = match state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &id).await {
+            Ok((_, a)) => a,
+            Err(e) => {
+                tracing::warn!(tenant = %id, error = %e, "tenant skipped by the sync");
+                failed += 1;
+                continue;
+            }
+        };
+        match state.outcomes().sync(&id, &acct, state.config.sync_budget).await {
+            Ok(_) => synced += 1,
+            Err((_, e)) => {
+                tracing::warn!(tenant = %id, error = %e, "sync stopped part-way; the next run goes on");
+                failed += 1;
+            }
+        }
+    }
+    Ok(json!({"tenants_synced": synced, "tenants_failed": failed}))
+}
