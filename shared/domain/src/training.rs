@@ -383,6 +383,14 @@ impl Outcomes<'_> {
             out.litmos_calls += 1;
             let courses = match self.litmos.user_courses(acct, &learner).await {
                 Ok(c) => c,
+                // The user is gone from Litmos: nothing more to learn about them.
+                Err(crate::ports::LitmosError::NotFound) => {
+                    tracing::info!(learner, "learner no longer in Litmos; the sync stops checking them");
+                    if let Err(e) = self.progress.mark_checked(tenant, &learner, self.clock.now(), false).await {
+                        return Err((out, e.into()));
+                    }
+                    continue;
+                }
                 Err(e) => return Err((out, e.into())),
             };
             let achieved = by_user.get(learner.as_str()).cloned().unwrap_or_default();

@@ -54,6 +54,7 @@ pub async fn env_with(double_config: litmos_double::Config, store_endpoint: Opti
             ("AUTH_CACHE_TTL_SECONDS", "5"),
             ("LITMOS_TIMEOUT_MS", "1000"),
             ("LITMOS_ALLOWED_HOSTS", "http://127.0.0.1:*"),
+            ("CURSOR_SECRET_ID", &format!("{prefix}/feed-cursor-secret")),
         ]
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -62,6 +63,7 @@ pub async fn env_with(double_config: litmos_double::Config, store_endpoint: Opti
     .unwrap();
     let secrets = litmos_adapters::SecretsManager::new(aws_sdk_secretsmanager::Client::new(&sdk));
     secrets.put_secret(&config.admin_token_secret_id, ADMIN).await.unwrap();
+    secrets.put_secret(config.cursor_secret_id.as_deref().unwrap(), &format!("cursor-secret-{prefix}")).await.unwrap();
     let clock = TestClock(Arc::new(AtomicI64::new(T0)));
     let sdk = match store_endpoint {
         Some(e) => testkit::sdk_config_at(e).await,

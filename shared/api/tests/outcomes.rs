@@ -1,0 +1,448 @@
+//! Training outcomes through the handlers, on moto and the Litmos double: the webhook
+//! (its token, its shape, Litmos as the only truth, repeats, a slow Litmos), the sync
+//! and its call budget, incidents, the feed and its cursors, one caller's courses and
+//! the effectiveness report.
+
+mod support;
+
+use litmos_api::{admin, outcomes, training};
+use litmos_domain::ports::ProgressStore;
+use litmos_double::Fault;
+use serde_json::{Value, json};
+use support::*;
+
+const CALLER: &str = "0123456789abcdef0123456789abcdef";
+const INCIDENT: &str = "fedcba9876543210fedcba9876543210";
+const LATER_INCIDENT: &str = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const ADMIN_AGENT: &str = "admin@pieshop.net";
+
+struct Tenant {
+    e: Env,
+    id: String,
+    key: String,
+    learner: String,
+    courses: Vec<(String, String)>,
+}
+
+async fn tenant() -> Tenant {
+    tenant_in(env().await, "acme").await
+}
+
+async fn tenant_in(e: Env, id: &str) -> Tenant {
+    let auth = bearer(ADMIN);
+    let body = json!({"name": "Acme", "litmos": {"base_url": e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow"}}).to_string();
+    let r = admin::put_tenant(e.state.clone(), event("PUT", &format!("/v1/admin/tenants/{id}"), &[("authorization", &auth)], Some(&body))).await;
+    assert!(r.status() == 201 || r.status() == 200);
+    let r = admin::enable_servicenow(e.state.clone(), event("POST", &format!("/v1/admin/tenants/{id}/servicenow"), &[("authorization", &auth)], None)).await;
+    let key = status_and_json(&r).1["api_key"].as_str().unwrap().to_string();
+    let mut t = Tenant { e, id: id.to_string(), key, learner: String::new(), courses: Vec::new() };
+    let caller = json!({"caller": {"sys_id": CALLER, "email": format!("caller.{id}@example.com"), "first_name": "Cal"}}).to_string();
+    let (_, l) = t.call("POST", "/v1/servicenow/learners", None, Some(&caller)).await;
+    t.learner = l["learner"]["id"].as_str().unwrap().to_string();
+    t.courses = t.e.double.courses().iter().filter(|c| c.active).take(3).map(|c| (c.id.clone(), c.name.clone())).collect();
+    t
+}
+
+impl Tenant {
+    async fn call(&self, method: &str, path: &str, agent: Option<&str>, body: Option<&str>) -> (u16, Value) {
+        let r = self.raw(method, path, agent, body, &[]).await;
+        status_and_json(&r)
+    }
+
+    async fn raw(&self, method: &str, path: &str, agent: Option<&str>, body: Option<&str>, extra: &[(&str, &str)]) -> lambda_http::Response<lambda_http::Body> {
+        let auth = bearer(&self.key);
+        let mut headers = vec![("authorization", auth.as_str())];
+        if let Some(a) = agent {
+            headers.push(("x-agent", a));
+        }
+        headers.extend_from_slice(extra);
+        let req = event(method, path, &headers, body);
+        let st = self.e.state.clone();
+        let p = path.split('?').next().unwrap();
+        match (method, p) {
+            ("POST", "/v1/servicenow/learners") => training::upsert_learner(st, req).await,
+            ("POST", "/v1/servicenow/assignments") => training::assign_courses(st, req).await,
+            ("POST", "/v1/servicenow/incidents") => outcomes::create_incident(st, req).await,
+            ("GET", "/v1/servicenow/training/updates") => outcomes::training_updates(st, req).await,
+            ("GET", "/v1/servicenow/reports/effectiveness") => outcomes::effectiveness_report(st, req).await,
+            ("GET", p) if p.ends_with("/courses") => outcomes::learner_courses(st, req).await,
+            ("GET", p) if p.ends_with("/training") => outcomes::incident_training(st, req).await,
+            other => panic!("no route {other:?}"),
+        }
+    }
+
+    async fn assign(&self, courses: &[usize], incident: &str) -> Value {
+        let ids: Vec<&str> = courses.iter().map(|i| self.courses[*i].0.as_str()).collect();
+        let body = json!({"learner_id": self.learner, "course_ids": ids, "incident": {"sys_id": incident, "number": "INC0010023"}}).to_string();
+        let (status, out) = self.call("POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&body)).await;
+        assert_eq!(status, 200, "{out}");
+        out
+    }
+
+    async fn webhook_url(&self) -> String {
+        let r = admin::get_servicenow(self.e.state.clone(), event("GET", &format!("/v1/admin/tenants/{}/servicenow", self.id), &[("authorization", &bearer(ADMIN))], None)).await;
+        status_and_json(&r).1["webhook_url"].as_str().unwrap().to_string()
+    }
+
+    async fn webhook(&self, url_path: &str, body: &str) -> (u16, Value) {
+        status_and_json(&outcomes::litmos_webhook(self.e.state.clone(), event("POST", url_path, &[("content-type", "application/json")], Some(body))).await)
+    }
+
+    async fn sync(&self) -> (u16, Value) {
+        status_and_json(&outcomes::sync_tenant(self.e.state.clone(), event("POST", &format!("/v1/admin/tenants/{}/sync", self.id), &[("authorization", &bearer(ADMIN))], None)).await)
+    }
+
+    async fn training(&self, incident: &str) -> Value {
+        let (status, body) = self.call("GET", &format!("/v1/servicenow/incidents/{incident}/training"), None, None).await;
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+
+    async fn feed(&self, query: &str) -> (u16, Value) {
+        self.call("GET", &format!("/v1/servicenow/training/updates{query}"), None, None).await
+    }
+}
+
+fn path_of(url: &str) -> String {
+    url.split_once("://").map(|(_, rest)| rest[rest.find('/').unwrap()..].to_string()).unwrap()
+}
+
+fn achievement_event(user: &str, course: &str, achievement: u64) -> String {
+    json!({"id": 4513, "created": "2019-05-06T01:13:19.533", "type": "achievement.earned", "object": "event",
+        "data": {"userId": user, "userName": "x", "courseId": course, "title": "T", "code": "C", "achievementDate": "2019-05-06T01:12:35.990",
+                 "compliantTilldate": null, "result": "Completed", "type": "Course Completed", "firstName": "F", "lastName": "L",
+                 "achievementId": achievement, "certificateId": null, "addedLater": true}})
+    .to_string()
+}
+
+fn statuses(training: &Value) -> Vec<(String, String, Value)> {
+    training["assignments"].as_array().unwrap().iter().map(|a| (a["course_id"].as_str().unwrap().to_string(), a["status"].as_str().unwrap().to_string(), a["score"].clone())).collect()
+}
+
+#[tokio::test]
+async fn a_webhook_completes_a_course_on_the_incident_and_in_the_feed_once() {
+    let t = tenant().await;
+    t.assign(&[0, 1], INCIDENT).await;
+    let url = t.webhook_url().await;
+    assert!(url.starts_with(&format!("https://example.execute-api.us-east-1.amazonaws.com/v1/litmos/webhooks/{}/", t.id)) || url.contains("/v1/litmos/webhooks/acme/"), "{url}");
+    let token = url.rsplit('/').next().unwrap();
+    assert!(token.len() >= 22 && token.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-'), "{token}");
+
+    let (c0, c1) = (&t.courses[0].0, &t.courses[1].0);
+    let achievement = t.e.double.set_progress(&t.learner, c0, 100, Some(92.0)).unwrap().unwrap();
+    t.e.double.clear_requests();
+    let (status, body) = t.webhook(&path_of(&url), &achievement_event(&t.learner, c0, achievement)).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("recorded")), "{body}");
+    assert_eq!(t.e.double.requests().len(), 2, "one read of the courses, one of the achievements");
+    let training = t.training(INCIDENT).await;
+    let mut got = statuses(&training);
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut want = vec![(c0.clone(), "completed".to_string(), json!(92.0)), (c1.clone(), "not_started".to_string(), Value::Null)];
+    want.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(got, want);
+
+    let (_, feed) = t.feed("").await;
+    let notes: Vec<&str> = feed["updates"].as_array().unwrap().iter().map(|u| u["note"].as_str().unwrap()).collect();
+    assert_eq!(notes.len(), 3, "{feed}");
+    assert_eq!(notes[2], format!("Litmos training completed: {} (score 92)", t.courses[0].1));
+    assert!(notes[..2].iter().all(|n| n.starts_with("Litmos training assigned: ")));
+    let last = &feed["updates"][2];
+    assert_eq!((last["incident"]["sys_id"].as_str(), last["caller_sys_id"].as_str(), last["status"].as_str()), (Some(INCIDENT), Some(CALLER), Some("completed")));
+    assert!(last["changed_at"].as_str().unwrap().ends_with('Z') && last["changed_at"].as_str().unwrap().contains('.'), "RFC 3339 with milliseconds");
+
+    // The same achievement again: nothing twice, not even a Litmos read.
+    t.e.double.clear_requests();
+    let (status, body) = t.webhook(&path_of(&url), &achievement_event(&t.learner, c0, achievement)).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("ignored")));
+    assert!(t.e.double.requests().is_empty());
+    assert_eq!(t.feed("").await.1["updates"].as_array().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn the_webhook_token_is_checked_before_the_body() {
+    let t = tenant().await;
+    t.assign(&[0], INCIDENT).await;
+    let url = t.webhook_url().await;
+    let good = path_of(&url);
+    let wrong_token = format!("/v1/litmos/webhooks/{}/{}", t.id, "0".repeat(64));
+    let unknown_tenant = good.replace(&format!("/webhooks/{}/", t.id), "/webhooks/nobody/");
+    for path in [wrong_token.as_str(), unknown_tenant.as_str(), &format!("/v1/litmos/webhooks/{}/short", t.id)] {
+        let (status, body) = t.webhook(path, "this is not json").await;
+        assert_eq!(status, 401, "{path}: {body}");
+        assert_eq!(body["detail"], litmos_api::problem::UNAUTHORIZED_DETAIL, "the same body as every 401");
+    }
+    let c0 = t.courses[0].0.clone();
+    for (body, field) in [
+        ("this is not json".to_string(), "body"),
+        ("[1, 2]".to_string(), "body"),
+        (json!({"data": {}}).to_string(), "type"),
+        (json!({"type": "achievement.earned"}).to_string(), "data"),
+        (json!({"type": "achievement.earned", "data": {"userId": t.learner, "courseId": c0}}).to_string(), "data.achievementId"),
+        (json!({"type": "achievement.earned", "data": {"userId": "a b", "courseId": c0, "achievementId": 1}}).to_string(), "data.userId"),
+    ] {
+        let (status, problem) = t.webhook(&good, &body).await;
+        assert_eq!((status, problem["field"].as_str()), (400, Some(field)), "{body}: {problem}");
+    }
+    // Other event types and unknown users or courses: 200, nothing read or changed.
+    t.e.double.clear_requests();
+    let (status, _) = t.webhook(&good, &json!({"type": "user.created", "data": {"userId": "x"}}).to_string()).await;
+    assert_eq!(status, 200);
+    assert_eq!(t.webhook(&good, &achievement_event("UNKNOWNUSER1", &c0, 7)).await.0, 200);
+    assert_eq!(t.webhook(&good, &achievement_event(&t.learner, "NOTASSIGNED1", 8)).await.0, 200);
+    assert!(t.e.double.requests().is_empty());
+
+    // After a rotation the new token works at once and the old one through the grace.
+    let r = admin::rotate_servicenow_key(t.e.state.clone(), event("POST", &format!("/v1/admin/tenants/{}/servicenow/rotate", t.id), &[("authorization", &bearer(ADMIN))], Some(r#"{"grace_period_seconds": 60}"#))).await;
+    let rotated = status_and_json(&r).1;
+    let new = path_of(rotated["webhook_url"].as_str().unwrap());
+    assert_ne!(new, good);
+    assert_eq!(t.webhook(&new, &json!({"type": "x", "data": {}}).to_string()).await.0, 200);
+    assert_eq!(t.webhook(&good, &json!({"type": "x", "data": {}}).to_string()).await.0, 200, "the old token in its grace period");
+    t.e.clock.advance(61);
+    assert_eq!(t.webhook(&good, &json!({"type": "x", "data": {}}).to_string()).await.0, 401, "the old token after its grace period");
+    // Disabled: no token works.
+    admin::disable_servicenow(t.e.state.clone(), event("DELETE", &format!("/v1/admin/tenants/{}/servicenow", t.id), &[("authorization", &bearer(ADMIN))], None)).await;
+    assert_eq!(t.webhook(&new, &json!({"type": "x", "data": {}}).to_string()).await.0, 401);
+}
+
+#[tokio::test]
+async fn a_forged_webhook_changes_nothing_litmos_does_not_confirm() {
+    let t = tenant().await;
+    t.assign(&[0], INCIDENT).await;
+    let path = path_of(&t.webhook_url().await);
+    let (status, _) = t.webhook(&path, &achievement_event(&t.learner, &t.courses[0].0, 999_999)).await;
+    assert_eq!(status, 200);
+    assert_eq!(statuses(&t.training(INCIDENT).await)[0].1, "not_started");
+    assert_eq!(t.feed("").await.1["updates"].as_array().unwrap().len(), 1, "only the assignment");
+}
+
+#[tokio::test]
+async fn a_webhook_litmos_cannot_answer_in_time_is_202_and_the_sync_finishes_it() {
+    let t = tenant().await;
+    t.assign(&[0], INCIDENT).await;
+    let path = path_of(&t.webhook_url().await);
+    let c0 = t.courses[0].0.clone();
+    let achievement = t.e.double.set_progress(&t.learner, &c0, 100, Some(75.5)).unwrap().unwrap();
+    t.e.double.inject(Fault { path_contains: Some("/courses".into()), method: Some("GET".into()), delay_ms: Some(6_000), count: 3, ..Fault::default() });
+    let started = std::time::Instant::now();
+    let (status, body) = t.webhook(&path, &achievement_event(&t.learner, &c0, achievement)).await;
+    assert_eq!(status, 202, "{body}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(6), "answered within Litmos' 10 s: {:?}", started.elapsed());
+    let (status, out) = t.sync().await;
+    assert_eq!(status, 200, "{out}");
+    assert_eq!(out["assignments_updated"], 1, "{out}");
+    let got = statuses(&t.training(INCIDENT).await);
+    assert_eq!((got[0].1.as_str(), &got[0].2), ("completed", &json!(75.5)));
+}
+
+#[tokio::test]
+async fn the_sync_finds_progress_without_a_webhook_and_counts_nothing_twice() {
+    let t = tenant().await;
+    t.assign(&[0, 1, 2], INCIDENT).await;
+    let (c0, c1) = (t.courses[0].0.clone(), t.courses[1].0.clone());
+    t.e.double.set_progress(&t.learner, &c0, 40, None).unwrap();
+    t.e.double.set_progress(&t.learner, &c1, 100, Some(87.5)).unwrap();
+    t.e.double.clear_requests();
+    let (status, out) = t.sync().await;
+    assert_eq!(status, 200);
+    assert_eq!(out, json!({"learners_checked": 1, "assignments_updated": 2, "litmos_calls": 2}));
+    assert_eq!(t.e.double.requests().len(), 2, "the reported calls are the calls made");
+    let (status, again) = t.sync().await;
+    assert_eq!((status, &again["assignments_updated"]), (200, &json!(0)));
+    let (_, feed) = t.feed("").await;
+    let kinds: Vec<&str> = feed["updates"].as_array().unwrap().iter().map(|u| u["status"].as_str().unwrap()).collect();
+    assert_eq!(&kinds[..3], ["not_started"; 3]);
+    assert_eq!(kinds.iter().filter(|k| **k == "completed").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == "in_progress").count(), 1);
+    let completed = feed["updates"].as_array().unwrap().iter().find(|u| u["status"] == "completed").unwrap();
+    assert_eq!(completed["note"], format!("Litmos training completed: {} (score 87.5)", t.courses[1].1));
+
+    // Litmos failing mid-sync: 502, what was read before the failure (the achievement)
+    // is kept, and a later sync goes on without counting it again.
+    t.e.double.set_progress(&t.learner, &c0, 100, None).unwrap();
+    t.e.double.inject(Fault { path_contains: Some("/courses".into()), method: Some("GET".into()), status: Some(500), count: 1, ..Fault::default() });
+    assert_eq!(t.sync().await.0, 502);
+    assert!(statuses(&t.training(INCIDENT).await).iter().any(|(c, s, _)| *c == c0 && s == "completed"));
+    let (status, last) = t.sync().await;
+    assert_eq!((status, &last["assignments_updated"]), (200, &json!(0)));
+    let (_, feed) = t.feed("").await;
+    assert_eq!(feed["updates"].as_array().unwrap().iter().filter(|u| u["status"] == "completed").count(), 2);
+}
+
+#[tokio::test]
+async fn a_sync_of_500_open_learners_stays_inside_its_call_budget() {
+    let t = tenant().await;
+    for i in 0..500 {
+        t.e.state.store.mark_checked(&t.id, &format!("GONE{i:04}"), 0, true).await.unwrap();
+    }
+    t.e.double.clear_requests();
+    let (status, out) = t.sync().await;
+    assert_eq!(status, 200, "{out}");
+    assert_eq!(out["litmos_calls"], 50, "{out}");
+    assert_eq!(t.e.double.requests().len(), 50, "the double saw exactly the budget");
+    t.e.double.clear_requests();
+    let (_, out) = t.sync().await;
+    assert!(out["litmos_calls"].as_u64().unwrap() <= 50);
+    let checked: std::collections::HashSet<String> = t.e.double.requests().iter().filter(|r| r.path.contains("/users/")).map(|r| r.path.clone()).collect();
+    assert_eq!(checked.len(), 49, "the next run checks learners not checked by the first");
+}
+
+#[tokio::test]
+async fn incidents_are_recorded_once_and_refuse_what_does_not_fit() {
+    let t = tenant().await;
+    let body = |number: &str, caller: &str, opened: &str, category: Option<&str>| json!({"sys_id": INCIDENT, "number": number, "caller_sys_id": caller, "opened_at": opened, "category": category}).to_string();
+    let opened = litmos_domain::time::rfc3339(T0 - 3600);
+    let (status, out) = t.call("POST", "/v1/servicenow/incidents", None, Some(&body("INC0010023", CALLER, &opened, Some("network")))).await;
+    assert_eq!(status, 201, "{out}");
+    assert_eq!(out["incident"]["category"], "network");
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&body("INC0010023", CALLER, &opened, Some("network")))).await.0, 200);
+    let (status, out) = t.call("POST", "/v1/servicenow/incidents", None, Some(&body("INC0010023", CALLER, &opened, Some("email")))).await;
+    assert_eq!((status, out["incident"]["category"].as_str()), (200, Some("email")));
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&body("INC0010024", CALLER, &opened, None))).await.0, 409);
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&body("INC0010023", &"b".repeat(32), &opened, None))).await.0, 409);
+    let future = litmos_domain::time::rfc3339(T0 + 301);
+    let other = json!({"sys_id": "b".repeat(32), "number": "INC0010099", "caller_sys_id": CALLER, "opened_at": future}).to_string();
+    let (status, problem) = t.call("POST", "/v1/servicenow/incidents", None, Some(&other)).await;
+    assert_eq!((status, problem["field"].as_str()), (400, Some("opened_at")));
+    let ok_skew = json!({"sys_id": "b".repeat(32), "number": "INC0010099", "caller_sys_id": CALLER, "opened_at": litmos_domain::time::rfc3339(T0 + 299)}).to_string();
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&ok_skew)).await.0, 201, "a little clock skew is fine");
+    for (bad, field) in [
+        (json!({"sys_id": "x", "number": "INC0010023", "caller_sys_id": CALLER, "opened_at": opened}), "sys_id"),
+        (json!({"sys_id": INCIDENT, "number": "inc1", "caller_sys_id": CALLER, "opened_at": opened}), "number"),
+        (json!({"sys_id": INCIDENT, "number": "INC0010023", "caller_sys_id": CALLER, "opened_at": "yesterday"}), "opened_at"),
+        (json!({"sys_id": INCIDENT, "number": "INC0010023", "caller_sys_id": CALLER, "opened_at": opened, "category": "c".repeat(81)}), "category"),
+        (json!({"sys_id": INCIDENT, "number": "INC0010023", "caller_sys_id": CALLER, "opened_at": opened, "tenant_id": "other"}), "tenant_id"),
+    ] {
+        let (status, problem) = t.call("POST", "/v1/servicenow/incidents", None, Some(&bad.to_string())).await;
+        assert_eq!((status, problem["field"].as_str()), (400, Some(field)), "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn the_feed_pages_each_entry_once_and_refuses_changed_or_foreign_cursors() {
+    let t = tenant().await;
+    t.assign(&[0, 1, 2], INCIDENT).await;
+    t.e.double.set_progress(&t.learner, &t.courses[0].0, 30, None).unwrap();
+    t.sync().await;
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let q = if cursor.is_empty() { "?limit=2".to_string() } else { format!("?limit=2&cursor={cursor}") };
+        let (status, page) = t.feed(&q).await;
+        assert_eq!(status, 200, "{page}");
+        let updates = page["updates"].as_array().unwrap().clone();
+        cursor = page["next_cursor"].as_str().unwrap().to_string();
+        if updates.is_empty() {
+            break;
+        }
+        seen.extend(updates.iter().map(|u| (u["id"].as_str().unwrap().to_string(), u["changed_at"].as_str().unwrap().to_string())));
+    }
+    assert_eq!(seen.len(), 4, "3 assigned + 1 started: {seen:?}");
+    let ids: std::collections::HashSet<_> = seen.iter().map(|s| &s.0).collect();
+    assert_eq!(ids.len(), 4, "each exactly once");
+    assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1), "changed_at never decreases");
+    // The end cursor keeps working for what comes later.
+    t.e.double.set_progress(&t.learner, &t.courses[0].0, 100, None).unwrap();
+    t.sync().await;
+    let (_, later) = t.feed(&format!("?cursor={cursor}")).await;
+    assert_eq!(later["updates"].as_array().unwrap().len(), 1);
+
+    let (seq, sig) = cursor.split_once('.').unwrap();
+    let forged = format!("{}.{sig}", seq.parse::<u64>().unwrap().saturating_sub(2));
+    for bad in [forged.as_str(), "garbage", &format!("{seq}.{}", "0".repeat(sig.len()))] {
+        let (status, problem) = t.feed(&format!("?cursor={bad}")).await;
+        assert_eq!((status, problem["field"].as_str()), (400, Some("cursor")), "{bad}");
+    }
+    for bad in ["?limit=0", "?limit=201", "?limit=x", "?tenant_id=other"] {
+        assert_eq!(t.feed(bad).await.0, 400, "{bad}");
+    }
+    // Another tenant on the same deployment: our cursor is no cursor of theirs.
+    let e2 = Env { state: t.e.state.clone(), clock: t.e.clock.clone(), double: t.e.double.clone(), litmos_url: t.e.litmos_url.clone() };
+    let other = tenant_in(e2, "beta").await;
+    let (status, _) = other.feed(&format!("?cursor={cursor}")).await;
+    assert_eq!(status, 400, "another tenant's cursor");
+    let (_, theirs) = other.feed("").await;
+    assert!(theirs["updates"].as_array().unwrap().is_empty(), "nothing of acme's");
+}
+
+#[tokio::test]
+async fn one_callers_courses_come_from_litmos_merged_with_their_incidents() {
+    let t = tenant().await;
+    t.assign(&[0], INCIDENT).await;
+    // A course the caller holds in Litmos that this backend never assigned.
+    let other_course = t.e.double.courses().iter().filter(|c| c.active).nth(5).unwrap().id.clone();
+    let client = litmos_adapters::LitmosClient::new(std::time::Duration::from_secs(2), litmos_domain::litmos_url::LitmosHosts::with_extra("http://127.0.0.1:*").unwrap());
+    let acct = litmos_domain::model::LitmosAccount { base_url: t.e.litmos_url.clone(), api_key: "demo-litmos-key".into(), source: "s".into() };
+    litmos_domain::ports::Litmos::assign_courses(&client, &acct, &t.learner, &[other_course.clone()], false).await.unwrap();
+    let (status, body) = t.call("GET", &format!("/v1/servicenow/learners/{CALLER}/courses"), None, None).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["learner_id"], t.learner);
+    let courses = body["courses"].as_array().unwrap();
+    assert_eq!(courses.len(), 2);
+    let ours = courses.iter().find(|c| c["course_id"] == t.courses[0].0.as_str()).unwrap();
+    assert_eq!(ours["incident"]["sys_id"], INCIDENT);
+    let theirs = courses.iter().find(|c| c["course_id"] == other_course.as_str()).unwrap();
+    assert_eq!(theirs["incident"], Value::Null);
+    assert_eq!(t.call("GET", &format!("/v1/servicenow/learners/{}/courses", "c".repeat(32)), None, None).await.0, 404);
+    assert_eq!(t.call("GET", "/v1/servicenow/learners/nope/courses", None, None).await.0, 400);
+}
+
+#[tokio::test]
+async fn the_report_counts_completions_scores_and_repeat_incidents() {
+    let t = tenant().await;
+    let day = 86_400;
+    // Incident A (category network) for the caller; 3 courses assigned from it at T0.
+    let incident = |sys: &str, number: &str, opened: i64, cat: Option<&str>| json!({"sys_id": sys, "number": number, "caller_sys_id": CALLER, "opened_at": litmos_domain::time::rfc3339(opened), "category": cat}).to_string();
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&incident(INCIDENT, "INC0010023", T0 - 60, Some("network")))).await.0, 201);
+    t.assign(&[0, 1, 2], INCIDENT).await;
+    // Course 0 completed 2 days later with 90, course 1 with 80 after 4 days, course 2 untouched.
+    t.e.double.complete_at(&t.learner, &t.courses[0].0, (T0 + 2 * day) as u64, Some(90.0)).unwrap();
+    t.e.double.complete_at(&t.learner, &t.courses[1].0, (T0 + 4 * day) as u64, Some(80.0)).unwrap();
+    t.e.clock.advance(5 * day);
+    assert_eq!(t.sync().await.1["assignments_updated"], 2);
+    // The caller comes back 10 days after the assignment.
+    t.e.clock.advance(5 * day);
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&incident(LATER_INCIDENT, "INC0010024", T0 + 10 * day, None))).await.0, 201);
+    t.e.clock.advance(day);
+
+    let date = litmos_domain::time::rfc3339(T0)[..10].to_string();
+    let q = format!("/v1/servicenow/reports/effectiveness?from={date}&to={date}&group_by=category&window_days=30");
+    let (status, r) = t.call("GET", &q, None, None).await;
+    assert_eq!(status, 200, "{r}");
+    assert_eq!(r["groups"].as_array().unwrap().len(), 1);
+    let g = &r["groups"][0];
+    assert_eq!((g["key"].as_str(), g["assigned"].as_u64(), g["started"].as_u64(), g["completed"].as_u64()), (Some("network"), Some(3), Some(2), Some(2)));
+    assert_eq!(g["completion_rate"].as_f64(), Some(0.6667));
+    assert_eq!(g["median_days_to_complete"].as_f64(), Some(3.0), "the mean of 2 and 4 days");
+    assert_eq!(g["average_score"].as_f64(), Some(85.0));
+    assert_eq!(g["repeat_after_completed"], json!({"assignments": 2, "repeated": 2, "rate": 1}));
+    assert_eq!(g["repeat_after_not_completed"], json!({"assignments": 1, "repeated": 1, "rate": 1}));
+    // A window shorter than the 10 days to the next incident: no repeats.
+    let (_, short) = t.call("GET", &q.replace("window_days=30", "window_days=9"), None, None).await;
+    assert_eq!(short["totals"]["repeat_after_completed"]["repeated"], 0);
+
+    let r = t.raw("GET", &q.replace("group_by=category", "group_by=course"), None, None, &[("accept", "text/csv")]).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let csv = body_text(&r);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next().unwrap(), "key,label,assigned,started,completed,completion_rate,median_days_to_complete,average_score,completed_assignments,completed_repeated,completed_repeat_rate,not_completed_assignments,not_completed_repeated,not_completed_repeat_rate");
+    assert_eq!(lines.count(), 3, "one line per course, no totals");
+
+    for (bad, field) in [
+        (format!("?from={date}&to=2020-01-01&group_by=course"), "from"),
+        ("?from=2026-01-01&to=2027-01-03&group_by=course".to_string(), "to"),
+        (format!("?from={date}&to={date}&group_by=colour"), "group_by"),
+        (format!("?from=2026-02-30&to={date}&group_by=course"), "from"),
+        (format!("?from={date}&to={date}&group_by=course&window_days=0"), "window_days"),
+    ] {
+        let (status, problem) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness{bad}"), None, None).await;
+        assert_eq!((status, problem["field"].as_str()), (400, Some(field)), "{bad}: {problem}");
+    }
+    // Another tenant's report: empty, never an error, never acme's data.
+    let e2 = Env { state: t.e.state.clone(), clock: t.e.clock.clone(), double: t.e.double.clone(), litmos_url: t.e.litmos_url.clone() };
+    let other = tenant_in(e2, "beta").await;
+    let (status, empty) = other.call("GET", &q, None, None).await;
+    assert_eq!((status, empty["groups"].as_array().unwrap().len()), (200, 0));
+    assert_eq!(empty["totals"]["assigned"], 0);
+}
