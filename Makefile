@@ -2,14 +2,16 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: dev test unit e2e lint bench build release
+.PHONY: dev test unit e2e lint servicenow bench build release
 
 ## make dev: the whole local stack at http://127.0.0.1:9000 (Ctrl-C stops it)
 dev:
 	bash infra/dev.sh
 
-## make test: unit, adapter (moto), Litmos client (double), handler and end-to-end tests, cfn-lint
-test: lint unit e2e
+## make test: unit, adapter (moto), Litmos client (double), handler and end-to-end tests,
+## cfn-lint, and the ServiceNow app (build, type-check, unit tests, pack; its stack tests
+## run inside e2e against the same local stack)
+test: lint unit servicenow e2e
 
 lint:
 	bash infra/venv.sh
@@ -18,6 +20,9 @@ lint:
 unit:
 	bash infra/venv.sh
 	bash infra/with-moto.sh cargo test --workspace --exclude e2e
+
+servicenow:
+	bash servicenow/ci-offline.sh
 
 e2e:
 	bash infra/venv.sh

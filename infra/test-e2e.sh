@@ -24,5 +24,10 @@ set -a; source "$ready"; set +a
 echo "e2e: stack up at $E2E_BASE_URL" >&2
 status=0
 cargo test -p e2e -- --include-ignored --test-threads=4 || status=$?
+# The ServiceNow app's server code against the same stack (its script include and
+# business logic with a Glide shim doing real HTTP).
+if [[ "${E2E_SKIP_SERVICENOW:-}" != 1 ]]; then
+  bash servicenow/ci-stack.sh || status=$?
+fi
 if [[ $status -ne 0 ]]; then echo "--- lambda log (tail) ---" >&2; tail -60 "$state/lambda.log" >&2 || true; fi
 exit $status
