@@ -58,7 +58,8 @@ echo "dev: building the workspace (first time: about 3 minutes)" >&2
 cargo build --workspace --quiet
 
 echo "dev: starting moto on 127.0.0.1:$MOTO_PORT" >&2
-moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$STATE_DIR/moto.log" 2>&1 &
+# One request at a time, so conditional writes and transactions are atomic as on DynamoDB.
+python infra/moto_server.py -H 127.0.0.1 -p "$MOTO_PORT" >"$STATE_DIR/moto.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$MOTO_PORT/moto-api/" moto
 

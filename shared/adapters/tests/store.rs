@@ -159,13 +159,13 @@ mod claims {
     #[tokio::test]
     async fn a_caller_slot_is_won_once_and_recovers_after_its_lease() {
         let s = store().await;
-        assert_eq!(s.claim_caller("acme", "c1", 100, 130).await.unwrap(), Claim::Won);
-        assert_eq!(s.claim_caller("acme", "c1", 101, 131).await.unwrap(), Claim::Pending);
-        assert_eq!(s.claim_caller("other", "c1", 101, 131).await.unwrap(), Claim::Won, "tenants never share slots");
+        assert_eq!(s.claim_caller("acme", "c1", "o100", 100, 130).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_caller("acme", "c1", "o101", 101, 131).await.unwrap(), Claim::Pending);
+        assert_eq!(s.claim_caller("other", "c1", "o101", 101, 131).await.unwrap(), Claim::Won, "tenants never share slots");
         // The first request died: after its lease, the slot can be taken again.
-        assert_eq!(s.claim_caller("acme", "c1", 131, 161).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_caller("acme", "c1", "o131", 131, 161).await.unwrap(), Claim::Won);
         s.save_learner("acme", &learner("L1", "c1")).await.unwrap();
-        assert_eq!(s.claim_caller("acme", "c1", 200, 230).await.unwrap(), Claim::Existing(learner("L1", "c1")));
+        assert_eq!(s.claim_caller("acme", "c1", "o200", 200, 230).await.unwrap(), Claim::Existing(learner("L1", "c1")));
         assert_eq!(s.get_learner("acme", "c1").await.unwrap(), Some(learner("L1", "c1")));
         assert_eq!(s.learner_caller("acme", "L1").await.unwrap().as_deref(), Some("c1"));
         assert_eq!(s.learner_caller("other", "L1").await.unwrap(), None);
@@ -175,27 +175,27 @@ mod claims {
     #[tokio::test]
     async fn released_caller_claims_free_the_slot() {
         let s = store().await;
-        assert_eq!(s.claim_caller("acme", "c1", 100, 130).await.unwrap(), Claim::Won);
-        s.release_caller("acme", "c1").await.unwrap();
-        assert_eq!(s.claim_caller("acme", "c1", 101, 131).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_caller("acme", "c1", "o100", 100, 130).await.unwrap(), Claim::Won);
+        s.release_caller("acme", "c1", "o100").await.unwrap();
+        assert_eq!(s.claim_caller("acme", "c1", "o101", 101, 131).await.unwrap(), Claim::Won);
     }
 
     #[tokio::test]
     async fn assignments_are_claimed_confirmed_and_listed_by_incident() {
         let s = store().await;
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "me", 100, 160).await.unwrap(), Claim::Won);
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 101, 161).await.unwrap(), Claim::Pending);
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "me", 100, 160, None).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 101, 161, None).await.unwrap(), Claim::Pending);
         s.confirm_assignments("acme", "me", &[record("C1", "i1")], 100_000).await.unwrap();
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 102, 162).await.unwrap(), Claim::Existing(()));
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 10_000, 10_060).await.unwrap(), Claim::Existing(()), "a confirmed assignment never expires");
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 102, 162, None).await.unwrap(), Claim::Existing(()));
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 10_000, 10_060, None).await.unwrap(), Claim::Existing(()), "a confirmed assignment never expires");
         // Release only frees pending claims of their owner.
         s.release_assignments("acme", "L1", &["C1".into()], "me").await.unwrap();
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 103, 163).await.unwrap(), Claim::Existing(()));
-        assert_eq!(s.claim_assignment("acme", "L1", "C2", "me", 100, 160).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 103, 163, None).await.unwrap(), Claim::Existing(()));
+        assert_eq!(s.claim_assignment("acme", "L1", "C2", "me", 100, 160, None).await.unwrap(), Claim::Won);
         s.release_assignments("acme", "L1", &["C2".into()], "you").await.unwrap();
-        assert_eq!(s.claim_assignment("acme", "L1", "C2", "you", 101, 161).await.unwrap(), Claim::Pending);
+        assert_eq!(s.claim_assignment("acme", "L1", "C2", "you", 101, 161, None).await.unwrap(), Claim::Pending);
         s.release_assignments("acme", "L1", &["C2".into()], "me").await.unwrap();
-        assert_eq!(s.claim_assignment("acme", "L1", "C2", "you", 101, 161).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_assignment("acme", "L1", "C2", "you", 101, 161, None).await.unwrap(), Claim::Won);
 
         let listed = s.incident_records("acme", "i1").await.unwrap();
         assert_eq!(listed, vec![record("C1", "i1")]);
@@ -207,7 +207,7 @@ mod claims {
         let s = store().await;
         let rows: Vec<AssignmentRecord> = (0..50).map(|i| record(&format!("C{i:02}"), "i9")).collect();
         for r in &rows {
-            assert_eq!(s.claim_assignment("acme", "L1", &r.assignment.course_id, "me", 100, 160).await.unwrap(), Claim::Won);
+            assert_eq!(s.claim_assignment("acme", "L1", &r.assignment.course_id, "me", 100, 160, None).await.unwrap(), Claim::Won);
         }
         s.confirm_assignments("acme", "me", &rows, 100_000).await.unwrap();
         assert_eq!(s.incident_records("acme", "i9").await.unwrap().len(), 50);
@@ -219,7 +219,7 @@ mod claims {
     async fn confirmed(s: &DynamoStore, tenant: &str, courses: &[&str]) -> Vec<AssignmentRecord> {
         let rows: Vec<AssignmentRecord> = courses.iter().map(|c| record(c, "i1")).collect();
         for r in &rows {
-            assert_eq!(s.claim_assignment(tenant, "L1", &r.assignment.course_id, "me", 100, 160).await.unwrap(), Claim::Won);
+            assert_eq!(s.claim_assignment(tenant, "L1", &r.assignment.course_id, "me", 100, 160, None).await.unwrap(), Claim::Won);
         }
         s.confirm_assignments(tenant, "me", &rows, 100_000).await.unwrap();
         rows
@@ -265,10 +265,35 @@ mod claims {
         assert!(s.feed("other", 0, 100).await.unwrap().is_empty());
     }
 
+    /// Twenty writers racing to advance five records (webhooks and syncs at once): each
+    /// status is appended once, in a gap-free sequence.
+    #[tokio::test]
+    async fn concurrent_advances_append_each_status_once_without_gaps() {
+        let s = std::sync::Arc::new(store().await);
+        let rows = confirmed(&s, "acme", &["C1", "C2", "C3", "C4", "C5"]).await;
+        let mut tasks = Vec::new();
+        for round in 0..4 {
+            for r in rows.clone() {
+                let s = s.clone();
+                let p = progress(if round % 2 == 0 { TrainingStatus::InProgress } else { TrainingStatus::Completed }, 50.0, None);
+                tasks.push(tokio::spawn(async move { s.save_progress("acme", &[(r, p)], 110_000).await.unwrap() }));
+            }
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        let feed = s.feed("acme", 0, 200).await.unwrap();
+        let seqs: Vec<u64> = feed.iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>(), "no gaps");
+        for c in ["C1", "C2", "C3", "C4", "C5"] {
+            let mine: Vec<TrainingStatus> = feed.iter().filter(|e| e.course_id == c).map(|e| e.progress.status).collect();
+            assert!(mine.len() <= 3 && mine.iter().filter(|st| **st == TrainingStatus::Completed).count() == 1, "{c}: {mine:?}");
+            assert_eq!(mine.iter().filter(|st| **st == TrainingStatus::NotStarted).count(), 1, "{c}: {mine:?}");
+        }
+    }
+
     /// Webhooks and syncs that all read the records before any of them wrote (so each
     /// believes it advances them) append each status once, in a gap-free sequence.
-    /// Run one after another: moto's threaded server does not isolate concurrent
-    /// transactions the way DynamoDB does, so true concurrency is not testable on it.
     #[tokio::test]
     async fn stale_writers_append_each_status_once_without_gaps() {
         let s = store().await;
@@ -316,16 +341,53 @@ mod claims {
     #[tokio::test]
     async fn idempotency_records() {
         let s = store().await;
-        assert_eq!(s.begin("acme", "k", "h1", 100, 160, 86_500).await.unwrap(), IdempotencyStart::Started);
-        assert_eq!(s.begin("acme", "k", "h1", 101, 161, 86_501).await.unwrap(), IdempotencyStart::InFlight);
-        assert_eq!(s.begin("acme", "k", "h2", 101, 161, 86_501).await.unwrap(), IdempotencyStart::Mismatch);
-        s.complete("acme", "k", 200, r#"{"ok":true}"#, 86_500).await.unwrap();
-        assert_eq!(s.begin("acme", "k", "h1", 102, 162, 86_502).await.unwrap(), IdempotencyStart::Replay { status: 200, body: r#"{"ok":true}"#.into() });
-        assert_eq!(s.begin("acme", "k", "h1", 86_500, 86_560, 172_900).await.unwrap(), IdempotencyStart::Started, "after 24 h the key is new again");
-        s.abandon("acme", "k").await.unwrap();
-        assert_eq!(s.begin("acme", "k", "h2", 86_501, 86_561, 172_901).await.unwrap(), IdempotencyStart::Started, "an abandoned key runs again");
+        assert_eq!(s.begin("acme", "k", "h1", "r1", 100, 160, 86_500).await.unwrap(), IdempotencyStart::Started);
+        assert_eq!(s.begin("acme", "k", "h1", "r2", 101, 161, 86_501).await.unwrap(), IdempotencyStart::InFlight);
+        assert_eq!(s.begin("acme", "k", "h2", "r3", 101, 161, 86_501).await.unwrap(), IdempotencyStart::Mismatch);
+        s.complete("acme", "k", "r1", 200, r#"{"ok":true}"#, 86_500).await.unwrap();
+        assert_eq!(s.begin("acme", "k", "h1", "r4", 102, 162, 86_502).await.unwrap(), IdempotencyStart::Replay { status: 200, body: r#"{"ok":true}"#.into() });
+        // After 24 h the key is new again: the expired record is replaced in one write.
+        assert_eq!(s.begin("acme", "k", "h1", "r5", 86_500, 86_560, 172_900).await.unwrap(), IdempotencyStart::Started, "after 24 h the key is new again");
+        s.abandon("acme", "k", "r5").await.unwrap();
+        assert_eq!(s.begin("acme", "k", "h2", "r6", 86_501, 86_561, 172_901).await.unwrap(), IdempotencyStart::Started, "an abandoned key runs again");
         // A crashed request's record stops blocking once its in-flight window ends.
-        assert_eq!(s.begin("acme", "k", "h2", 86_562, 86_622, 172_962).await.unwrap(), IdempotencyStart::Started);
+        assert_eq!(s.begin("acme", "k", "h2", "r7", 86_562, 86_622, 172_962).await.unwrap(), IdempotencyStart::Started);
+    }
+
+    /// A request whose lease ran out cannot free or complete what another request took
+    /// over (RELIABILITY 19): releases and completions check the owner.
+    #[tokio::test]
+    async fn only_the_owner_releases_or_completes() {
+        let s = store().await;
+        assert_eq!(s.begin("acme", "k", "h1", "slow", 100, 160, 86_500).await.unwrap(), IdempotencyStart::Started);
+        assert_eq!(s.begin("acme", "k", "h1", "retry", 161, 221, 86_561).await.unwrap(), IdempotencyStart::Started, "the slow one's window ended");
+        s.abandon("acme", "k", "slow").await.unwrap();
+        assert_eq!(s.begin("acme", "k", "h1", "third", 162, 222, 86_562).await.unwrap(), IdempotencyStart::InFlight, "the retry still holds it");
+        s.complete("acme", "k", "slow", 500, "{}", 86_500).await.unwrap();
+        assert_eq!(s.begin("acme", "k", "h1", "third", 163, 223, 86_563).await.unwrap(), IdempotencyStart::InFlight, "the slow one's answer is not stored");
+        s.complete("acme", "k", "retry", 200, "{}", 86_561).await.unwrap();
+        assert!(matches!(s.begin("acme", "k", "h1", "third", 164, 224, 86_564).await.unwrap(), IdempotencyStart::Replay { status: 200, .. }));
+
+        assert_eq!(s.claim_caller("acme", "c9", "slow", 100, 130).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_caller("acme", "c9", "next", 131, 161).await.unwrap(), Claim::Won);
+        s.release_caller("acme", "c9", "slow").await.unwrap();
+        assert_eq!(s.claim_caller("acme", "c9", "third", 132, 162).await.unwrap(), Claim::Pending, "the slow one freed nothing");
+
+        assert_eq!(s.claim_assignment("acme", "L9", "C1", "slow", 100, 160, None).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_assignment("acme", "L9", "C1", "next", 161, 221, None).await.unwrap(), Claim::Won);
+        s.release_assignments("acme", "L9", &["C1".into()], "slow").await.unwrap();
+        assert_eq!(s.claim_assignment("acme", "L9", "C1", "third", 162, 222, None).await.unwrap(), Claim::Pending);
+    }
+
+    #[tokio::test]
+    async fn a_recorded_assignment_is_reclaimed_only_when_older_than_asked() {
+        let s = store().await;
+        confirmed(&s, "acme", &["C1"]).await; // assigned_at 100
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, None).await.unwrap(), Claim::Existing(()));
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some(100)).await.unwrap(), Claim::Existing(()), "recorded during this request");
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some(101)).await.unwrap(), Claim::Won);
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "y", 201, 261, Some(150)).await.unwrap(), Claim::Pending, "a pending reclaim is pending");
+        assert_eq!(s.incident_records("acme", "i1").await.unwrap().len(), 1, "the old record stays as history");
     }
 
     #[tokio::test]

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod http;
+pub mod openapi;
 pub mod outcomes;
 pub mod problem;
 pub mod routes;

@@ -287,11 +287,11 @@ async fn idempotency_keys_replay_refuse_changes_and_block_while_in_flight() {
     assert_eq!((s3, p["status"].as_u64()), (422, Some(422)));
 
     use litmos_domain::ports::IdempotencyStore;
-    t.e.state.store.begin("acme", "click-2", "someone-else", T0, T0 + 60, T0 + 86_400).await.unwrap();
+    t.e.state.store.begin("acme", "click-2", "someone-else", "owner-2", T0, T0 + 60, T0 + 86_400).await.unwrap();
     let (s4, _) = t.call_with("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&body), &[("idempotency-key", "click-2")]).await;
     assert_eq!(s4, 422, "same key, other fingerprint");
     let print = litmos_domain::idempotency::fingerprint(&["admin@pieshop.net", &serde_json::to_string(&serde_json::from_str::<AssignInput>(&body).unwrap()).unwrap()]);
-    t.e.state.store.begin("acme", "click-3", &print, T0, T0 + 60, T0 + 86_400).await.unwrap();
+    t.e.state.store.begin("acme", "click-3", &print, "owner-3", T0, T0 + 60, T0 + 86_400).await.unwrap();
     let (s5, p) = t.call_with("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&body), &[("idempotency-key", "click-3")]).await;
     assert_eq!((s5, p["status"].as_u64()), (409, Some(409)), "in flight");
     t.e.clock.advance(61);
@@ -464,4 +464,85 @@ async fn litmos_emails_new_learners_only_when_the_tenant_asks() {
     let other = json!({"caller": {"sys_id": "22222222222222222222222222222222", "email": "welcome@example.com"}}).to_string();
     assert_eq!(t.call("POST", "/v1/servicenow/learners", None, Some(&other)).await.0, 201);
     assert_eq!(created("welcome@example.com")["DisableMessages"], false);
+}
+
+/// Issue 7.3: Litmos is the truth. A course removed from the learner in Litmos is
+/// assigned again (and recorded again, against the new incident); the old record stays.
+#[tokio::test]
+async fn a_course_removed_in_litmos_is_assigned_again() {
+    let t = tenant().await;
+    let learner = t.learner("pat.caller@example.com").await;
+    let a = t.course(0);
+    let (status, _) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
+    assert_eq!(status, 200);
+    // Someone removes the course from the learner in Litmos.
+    t.e.double.data.lock().unwrap().enrolments.get_mut(&learner).unwrap().retain(|e| e.course_id != a.id);
+    t.e.clock.advance(60);
+    let second = "0123456789abcdef0123456789abcd02";
+    let body = json!({"learner_id": learner, "course_ids": [a.id], "incident": {"sys_id": second, "number": "INC0010024"}}).to_string();
+    let (status, out) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&body)).await;
+    assert_eq!(status, 200, "{out}");
+    assert_eq!(out["messages"], json!([format!("You have successfully assigned these courses: {}", a.name)]));
+    assert_eq!(t.e.double.enrolments(&learner).len(), 1, "Litmos holds it again");
+    let (status, tr) = t.call("GET", &format!("/v1/servicenow/incidents/{second}/training"), None, None).await;
+    assert_eq!((status, tr["assignments"].as_array().unwrap().len()), (200, 1), "recorded against the new incident");
+    assert_eq!(t.call("GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None, None).await.0, 200, "the first stays as history");
+}
+
+/// Issue 7.3: Litmos took the course but it could be neither confirmed nor read back:
+/// the retry records what Litmos holds against the request's incident, so the incident
+/// never misses a course Litmos has.
+#[tokio::test]
+async fn a_course_litmos_took_but_nobody_recorded_is_recorded_by_the_retry() {
+    let t = tenant().await;
+    let learner = t.learner("pat.caller@example.com").await;
+    let a = t.course(0);
+    t.call("GET", "/v1/servicenow/courses", Some("admin@pieshop.net"), None).await;
+    // The write lands but its answers are lost, and the read-back fails too.
+    t.e.double.inject(Fault { method: Some("POST".into()), path_contains: Some("/courses".into()), status: Some(503), count: 3, after_effect: true, ..Fault::default() });
+    // The first read (before the write) passes; the read-back fails.
+    t.e.double.inject(Fault { method: Some("GET".into()), path_contains: Some("/courses".into()), count: 1, ..Fault::default() });
+    t.e.double.inject(Fault { method: Some("GET".into()), path_contains: Some("/courses".into()), status: Some(500), count: 1, ..Fault::default() });
+    let (status, p) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
+    assert_eq!(status, 502, "{p}");
+    assert_eq!(t.e.double.enrolments(&learner).len(), 1, "Litmos took it");
+    assert_eq!(t.call("GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None, None).await.0, 404);
+    // The retry, at once (the failed request freed its claim).
+    let (status, out) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
+    assert_eq!(status, 200, "{out}");
+    assert_eq!(out["messages"], json!([format!("{} is already assigned", a.name)]));
+    let (status, tr) = t.call("GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None, None).await;
+    assert_eq!((status, tr["assignments"][0]["course_id"].as_str()), (200, Some(a.id.as_str())));
+    assert_eq!(t.litmos_calls("POST", "/courses"), 3, "the retry did not write to Litmos again");
+}
+
+/// Issue 7.3: two requests for one learner with overlapping courses in opposite order
+/// claim in sorted order, so neither holds one and waits for the other.
+#[tokio::test]
+async fn overlapping_requests_in_opposite_order_both_finish() {
+    let t = tenant().await;
+    let learner = t.learner("pat.caller@example.com").await;
+    let (a, b, c) = (t.course(0).id, t.course(1).id, t.course(2).id);
+    t.call("GET", "/v1/servicenow/courses", Some("admin@pieshop.net"), None).await;
+    let t = Arc::new(t);
+    let mut tasks = Vec::new();
+    for i in 0..10 {
+        let t = t.clone();
+        let ids: Vec<String> = if i % 2 == 0 { vec![a.clone(), b.clone(), c.clone()] } else { vec![c.clone(), b.clone(), a.clone()] };
+        let learner = learner.clone();
+        tasks.push(tokio::spawn(async move {
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &refs))).await
+        }));
+    }
+    let started = std::time::Instant::now();
+    let mut assigned = 0;
+    for task in tasks {
+        let (status, out) = task.await.unwrap();
+        assert_eq!(status, 200, "{out}");
+        assigned += out["assigned"].as_array().unwrap().len();
+    }
+    assert_eq!(assigned, 3, "each course once");
+    assert!(started.elapsed() < std::time::Duration::from_secs(9), "no request waited out another: {:?}", started.elapsed());
+    assert_eq!(t.e.double.enrolments(&learner).len(), 3);
 }

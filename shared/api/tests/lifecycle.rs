@@ -235,3 +235,34 @@ async fn a_base_url_off_the_allow_list_is_refused_before_any_call() {
     assert!(e.double.requests().is_empty(), "a refused base URL made a Litmos call");
     assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme", None).await.0, 404, "nothing was stored");
 }
+
+/// Issue 7.4: rotations do not grow the tenant item (keys past their grace drop out),
+/// and disabling removes the secret of every key, including one made after the state
+/// the disable started from.
+#[tokio::test]
+async fn rotations_keep_only_live_keys_and_disable_removes_every_secret() {
+    use litmos_domain::ports::{KeyStore, SecretStore, TenantStore};
+    let e = env().await;
+    assert_eq!(put(&e, "acme", &tenant_body(&e)).await.0, 201);
+    admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow", None).await;
+    for _ in 0..4 {
+        let (status, _) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow/rotate", Some(r#"{"grace_period_seconds": 10}"#)).await;
+        assert_eq!(status, 200);
+        e.clock.advance(11);
+    }
+    let t = e.state.store.get_tenant("acme").await.unwrap().unwrap();
+    assert_eq!(t.servicenow.live_keys.len(), 2, "the current key and the one in its grace period, not every key ever made");
+
+    // A disable that starts from a state read before a rotation.
+    let stale = e.state.store.get_tenant("acme").await.unwrap().unwrap();
+    let (_, rotated) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow/rotate", Some(r#"{"grace_period_seconds": 100}"#)).await;
+    let newest = litmos_domain::keys::hash(rotated["api_key"].as_str().unwrap());
+    let removed = e.state.store.disable(&stale, T0 + 100).await.unwrap();
+    assert!(removed.contains(&newest), "the racing rotation's key is removed too");
+    assert!(e.state.store.get_key(&newest).await.unwrap().is_none());
+    // Through the route: every secret of the tenant's keys is gone.
+    let (_, again) = admin_call(&e, "POST", "/v1/admin/tenants/acme/servicenow", None).await;
+    let k = litmos_domain::keys::hash(again["api_key"].as_str().unwrap());
+    assert_eq!(admin_call(&e, "DELETE", "/v1/admin/tenants/acme/servicenow", None).await.0, 204);
+    assert!(e.state.secrets.get_secret(&e.state.names.servicenow_key("acme", &k)).await.unwrap().is_none());
+}

@@ -173,8 +173,8 @@ impl Admin<'_> {
         // Keys stop working first, then the secrets go, then the data with the tenant
         // item last: a failure half-way leaves a tenant that can be deleted again, never
         // orphaned secrets or a working key.
-        self.keys.disable(&tenant, self.clock.now()).await?;
-        self.delete_key_secrets(&tenant).await?;
+        let removed = self.keys.disable(&tenant, self.clock.now()).await?;
+        self.delete_key_secrets(&tenant.id, &removed).await?;
         self.secrets.delete_secret(&self.names.litmos_key(id)).await?;
         self.tenants.delete_tenant(&tenant).await?;
         Ok(())
@@ -244,7 +244,15 @@ impl Admin<'_> {
         self.secrets.put_secret(&secret, &key).await?;
         let now = self.clock.now();
         let expires_at = now + grace;
-        let mut live: Vec<KeyHash> = tenant.servicenow.live_keys.iter().filter(|k| grace > 0 || **k != old).cloned().collect();
+        // Keys whose grace period has ended are gone: the list stays as short as the
+        // keys that can still work, however often the key is rotated.
+        let mut live: Vec<KeyHash> = Vec::new();
+        for k in &tenant.servicenow.live_keys {
+            let keep = if *k == old { grace > 0 } else { self.keys.get_key(k).await?.is_some_and(|r| r.is_live(now)) };
+            if keep {
+                live.push(k.clone());
+            }
+        }
         live.push(hash.clone());
         let webhook = keys::hash(&keys::webhook_token(&key));
         if !self.keys.rotate(id, &old, &hash, &webhook, expires_at, now, &live).await? {
@@ -262,14 +270,15 @@ impl Admin<'_> {
     pub async fn disable_servicenow(&self, id: &str) -> Result<(), Error> {
         validate::tenant_id("tenant_id", id)?;
         let tenant = self.existing(id).await?;
-        self.keys.disable(&tenant, self.clock.now()).await?;
-        self.delete_key_secrets(&tenant).await
+        let removed = self.keys.disable(&tenant, self.clock.now()).await?;
+        self.delete_key_secrets(&tenant.id, &removed).await
     }
 
-    /// The plaintexts of every key the tenant had; call once the keys are disabled.
-    async fn delete_key_secrets(&self, tenant: &Tenant) -> Result<(), Error> {
-        for hash in &tenant.servicenow.live_keys {
-            self.secrets.delete_secret(&self.names.servicenow_key(&tenant.id, hash)).await?;
+    /// The plaintexts of the keys `disable` removed (from the state it re-read, so a
+    /// key a racing rotation just made goes too); call once the keys are disabled.
+    async fn delete_key_secrets(&self, tenant_id: &str, keys: &[KeyHash]) -> Result<(), Error> {
+        for hash in keys {
+            self.secrets.delete_secret(&self.names.servicenow_key(tenant_id, hash)).await?;
         }
         Ok(())
     }

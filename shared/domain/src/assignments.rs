@@ -103,21 +103,22 @@ impl Assignments<'_> {
         let Some(key) = idempotency_key else { return self.run(tenant, acct, agent, &input).await.map(Answer::Fresh) };
         let key = idempotency::validate_key(key)?;
         let print = idempotency::fingerprint(&[agent, &serde_json::to_string(&input).expect("serializable")]);
-        if let Begin::Replay { status, body } = idempotency::begin(self.idempotency, tenant, &key, &print, self.clock.now()).await? {
+        let owner = format!("{:016x}", rand::random::<u64>());
+        if let Begin::Replay { status, body } = idempotency::begin(self.idempotency, tenant, &key, &print, &owner, self.clock.now()).await? {
             return Ok(Answer::Replay { status, body });
         }
         match self.run(tenant, acct, agent, &input).await {
             Ok(outcome) => {
                 let body = serde_json::to_string(&outcome).expect("serializable");
                 let expires = self.clock.now() + idempotency::REPLAY_WINDOW_SECONDS;
-                if let Err(e) = self.idempotency.complete(tenant, &key, 200, &body, expires).await {
+                if let Err(e) = self.idempotency.complete(tenant, &key, &owner, 200, &body, expires).await {
                     tracing::warn!(error = %e, "could not store the idempotent answer; a retry will re-run (safely)");
                 }
                 Ok(Answer::Fresh(outcome))
             }
             Err(e) => {
                 // A failed request leaves no record, so its retry runs again.
-                if let Err(abandon) = self.idempotency.abandon(tenant, &key).await {
+                if let Err(abandon) = self.idempotency.abandon(tenant, &key, &owner).await {
                     tracing::warn!(error = %abandon, "could not clear the idempotency record; it expires when its in-flight window ends");
                 }
                 Err(e)
@@ -145,43 +146,58 @@ impl Assignments<'_> {
         }
         let course = |id: &str| CourseRef { id: id.to_string(), name: assignable[id].name.clone() };
 
+        let started = self.clock.now();
         let held: HashSet<String> = self.litmos.user_courses(acct, &input.learner_id).await?.into_iter().map(|c| c.id).collect();
         let owner = format!("{:016x}", rand::random::<u64>());
-        let mut claimed: Vec<String> = Vec::new();
-        let mut already: Vec<String> = Vec::new();
-        for id in &input.course_ids {
-            if held.contains(id) {
-                already.push(id.clone());
-                continue;
-            }
-            match self.claim(tenant, &input.learner_id, id, &owner).await {
-                Ok(true) => claimed.push(id.clone()),
-                Ok(false) => already.push(id.clone()),
+        // Claimed to assign in Litmos; claimed to record only (Litmos holds the course
+        // but this backend has no record of it: an earlier request's record was lost).
+        let mut to_assign: Vec<String> = Vec::new();
+        let mut to_record: Vec<String> = Vec::new();
+        // Claims are taken in sorted id order, so two requests with overlapping
+        // courses in opposite orders never each hold one and wait for the other.
+        let mut order: Vec<&String> = input.course_ids.iter().collect();
+        order.sort();
+        for id in order {
+            let holds = held.contains(id);
+            // When Litmos does not hold a recorded course any more (removed in Litmos),
+            // a record from before this request no longer blocks it.
+            let reclaim = (!holds).then_some(started);
+            match self.claim(tenant, &input.learner_id, id, &owner, reclaim).await {
+                Ok(true) if holds => to_record.push(id.clone()),
+                Ok(true) => to_assign.push(id.clone()),
+                Ok(false) => {}
                 Err(e) => {
-                    self.release(tenant, &input.learner_id, &claimed, &owner).await;
+                    self.release(tenant, &input.learner_id, &[to_assign.clone(), to_record.clone()].concat(), &owner).await;
                     return Err(e);
                 }
             }
         }
 
-        if !claimed.is_empty() {
-            if let Err(e) = self.litmos.assign_courses(acct, &input.learner_id, &claimed, input.send_message).await {
-                return Err(self.recover(tenant, acct, who, &caller, input, &owner, &claimed, &assignable, e.into()).await);
-            }
-            self.record(tenant, who, &caller, input, &owner, &claimed, &assignable).await?;
+        if !to_assign.is_empty()
+            && let Err(e) = self.litmos.assign_courses(acct, &input.learner_id, &to_assign, input.send_message).await
+        {
+            self.release(tenant, &input.learner_id, &to_record, &owner).await;
+            return Err(self.recover(tenant, acct, who, &caller, input, &owner, &to_assign, &assignable, e.into()).await);
         }
-        let assigned: Vec<CourseRef> = claimed.iter().map(|id| course(id)).collect();
-        let already: Vec<CourseRef> = already.iter().map(|id| course(id)).collect();
+        let mut recorded: Vec<String> = to_assign.clone();
+        recorded.extend(to_record.iter().cloned());
+        if let Err(e) = self.record(tenant, who, &caller, input, &owner, &recorded, &assignable).await {
+            // Litmos holds them now: free the slots so a retry records them at once.
+            self.release(tenant, &input.learner_id, &recorded, &owner).await;
+            return Err(e);
+        }
+        let assigned: Vec<CourseRef> = input.course_ids.iter().filter(|id| to_assign.contains(id)).map(|id| course(id)).collect();
+        let already: Vec<CourseRef> = input.course_ids.iter().filter(|id| !to_assign.contains(id)).map(|id| course(id)).collect();
         tracing::info!(tenant, learner = %input.learner_id, assigned = assigned.len(), already = already.len(), "courses assigned");
         Ok(AssignOutcome { messages: messages(&assigned, &already), assigned, already_assigned: already })
     }
 
     /// True when this request now holds the pair; false when it is assigned already.
     /// Waits (bounded) while another request holds it, then decides on its outcome.
-    async fn claim(&self, tenant: &str, learner: &str, course: &str, owner: &str) -> Result<bool, Error> {
+    async fn claim(&self, tenant: &str, learner: &str, course: &str, owner: &str, reclaim_before: Option<crate::time::Timestamp>) -> Result<bool, Error> {
         for _ in 0..WAIT_STEPS {
             let now = self.clock.now();
-            match self.store.claim_assignment(tenant, learner, course, owner, now, now + CLAIM_LEASE_SECONDS).await? {
+            match self.store.claim_assignment(tenant, learner, course, owner, now, now + CLAIM_LEASE_SECONDS, reclaim_before).await? {
                 Claim::Won => return Ok(true),
                 Claim::Existing(()) => return Ok(false),
                 Claim::Pending => tokio::time::sleep(WAIT_STEP).await,
@@ -244,13 +260,14 @@ impl Assignments<'_> {
         let Some(held) = held else {
             self.release(tenant, &input.learner_id, claimed, owner).await;
             return Error::Upstream(format!(
-                "Litmos did not confirm the assignment and could not be read back ({cause}). Not recorded as assigned: {}. Retry: courses Litmos did take are then reported as already assigned.",
+                "Litmos did not confirm the assignment and could not be read back ({cause}). Not recorded as assigned: {}. Retry: courses Litmos did take are then recorded against this incident and reported as already assigned.",
                 names(claimed)
             ));
         };
         let (landed, missing): (Vec<String>, Vec<String>) = claimed.iter().cloned().partition(|id| held.contains(id));
         if let Err(e) = self.record(tenant, who, caller, input, owner, &landed, courses).await {
-            tracing::error!(error = %e, "could not record assignments Litmos accepted");
+            tracing::error!(error = %e, "could not record assignments Litmos accepted; a retry records them");
+            self.release(tenant, &input.learner_id, &landed, owner).await;
         }
         self.release(tenant, &input.learner_id, &missing, owner).await;
         let landed_txt = if landed.is_empty() { "none".to_string() } else { names(&landed) };

@@ -33,8 +33,8 @@ pub enum Begin {
     Replay { status: u16, body: String },
 }
 
-pub async fn begin(store: &dyn IdempotencyStore, tenant: &str, key: &str, fingerprint: &str, now: Timestamp) -> Result<Begin, Error> {
-    match store.begin(tenant, key, fingerprint, now, now + IN_FLIGHT_SECONDS, now + REPLAY_WINDOW_SECONDS).await? {
+pub async fn begin(store: &dyn IdempotencyStore, tenant: &str, key: &str, fingerprint: &str, owner: &str, now: Timestamp) -> Result<Begin, Error> {
+    match store.begin(tenant, key, fingerprint, owner, now, now + IN_FLIGHT_SECONDS, now + REPLAY_WINDOW_SECONDS).await? {
         IdempotencyStart::Started => Ok(Begin::Run),
         IdempotencyStart::Replay { status, body } => Ok(Begin::Replay { status, body }),
         IdempotencyStart::Mismatch => Err(Error::Unprocessable(

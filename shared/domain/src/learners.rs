@@ -109,16 +109,17 @@ impl Learners<'_> {
     /// `send_welcome` is the tenant's choice: Litmos e-mails a new learner only then.
     pub async fn find_or_create(&self, tenant: &str, acct: &LitmosAccount, send_welcome: bool, input: LearnerInput) -> Result<LearnerOutcome, Error> {
         let caller = validate_caller(input.caller)?;
+        let owner = format!("{:016x}", rand::random::<u64>());
         for _ in 0..WAIT_STEPS {
             let now = self.clock.now();
-            match self.store.claim_caller(tenant, &caller.sys_id, now, now + CLAIM_LEASE_SECONDS).await? {
+            match self.store.claim_caller(tenant, &caller.sys_id, &owner, now, now + CLAIM_LEASE_SECONDS).await? {
                 Claim::Existing(l) => return Ok(LearnerOutcome { learner: LearnerView::from(&l), created: false }),
                 Claim::Pending => tokio::time::sleep(WAIT_STEP).await,
                 Claim::Won => {
                     return match self.resolve(tenant, acct, &caller, send_welcome).await {
                         Ok(outcome) => Ok(outcome),
                         Err(e) => {
-                            if let Err(release) = self.store.release_caller(tenant, &caller.sys_id).await {
+                            if let Err(release) = self.store.release_caller(tenant, &caller.sys_id, &owner).await {
                                 tracing::warn!(error = %release, "could not release the caller claim; it expires with its lease");
                             }
                             Err(e)

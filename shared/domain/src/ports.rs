@@ -89,8 +89,10 @@ pub trait KeyStore: Send + Sync {
     /// until `old_expires_at`.
     #[allow(clippy::too_many_arguments)]
     async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash]) -> Result<bool, StoreError>;
-    /// Removes every key of the tenant and marks it disabled.
-    async fn disable(&self, tenant: &Tenant, now: Timestamp) -> Result<(), StoreError>;
+    /// Removes every key of the tenant and marks it disabled. Returns every key it
+    /// removed, from the state it last read (a racing rotation's new key included), so
+    /// their secrets can go too.
+    async fn disable(&self, tenant: &Tenant, now: Timestamp) -> Result<Vec<KeyHash>, StoreError>;
 }
 
 #[async_trait]
@@ -103,10 +105,12 @@ pub trait SecretStore: Send + Sync {
 #[async_trait]
 pub trait LearnerStore: Send + Sync {
     async fn get_learner(&self, tenant: &str, caller_sys_id: &str) -> Result<Option<Learner>, StoreError>;
-    async fn claim_caller(&self, tenant: &str, caller_sys_id: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<Learner>, StoreError>;
+    async fn claim_caller(&self, tenant: &str, caller_sys_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<Learner>, StoreError>;
     /// Fills the claimed caller slot and the learner-id reverse link.
     async fn save_learner(&self, tenant: &str, learner: &Learner) -> Result<(), StoreError>;
-    async fn release_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<(), StoreError>;
+    /// Frees the slot only while `owner` still holds it: a request whose lease ended
+    /// cannot free the claim of the one that took over.
+    async fn release_caller(&self, tenant: &str, caller_sys_id: &str, owner: &str) -> Result<(), StoreError>;
     /// Which caller of this tenant a Litmos user id is linked to, if any.
     async fn learner_caller(&self, tenant: &str, learner_id: &str) -> Result<Option<String>, StoreError>;
 }
@@ -125,8 +129,11 @@ pub trait CacheStore: Send + Sync {
 
 #[async_trait]
 pub trait AssignmentStore: Send + Sync {
-    /// Takes the learner/course slot for `owner`. `Existing` when it is recorded as assigned.
-    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<()>, StoreError>;
+    /// Takes the learner/course slot for `owner`. `Existing` when it is recorded as
+    /// assigned, unless `reclaim_before` is set and that record is older than it: Litmos
+    /// no longer holds the course, so the slot is taken for a new assignment.
+    #[allow(clippy::too_many_arguments)]
+    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before: Option<Timestamp>) -> Result<Claim<()>, StoreError>;
     /// Turns claimed slots into assignments, links each to its incident, keeps its
     /// record and appends its `not_started` feed entry, all or nothing.
     async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64) -> Result<(), StoreError>;
@@ -192,9 +199,11 @@ pub enum IdempotencyStart {
 
 #[async_trait]
 pub trait IdempotencyStore: Send + Sync {
-    async fn begin(&self, tenant: &str, key: &str, request_hash: &str, now: Timestamp, in_flight_until: Timestamp, expires_at: Timestamp) -> Result<IdempotencyStart, StoreError>;
-    async fn complete(&self, tenant: &str, key: &str, status: u16, body: &str, expires_at: Timestamp) -> Result<(), StoreError>;
-    async fn abandon(&self, tenant: &str, key: &str) -> Result<(), StoreError>;
+    /// `owner` names this request; only it can complete or abandon the record.
+    #[allow(clippy::too_many_arguments)]
+    async fn begin(&self, tenant: &str, key: &str, request_hash: &str, owner: &str, now: Timestamp, in_flight_until: Timestamp, expires_at: Timestamp) -> Result<IdempotencyStart, StoreError>;
+    async fn complete(&self, tenant: &str, key: &str, owner: &str, status: u16, body: &str, expires_at: Timestamp) -> Result<(), StoreError>;
+    async fn abandon(&self, tenant: &str, key: &str, owner: &str) -> Result<(), StoreError>;
 }
 
 #[async_trait]

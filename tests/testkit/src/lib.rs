@@ -1,7 +1,7 @@
 //! Helpers for tests that run the real AWS SDK against moto.
 //!
 //! `MOTO_ENDPOINT` (set by `make test`) names a running moto; without it the first test
-//! starts `.venv/bin/moto_server` on a free port, bounded by `timeout` so it cannot
+//! starts moto (`infra/moto_server.py`, one request at a time) on a free port, bounded by `timeout` so it cannot
 //! outlive the test run by long.
 
 use std::net::TcpListener;
@@ -20,13 +20,14 @@ fn free_port() -> u16 {
 
 fn start_moto() -> String {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let bin = root.join(".venv/bin/moto_server");
-    assert!(bin.exists(), "moto is not installed: run `bash infra/venv.sh` (make test does) or set MOTO_ENDPOINT");
+    let bin = root.join(".venv/bin/python");
+    let script = root.join("infra/moto_server.py");
+    assert!(root.join(".venv/bin/moto_server").exists(), "moto is not installed: run `bash infra/venv.sh` (make test does) or set MOTO_ENDPOINT");
     let port = free_port();
     // Never waited on: it serves every test of this process and `timeout` ends it.
     #[allow(clippy::zombie_processes)]
     Command::new("timeout")
-        .args(["1800", bin.to_str().expect("utf-8 path"), "-H", "127.0.0.1", "-p", &port.to_string()])
+        .args(["1800", bin.to_str().expect("utf-8 path"), script.to_str().expect("utf-8 path"), "-H", "127.0.0.1", "-p", &port.to_string()])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -17,22 +17,29 @@ enum Take {
 }
 
 impl DynamoStore {
-    /// Puts `item` unless the slot exists and is not a pending claim whose lease ended.
-    async fn take(&self, item: Item, now: Timestamp) -> Result<Take, StoreError> {
+    /// Puts `item` unless the slot exists and is not a pending claim whose lease ended
+    /// (or, with `done_before`, a done record assigned before that time).
+    async fn take(&self, item: Item, now: Timestamp, done_before: Option<Timestamp>) -> Result<Take, StoreError> {
         let (pk, sk) = (item[PK].clone(), item[SK].clone());
-        let res = self
+        let mut req = self
             .client
             .put_item()
             .table_name(&self.table)
             .set_item(Some(item))
-            .condition_expression("attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now)")
             .expression_attribute_names("#pk", PK)
             .expression_attribute_names("#state", STATE)
             .expression_attribute_names("#lease", LEASE_UNTIL)
             .expression_attribute_values(":pending", s(PENDING))
-            .expression_attribute_values(":now", n(now))
-            .send()
-            .await;
+            .expression_attribute_values(":now", n(now));
+        req = match done_before {
+            None => req.condition_expression("attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now)"),
+            Some(t) => req
+                .condition_expression("attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now) OR (#state = :done AND #at < :before)")
+                .expression_attribute_names("#at", ASSIGNED_AT)
+                .expression_attribute_values(":done", s(DONE))
+                .expression_attribute_values(":before", n(t)),
+        };
+        let res = req.send().await;
         match res {
             Ok(_) => Ok(Take::Taken),
             Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
@@ -46,18 +53,17 @@ impl DynamoStore {
     }
 
     /// Deletes a slot only while `owner` still holds it as a pending claim.
-    async fn release(&self, pk: String, sk: String, owner: Option<&str>) -> Result<(), StoreError> {
-        let mut req = self
+    async fn release(&self, pk: String, sk: String, owner: &str) -> Result<(), StoreError> {
+        let req = self
             .client
             .delete_item()
             .table_name(&self.table)
             .set_key(Some(key(pk, sk)))
-            .condition_expression(if owner.is_some() { "#state = :pending AND #owner = :owner" } else { "#state = :pending" })
+            .condition_expression("#state = :pending AND #owner = :owner")
             .expression_attribute_names("#state", STATE)
-            .expression_attribute_values(":pending", s(PENDING));
-        if let Some(o) = owner {
-            req = req.expression_attribute_names("#owner", OWNER).expression_attribute_values(":owner", s(o));
-        }
+            .expression_attribute_values(":pending", s(PENDING))
+            .expression_attribute_names("#owner", OWNER)
+            .expression_attribute_values(":owner", s(owner));
         match req.send().await {
             Ok(_) => Ok(()),
             Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(()),
@@ -85,9 +91,8 @@ impl LearnerStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant))]
-    async fn claim_caller(&self, tenant: &str, caller_sys_id: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<Learner>, StoreError> {
-        let owner = format!("{now}-{:x}", rand::random::<u32>());
-        match self.take(pending(tenant_pk(tenant), caller_sk(caller_sys_id), &owner, lease_until), now).await? {
+    async fn claim_caller(&self, tenant: &str, caller_sys_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<Learner>, StoreError> {
+        match self.take(pending(tenant_pk(tenant), caller_sk(caller_sys_id), owner, lease_until), now, None).await? {
             Take::Taken => Ok(Claim::Won),
             Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => Ok(Claim::Existing(learner_from(&item)?)),
             Take::Held(_) => Ok(Claim::Pending),
@@ -110,8 +115,8 @@ impl LearnerStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant))]
-    async fn release_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<(), StoreError> {
-        self.release(tenant_pk(tenant), caller_sk(caller_sys_id), None).await
+    async fn release_caller(&self, tenant: &str, caller_sys_id: &str, owner: &str) -> Result<(), StoreError> {
+        self.release(tenant_pk(tenant), caller_sk(caller_sys_id), owner).await
     }
 
     #[instrument(skip_all, fields(tenant, learner = learner_id))]
@@ -123,8 +128,8 @@ impl LearnerStore for DynamoStore {
 #[async_trait]
 impl AssignmentStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, learner = learner_id, course = course_id))]
-    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<()>, StoreError> {
-        match self.take(pending(tenant_pk(tenant), assign_sk(learner_id, course_id), owner, lease_until), now).await? {
+    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before: Option<Timestamp>) -> Result<Claim<()>, StoreError> {
+        match self.take(pending(tenant_pk(tenant), assign_sk(learner_id, course_id), owner, lease_until), now, reclaim_before).await? {
             Take::Taken => Ok(Claim::Won),
             Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => Ok(Claim::Existing(())),
             Take::Held(_) => Ok(Claim::Pending),
@@ -148,7 +153,7 @@ impl AssignmentStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, learner = learner_id))]
     async fn release_assignments(&self, tenant: &str, learner_id: &str, course_ids: &[String], owner: &str) -> Result<(), StoreError> {
         for c in course_ids {
-            self.release(tenant_pk(tenant), assign_sk(learner_id, c), Some(owner)).await?;
+            self.release(tenant_pk(tenant), assign_sk(learner_id, c), owner).await?;
         }
         Ok(())
     }
@@ -158,58 +163,79 @@ impl AssignmentStore for DynamoStore {
 #[async_trait]
 impl IdempotencyStore for DynamoStore {
     #[instrument(skip_all, fields(tenant))]
-    async fn begin(&self, tenant: &str, key_: &str, request_hash: &str, now: Timestamp, in_flight_until: Timestamp, expires_at: Timestamp) -> Result<IdempotencyStart, StoreError> {
-        let mut item = pending(tenant_pk(tenant), idem_sk(key_), request_hash, in_flight_until);
+    async fn begin(&self, tenant: &str, key_: &str, request_hash: &str, owner: &str, now: Timestamp, in_flight_until: Timestamp, expires_at: Timestamp) -> Result<IdempotencyStart, StoreError> {
+        let mut item = pending(tenant_pk(tenant), idem_sk(key_), owner, in_flight_until);
         item.insert(REQUEST_HASH.into(), s(request_hash));
         item.insert(TTL.into(), n(expires_at));
-        let held = match self.take(item, now).await? {
-            Take::Taken => return Ok(IdempotencyStart::Started),
-            Take::Held(item) => item,
-        };
-        // An expired record that DynamoDB's TTL has not removed yet counts as absent.
-        if opt_n(&held, TTL).is_some_and(|t| t <= now) {
-            self.client
-                .delete_item()
-                .table_name(&self.table)
-                .set_key(Some(key(tenant_pk(tenant), idem_sk(key_))))
-                .send()
-                .await
-                .map_err(|e| unavailable("delete_item", e))?;
-            return Box::pin(self.begin(tenant, key_, request_hash, now, in_flight_until, expires_at)).await;
+        for _ in 0..3 {
+            let held = match self.take(item.clone(), now, None).await? {
+                Take::Taken => return Ok(IdempotencyStart::Started),
+                Take::Held(held) => held,
+            };
+            // An expired record that DynamoDB's TTL has not removed yet counts as absent:
+            // replaced in one write, only while it is still that expired record.
+            if let Some(old_ttl) = opt_n(&held, TTL).filter(|t| *t <= now) {
+                let res = self
+                    .client
+                    .put_item()
+                    .table_name(&self.table)
+                    .set_item(Some(item.clone()))
+                    .condition_expression("#ttl = :old")
+                    .expression_attribute_names("#ttl", TTL)
+                    .expression_attribute_values(":old", n(old_ttl))
+                    .send()
+                    .await;
+                match res {
+                    Ok(_) => return Ok(IdempotencyStart::Started),
+                    // Someone else replaced it first: look again.
+                    Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => continue,
+                    Err(e) => return Err(unavailable("put_item", e)),
+                }
+            }
+            if opt_s(&held, REQUEST_HASH).as_deref() != Some(request_hash) {
+                return Ok(IdempotencyStart::Mismatch);
+            }
+            return match (opt_s(&held, STATE).as_deref(), opt_n(&held, RESPONSE_STATUS), opt_s(&held, RESPONSE_BODY)) {
+                (Some(DONE), Some(status), Some(body)) => Ok(IdempotencyStart::Replay { status: status as u16, body }),
+                _ => Ok(IdempotencyStart::InFlight),
+            };
         }
-        if opt_s(&held, REQUEST_HASH).as_deref() != Some(request_hash) {
-            return Ok(IdempotencyStart::Mismatch);
-        }
-        match (opt_s(&held, STATE).as_deref(), opt_n(&held, RESPONSE_STATUS), opt_s(&held, RESPONSE_BODY)) {
-            (Some(DONE), Some(status), Some(body)) => Ok(IdempotencyStart::Replay { status: status as u16, body }),
-            _ => Ok(IdempotencyStart::InFlight),
-        }
+        Ok(IdempotencyStart::InFlight)
     }
 
     #[instrument(skip_all, fields(tenant))]
-    async fn complete(&self, tenant: &str, key_: &str, status: u16, body: &str, expires_at: Timestamp) -> Result<(), StoreError> {
-        self.client
+    async fn complete(&self, tenant: &str, key_: &str, owner: &str, status: u16, body: &str, expires_at: Timestamp) -> Result<(), StoreError> {
+        let res = self
+            .client
             .update_item()
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant), idem_sk(key_))))
+            .condition_expression("#owner = :owner AND #state = :pending")
             .update_expression("SET #state = :done, #status = :status, #body = :body, #ttl = :ttl REMOVE #lease")
+            .expression_attribute_names("#owner", OWNER)
             .expression_attribute_names("#state", STATE)
             .expression_attribute_names("#status", RESPONSE_STATUS)
             .expression_attribute_names("#body", RESPONSE_BODY)
             .expression_attribute_names("#ttl", TTL)
             .expression_attribute_names("#lease", LEASE_UNTIL)
+            .expression_attribute_values(":owner", s(owner))
+            .expression_attribute_values(":pending", s(PENDING))
             .expression_attribute_values(":done", s(DONE))
             .expression_attribute_values(":status", n(i64::from(status)))
             .expression_attribute_values(":body", s(body))
             .expression_attribute_values(":ttl", n(expires_at))
             .send()
-            .await
-            .map_err(|e| unavailable("update_item", e))?;
-        Ok(())
+            .await;
+        match res {
+            Ok(_) => Ok(()),
+            // Our in-flight window ended and another request took the key over: its answer stands.
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(()),
+            Err(e) => Err(unavailable("update_item", e)),
+        }
     }
 
     #[instrument(skip_all, fields(tenant))]
-    async fn abandon(&self, tenant: &str, key_: &str) -> Result<(), StoreError> {
-        self.release(tenant_pk(tenant), idem_sk(key_), None).await
+    async fn abandon(&self, tenant: &str, key_: &str, owner: &str) -> Result<(), StoreError> {
+        self.release(tenant_pk(tenant), idem_sk(key_), owner).await
     }
 }

@@ -205,10 +205,16 @@ impl KeyStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant = %tenant.id))]
-    async fn disable(&self, tenant: &Tenant, now: Timestamp) -> Result<(), StoreError> {
+    async fn disable(&self, tenant: &Tenant, now: Timestamp) -> Result<Vec<KeyHash>, StoreError> {
         let mut current = tenant.clone();
+        let mut removed: Vec<KeyHash> = Vec::new();
         for _ in 0..4 {
             self.delete_keys(current.servicenow.live_keys.iter().map(|h| key(key_pk(h), KEY_SK)).collect()).await?;
+            for h in current.servicenow.live_keys.iter().chain(current.servicenow.current_key.iter()) {
+                if !removed.contains(h) {
+                    removed.push(h.clone());
+                }
+            }
             // Only while no rotation slipped in between our read and now; else go again
             // with the fresh list so that no key survives a disable.
             let guard = match &current.servicenow.current_key {
@@ -238,11 +244,11 @@ impl KeyStore for DynamoStore {
                 .send()
                 .await;
             match res {
-                Ok(_) => return Ok(()),
+                Ok(_) => return Ok(removed),
                 Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
                     match self.get_tenant(&current.id).await? {
                         Some(t) => current = t,
-                        None => return Ok(()),
+                        None => return Ok(removed),
                     }
                 }
                 Err(e) => return Err(unavailable("update_item", e)),
