@@ -8,7 +8,7 @@ use litmos_domain::admin::{RotateInput, TenantInput};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Rejection, base_url, json, json_body, no_content, path_param, request_id};
+use crate::http::{Rejection, base_url, json, json_body, no_content, only_query, path_param, request_id};
 
 const TENANT: &str = "/v1/admin/tenants/{tenant_id}";
 
@@ -25,6 +25,8 @@ where
     let rid = request_id(&req);
     let outcome = async {
         state.require_admin(&req).await?;
+        // No admin route takes a query parameter: `?tenant_id=other` is refused, never read.
+        only_query(&req, &[])?;
         let id = path_param(&req, TENANT, "tenant_id")?;
         litmos_domain::validate::tenant_id("tenant_id", &id)?;
         f(state.clone(), req, id).await

@@ -156,7 +156,6 @@ pub async fn effectiveness_report(state: Arc<AppState>, req: Request) -> Respons
 /// `POST /v1/admin/tenants/{tenant_id}/sync`: one progress sync now.
 pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded(state, req, |state, req, id| async move {
-        only_query(&req, &[])?;
         let _: crate::admin::Empty = json_body(&req)?;
         let tenant = state.store.get_tenant(&id).await.map_err(Error::from)?.ok_or_else(|| Error::NotFound(format!("No tenant with id '{id}'.")))?;
         let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;

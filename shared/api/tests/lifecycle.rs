@@ -20,7 +20,7 @@ async fn admin_call(e: &Env, method: &str, path: &str, body: Option<&str>) -> (u
     let auth = bearer(ADMIN);
     let req = event(method, path, &[("authorization", &auth)], body);
     let st = e.state.clone();
-    let resp = match (method, path.rsplit('/').next().unwrap()) {
+    let resp = match (method, path.split('?').next().unwrap().rsplit('/').next().unwrap()) {
         ("GET", "servicenow") => admin::get_servicenow(st, req).await,
         ("POST", "servicenow") => admin::enable_servicenow(st, req).await,
         ("DELETE", "servicenow") => admin::disable_servicenow(st, req).await,
@@ -265,4 +265,27 @@ async fn rotations_keep_only_live_keys_and_disable_removes_every_secret() {
     let k = litmos_domain::keys::hash(again["api_key"].as_str().unwrap());
     assert_eq!(admin_call(&e, "DELETE", "/v1/admin/tenants/acme/servicenow", None).await.0, 204);
     assert!(e.state.secrets.get_secret(&e.state.names.servicenow_key("acme", &k)).await.unwrap().is_none());
+}
+
+/// Issue 7.6: a query parameter a route does not declare is 400 on every admin route
+/// and changes nothing.
+#[tokio::test]
+async fn admin_routes_refuse_undeclared_query_parameters() {
+    let e = env().await;
+    assert_eq!(put(&e, "acme", &tenant_body(&e)).await.0, 201);
+    for (method, path) in [
+        ("GET", "/v1/admin/tenants/acme?tenant_id=other"),
+        ("DELETE", "/v1/admin/tenants/acme?tenant_id=other"),
+        ("POST", "/v1/admin/tenants/acme/servicenow?tenant_id=other"),
+        ("GET", "/v1/admin/tenants/acme/servicenow?x=1"),
+        ("DELETE", "/v1/admin/tenants/acme/servicenow?tenant_id=other"),
+    ] {
+        let (status, problem) = admin_call(&e, method, path, None).await;
+        assert_eq!(status, 400, "{method} {path}: {problem}");
+    }
+    let auth = bearer(ADMIN);
+    let r = admin::put_tenant(e.state.clone(), event("PUT", "/v1/admin/tenants/acme?tenant_id=other", &[("authorization", &auth)], Some(&tenant_body(&e)))).await;
+    assert_eq!(r.status(), 400);
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme/servicenow", None).await.1, json!({"enabled": false}), "nothing changed");
+    assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme", None).await.0, 200, "nothing deleted");
 }

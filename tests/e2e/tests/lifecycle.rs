@@ -92,6 +92,12 @@ async fn every_undeclared_method_is_405_with_allow() {
         ("/v1/servicenow/courses", "GET"),
         ("/v1/servicenow/assignments", "POST"),
         ("/v1/servicenow/incidents/0123456789abcdef0123456789abcdef/training", "GET"),
+        ("/v1/servicenow/incidents", "POST"),
+        ("/v1/servicenow/training/updates", "GET"),
+        ("/v1/servicenow/learners/0123456789abcdef0123456789abcdef/courses", "GET"),
+        ("/v1/servicenow/reports/effectiveness", "GET"),
+        ("/v1/admin/tenants/demo/sync", "POST"),
+        ("/v1/litmos/webhooks/demo/0000", "POST"),
     ];
     for (path, allow) in paths {
         for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
@@ -104,4 +110,19 @@ async fn every_undeclared_method_is_405_with_allow() {
             assert_eq!(r.body["allow"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect::<Vec<_>>().join(", "), allow);
         }
     }
+}
+
+#[tokio::test]
+#[ignore = "needs the local stack: `make test` starts it"]
+async fn unknown_paths_are_a_problem_json_404_and_undeclared_query_parameters_400() {
+    let s = common::stack();
+    for (method, path) in [("GET", "/"), ("GET", "/v2/servicenow/courses"), ("POST", "/v1/admin/tenants"), ("DELETE", "/v1/servicenow/learners/a/b/c"), ("GET", "/favicon.ico")] {
+        let r = s.call(method, path, Some(&s.demo_key), None).await;
+        assert_eq!((r.status, r.content_type.as_str()), (404, "application/problem+json"), "{method} {path}: {}", r.text);
+        assert_eq!(r.body["status"], 404);
+    }
+    let admin = s.admin("GET", &format!("/v1/admin/tenants/{}?tenant_id=other", s.demo_tenant), None).await;
+    assert_eq!((admin.status, admin.body["field"].as_str()), (400, Some("tenant_id")), "{}", admin.text);
+    let sn = s.call("GET", "/v1/servicenow/configuration?tenant_id=other", Some(&s.demo_key), None).await;
+    assert_eq!((sn.status, sn.body["field"].as_str()), (400, Some("tenant_id")), "{}", sn.text);
 }

@@ -33,6 +33,9 @@ fn tagless(v: &Value) -> String {
     }
 }
 
+/// The local router's route for every undeclared path (API Gateway: `$default`).
+const CATCH_ALL: &str = "/{*path}";
+
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 
 /// `ROUTES`, plus every other method of a known path answered by the 405 function.
@@ -57,6 +60,10 @@ fn one_function_per_package_with_the_routes_of_the_local_router() {
     let router = cargo["workspace"]["metadata"]["lambda"]["watch"]["router"].as_table().unwrap();
     let mut local = BTreeSet::new();
     for (path, routes) in router {
+        if path == CATCH_ALL {
+            assert!(routes.as_array().unwrap().iter().all(|r| r["function"].as_str() == Some(METHOD_NOT_ALLOWED)), "the catch-all is the 404 answer");
+            continue;
+        }
         for r in routes.as_array().unwrap() {
             local.insert((r["method"].as_str().unwrap().to_string(), path.clone(), r["function"].as_str().unwrap().to_string()));
         }
@@ -75,6 +82,10 @@ fn one_function_per_package_with_the_routes_of_the_local_router() {
                 continue;
             }
             let ev = &ev["Properties"];
+            if ev.get("Path").is_none() && ev.get("Method").is_none() {
+                assert_eq!(binary, METHOD_NOT_ALLOWED, "only the 404 answer serves $default");
+                continue;
+            }
             let (method, path) = (ev["Method"].as_str().unwrap(), ev["Path"].as_str().unwrap().to_string());
             // API Gateway prefers a route's own method over ANY, so ANY means "the rest".
             let methods: Vec<&str> = if method == "ANY" { METHODS.to_vec() } else { vec![method] };
