@@ -114,6 +114,7 @@ routes=(
   "PATCH /v1/servicenow/courses"
   "POST /v1/litmos/webhooks/warmup/warmup" "POST /v1/admin/tenants/warmup/sync" "POST /v1/servicenow/incidents"
   "GET /v1/servicenow/training/updates" "GET /v1/servicenow/learners/warmup/courses" "GET /v1/servicenow/reports/effectiveness"
+  "DELETE /v1/admin/tenants/warmup/callers/warmup"
 )
 warm=()
 for r in "${routes[@]}"; do

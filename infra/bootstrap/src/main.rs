@@ -54,7 +54,7 @@ async fn run() -> Result<(), String> {
     let store = DynamoStore::new(dynamo, config.table_name.clone());
     let litmos = LitmosClient::new(std::time::Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone());
     let names = SecretNames { prefix: config.secret_prefix.clone() };
-    let admin = Admin { tenants: &store, keys: &store, secrets: &secrets, litmos: &litmos, names: &names, clock: &SystemClock, hosts: &config.litmos_hosts };
+    let admin = Admin { tenants: &store, learners: &store, keys: &store, secrets: &secrets, litmos: &litmos, names: &names, clock: &SystemClock, hosts: &config.litmos_hosts };
 
     let tenant = env_or("DEMO_TENANT", "demo");
     let input = TenantInput {

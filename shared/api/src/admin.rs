@@ -89,3 +89,12 @@ pub async fn disable_servicenow(state: Arc<AppState>, req: Request) -> Response<
     })
     .await
 }
+
+pub async fn forget_caller(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, req, id| async move {
+        let caller = path_param(&req, "/v1/admin/tenants/{tenant_id}/callers/{caller_sys_id}", "caller_sys_id")?;
+        state.admin_service().forget_caller(&id, &caller).await?;
+        Ok(no_content())
+    })
+    .await
+}

@@ -54,7 +54,7 @@ impl AppState {
     }
 
     pub fn admin_service(&self) -> Admin<'_> {
-        Admin { tenants: &self.store, keys: &self.store, secrets: &self.secrets, litmos: &self.litmos, names: &self.names, clock: self.clock.as_ref(), hosts: &self.config.litmos_hosts }
+        Admin { tenants: &self.store, learners: &self.store, keys: &self.store, secrets: &self.secrets, litmos: &self.litmos, names: &self.names, clock: self.clock.as_ref(), hosts: &self.config.litmos_hosts }
     }
 
     pub async fn require_admin(&self, req: &Request) -> Result<(), Error> {

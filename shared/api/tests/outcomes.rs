@@ -446,3 +446,49 @@ async fn the_report_counts_completions_scores_and_repeat_incidents() {
     assert_eq!((status, empty["groups"].as_array().unwrap().len()), (200, 0));
     assert_eq!(empty["totals"]["assigned"], 0);
 }
+
+/// Issue 7.8: forgetting a caller removes every item that names them (links, records,
+/// incident links, incidents, feed entries, caches); no route returns their data after;
+/// the Litmos user stays.
+#[tokio::test]
+async fn a_forgotten_caller_leaves_nothing_behind() {
+    let t = tenant().await;
+    let opened = litmos_domain::time::rfc3339(T0 - 60);
+    let inc = json!({"sys_id": INCIDENT, "number": "INC0010023", "caller_sys_id": CALLER, "opened_at": opened, "category": "network"}).to_string();
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&inc)).await.0, 201);
+    t.assign(&[0, 1], INCIDENT).await;
+    t.e.double.set_progress(&t.learner, &t.courses[0].0, 100, Some(90.0)).unwrap();
+    t.sync().await;
+    t.call("GET", &format!("/v1/servicenow/learners/{CALLER}/courses"), None, None).await;
+    // Another caller's data stays.
+    let other_caller = "c".repeat(32);
+    let other = json!({"sys_id": "d".repeat(32), "number": "INC0010077", "caller_sys_id": other_caller, "opened_at": opened}).to_string();
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&other)).await.0, 201);
+
+    let forget = |caller: String| {
+        let st = t.e.state.clone();
+        let id = t.id.clone();
+        async move { admin::forget_caller(st, event("DELETE", &format!("/v1/admin/tenants/{id}/callers/{caller}"), &[("authorization", &bearer(ADMIN))], None)).await.status() }
+    };
+    assert_eq!(forget(CALLER.to_string()).await, 204);
+    assert_eq!(forget(CALLER.to_string()).await, 404, "nothing left to forget");
+    assert_eq!(forget("e".repeat(32)).await, 404, "never known");
+
+    assert_eq!(t.call("GET", &format!("/v1/servicenow/learners/{CALLER}/courses"), None, None).await.0, 404);
+    assert_eq!(t.call("GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None, None).await.0, 404);
+    let (_, feed) = t.feed("").await;
+    assert!(feed["updates"].as_array().unwrap().is_empty(), "{feed}");
+    let date = litmos_domain::time::rfc3339(T0)[..10].to_string();
+    let (_, report) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={date}&to={date}&group_by=course"), None, None).await;
+    assert_eq!(report["totals"]["assigned"], 0);
+
+    // Nothing in the table names them: not the caller's sys_id, learner id or e-mail.
+    let table = t.e.state.config.table_name.clone();
+    let scan = t.e.state.store.client().scan().table_name(&table).send().await.unwrap();
+    let dump = format!("{:?}", scan.items.unwrap_or_default());
+    for needle in [CALLER, t.learner.as_str(), "caller.acme@example.com"] {
+        assert!(!dump.contains(needle), "'{needle}' is still in the table");
+    }
+    assert!(dump.contains(&other_caller), "another caller's incident stays");
+    assert!(t.e.double.user_by_name("caller.acme@example.com").is_some(), "the Litmos user stays");
+}

@@ -113,6 +113,7 @@ pub struct RotateView {
 
 pub struct Admin<'a> {
     pub tenants: &'a dyn TenantStore,
+    pub learners: &'a dyn LearnerStore,
     pub keys: &'a dyn KeyStore,
     pub secrets: &'a dyn SecretStore,
     pub litmos: &'a dyn Litmos,
@@ -177,6 +178,19 @@ impl Admin<'_> {
         self.delete_key_secrets(&tenant.id, &removed).await?;
         self.secrets.delete_secret(&self.names.litmos_key(id)).await?;
         self.tenants.delete_tenant(&tenant).await?;
+        Ok(())
+    }
+
+    /// A data-protection request: everything this backend holds about one caller goes
+    /// (the Litmos user stays: it is the customer's). 404 when there is nothing.
+    pub async fn forget_caller(&self, id: &str, caller_sys_id: &str) -> Result<(), Error> {
+        validate::tenant_id("tenant_id", id)?;
+        validate::sys_id("caller_sys_id", caller_sys_id)?;
+        self.existing(id).await?;
+        if !self.learners.forget_caller(id, caller_sys_id).await? {
+            return Err(Error::NotFound(format!("Nothing is known about caller {caller_sys_id}.")));
+        }
+        tracing::info!(tenant = id, "caller forgotten");
         Ok(())
     }
 

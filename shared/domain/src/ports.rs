@@ -113,6 +113,11 @@ pub trait LearnerStore: Send + Sync {
     async fn release_caller(&self, tenant: &str, caller_sys_id: &str, owner: &str) -> Result<(), StoreError>;
     /// Which caller of this tenant a Litmos user id is linked to, if any.
     async fn learner_caller(&self, tenant: &str, learner_id: &str) -> Result<Option<String>, StoreError>;
+    /// Removes everything that names the caller: the links both ways, assignments and
+    /// their records, incident links, incidents, feed entries, progress caches. The
+    /// caller link goes last, so a failure half-way can be run again. False when there
+    /// was nothing.
+    async fn forget_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError>;
 }
 
 #[derive(Clone, Debug)]

@@ -119,6 +119,34 @@ impl LearnerStore for DynamoStore {
         self.release(tenant_pk(tenant), caller_sk(caller_sys_id), owner).await
     }
 
+    #[instrument(skip_all, fields(tenant))]
+    async fn forget_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError> {
+        let pk = tenant_pk(tenant);
+        let link = self.get_item(key(pk.clone(), caller_sk(caller_sys_id))).await?;
+        let learner = link.as_ref().and_then(|l| opt_s(l, LEARNER_ID));
+        let mut doomed: Vec<Item> = Vec::new();
+        doomed.extend(self.query_where(&pk, "REC#", CALLER_SYS_ID, caller_sys_id).await?);
+        doomed.extend(self.query_where(&pk, "FEED#", CALLER_SYS_ID, caller_sys_id).await?);
+        doomed.extend(self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id).await?);
+        doomed.extend(self.query_partition(&pk, &caller_incident_prefix(caller_sys_id), true).await?);
+        if let Some(l) = &learner {
+            doomed.extend(self.query_where(&pk, "INCIDENT#", LEARNER_ID, l).await?);
+            doomed.extend(self.query_partition(&pk, &format!("ASSIGN#{l}#"), true).await?);
+            let cache = cache_head_sk(&format!("progress#{l}"));
+            doomed.extend(self.query_partition(&pk, &format!("{cache}#"), true).await?);
+            doomed.push(key(pk.clone(), cache));
+            doomed.push(key(pk.clone(), open_sk(l)));
+            doomed.push(key(pk.clone(), learner_sk(l)));
+        }
+        if link.is_none() && doomed.is_empty() {
+            return Ok(false);
+        }
+        let keys: Vec<Item> = doomed.iter().map(|i| key(opt_s(i, PK).unwrap_or_else(|| pk.clone()), opt_s(i, SK).unwrap_or_default())).filter(|k| opt_s(k, SK).is_some_and(|s| !s.is_empty())).collect();
+        self.delete_keys(keys).await?;
+        self.delete_keys(vec![key(pk, caller_sk(caller_sys_id))]).await?;
+        Ok(true)
+    }
+
     #[instrument(skip_all, fields(tenant, learner = learner_id))]
     async fn learner_caller(&self, tenant: &str, learner_id: &str) -> Result<Option<String>, StoreError> {
         Ok(self.get_item(key(tenant_pk(tenant), learner_sk(learner_id))).await?.and_then(|i| opt_s(&i, CALLER_SYS_ID)))

@@ -133,6 +133,37 @@ impl DynamoStore {
         Ok(())
     }
 
+    /// The keys of the items under `sk_prefix` whose `attr` equals `value`: rare,
+    /// whole-prefix reads (forgetting a caller), never on a request's hot path.
+    pub(crate) async fn query_where(&self, pk: &str, sk_prefix: &str, attr: &str, value: &str) -> Result<Vec<Item>, StoreError> {
+        let mut items = Vec::new();
+        let mut start = None;
+        loop {
+            let out = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .filter_expression("#attr = :value")
+                .projection_expression("#pk, #sk")
+                .expression_attribute_names("#pk", layout::PK)
+                .expression_attribute_names("#sk", layout::SK)
+                .expression_attribute_names("#attr", attr)
+                .expression_attribute_values(":pk", layout::s(pk))
+                .expression_attribute_values(":prefix", layout::s(sk_prefix))
+                .expression_attribute_values(":value", layout::s(value))
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .map_err(|e| unavailable("query", e))?;
+            items.extend(out.items.unwrap_or_default());
+            start = out.last_evaluated_key;
+            if start.is_none() {
+                return Ok(items);
+            }
+        }
+    }
+
     /// Every item of one partition whose sort key starts with `sk_prefix` (all with
     /// `""`); only the keys when `keys_only`.
     pub(crate) async fn query_partition(&self, pk: &str, sk_prefix: &str, keys_only: bool) -> Result<Vec<Item>, StoreError> {
