@@ -31,6 +31,7 @@ e2e:
 bench:
 	bash infra/venv.sh
 	bash infra/with-moto.sh cargo run --release -p e2e --bin bench-courses
+	bash infra/with-moto.sh cargo run --release -p e2e --bin bench-report
 
 build:
 	cargo build --workspace

@@ -10,7 +10,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use aws_sdk_dynamodb::types::{Put, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{Put, PutRequest, TransactWriteItem, Update, WriteRequest};
 use litmos_domain::model::*;
 use litmos_domain::ports::*;
 use litmos_domain::time::Timestamp;
@@ -199,6 +199,32 @@ impl DynamoStore {
             }
         }
         TransactWriteItem::builder().update(update.update_expression(format!("SET {}", sets.join(", "))).build().expect("update")).build()
+    }
+}
+
+impl DynamoStore {
+    /// Loads assignment records in bulk (batch writes, no feed entries): for data
+    /// migrations and `make bench`'s report data set.
+    pub async fn import_records(&self, tenant: &str, records: &[AssignmentRecord]) -> Result<(), StoreError> {
+        let requests = records
+            .iter()
+            .map(|r| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(record_item(tenant, r))).build().expect("item set")).build())
+            .collect();
+        self.batch_write(requests).await
+    }
+
+    /// Loads incidents in bulk with their caller index, as `put_incident` writes them.
+    pub async fn import_incidents(&self, tenant: &str, incidents: &[Incident]) -> Result<(), StoreError> {
+        let mut requests = Vec::with_capacity(incidents.len() * 2);
+        for i in incidents {
+            let mut index = key(tenant_pk(tenant), caller_incident_sk(&i.caller_sys_id, i.opened_at, &i.sys_id));
+            index.insert(INCIDENT_SYS_ID.into(), s(i.sys_id.clone()));
+            index.insert(OPENED_AT.into(), n(i.opened_at));
+            for item in [incident_meta_item(tenant, i), index] {
+                requests.push(WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item)).build().expect("item set")).build());
+            }
+        }
+        self.batch_write(requests).await
     }
 }
 
