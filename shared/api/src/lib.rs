@@ -6,6 +6,7 @@ pub mod admin;
 pub mod http;
 pub mod openapi;
 pub mod outcomes;
+pub mod permissions;
 pub mod problem;
 pub mod routes;
 pub mod servicenow;

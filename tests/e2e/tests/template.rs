@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use litmos_api::permissions::{PERMISSIONS, Resource};
 use litmos_api::routes::{METHOD_NOT_ALLOWED, ROUTES, SCHEDULED};
 use serde_yaml_ng::Value;
 
@@ -123,7 +124,7 @@ fn policies_are_least_privilege() {
                 let res = tagless(&st["Resource"]);
                 assert!(!res.is_empty() && res != "*", "{name}: wildcard resource");
                 if actions.iter().any(|a| a.starts_with("secretsmanager:")) {
-                    assert!(res.contains("${SecretPrefix}/*") || res == "AdminTokenSecret" || res == "CursorSecret", "{name}: secrets outside the prefix: {res}");
+                    assert!(res.contains("${SecretPrefix}/") || res == "AdminTokenSecret" || res == "CursorSecret", "{name}: secrets outside the prefix: {res}");
                 }
             }
         }
@@ -133,4 +134,63 @@ fn policies_are_least_privilege() {
     assert_eq!(table["TimeToLiveSpecification"]["AttributeName"], "expires_at");
     assert_eq!(table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"], true);
     assert!(t["Resources"]["AdminTokenSecret"]["Properties"]["GenerateSecretString"].is_mapping());
+}
+
+fn resource_of(function: &str, raw: &str) -> Resource {
+    match raw {
+        "Table.Arn" => Resource::Table,
+        "AdminTokenSecret" => Resource::AdminToken,
+        "CursorSecret" => Resource::CursorSecret,
+        r if r.ends_with(":secret:${SecretPrefix}/tenants/*/litmos-api-key*") => Resource::LitmosKeys,
+        r if r.ends_with(":secret:${SecretPrefix}/tenants/*/servicenow/*") => Resource::ServiceNowKeys,
+        other => panic!("{function}: a grant on an unknown resource: {other}"),
+    }
+}
+
+/// Issue 7.5: each function's policy grants exactly the actions listed beside its code
+/// (`shared/api/src/permissions.rs`): nothing outside the list, nothing missing.
+#[test]
+fn policies_grant_exactly_the_listed_actions() {
+    let t = template();
+    let mut seen = BTreeSet::new();
+    for (_, f) in functions(&t) {
+        let binary = f["Metadata"]["BuildProperties"]["Binary"].as_str().unwrap().to_string();
+        let mut granted = BTreeSet::new();
+        for p in f["Properties"]["Policies"].as_sequence().into_iter().flatten() {
+            assert!(p.get("Statement").is_some(), "{binary}: only explicit statements (no policy templates)");
+            for st in p["Statement"].as_sequence().unwrap() {
+                assert_eq!(st["Effect"], "Allow");
+                let res = resource_of(&binary, &tagless(&st["Resource"]));
+                for a in st["Action"].as_sequence().unwrap() {
+                    granted.insert((res, tagless(a)));
+                }
+            }
+        }
+        let listed: BTreeSet<(Resource, String)> = litmos_api::permissions::grants(&binary)
+            .unwrap_or_else(|| panic!("{binary} has no entry in permissions.rs"))
+            .iter()
+            .flat_map(|(r, actions)| actions.iter().map(move |a| (*r, a.to_string())))
+            .collect();
+        let extra: Vec<_> = granted.difference(&listed).collect();
+        let missing: Vec<_> = listed.difference(&granted).collect();
+        assert!(extra.is_empty() && missing.is_empty(), "{binary}: granted but not listed {extra:?}; listed but not granted {missing:?}");
+        seen.insert(binary);
+    }
+    let listed: BTreeSet<String> = PERMISSIONS.iter().map(|(f, _)| f.to_string()).filter(|f| root().join("functions").join(f).exists()).collect();
+    assert_eq!(seen, listed, "every function has a list and every list a function");
+}
+
+/// The secret patterns the policies grant match the names the code gives secrets.
+#[test]
+fn secret_names_fall_under_the_granted_patterns() {
+    let names = litmos_domain::ports::SecretNames { prefix: "P".into() };
+    let glob = |pattern: &str, name: &str| {
+        let (head, tail) = pattern.split_once('*').unwrap();
+        let (mid, rest) = tail.split_once('*').unwrap_or((tail, ""));
+        name.starts_with(head) && name[head.len()..].contains(mid) && (rest.is_empty() || name.ends_with(rest))
+    };
+    assert!(glob("P/tenants/*/litmos-api-key*", &names.litmos_key("acme")));
+    let key = litmos_domain::keys::hash(&litmos_domain::keys::generate());
+    assert!(glob("P/tenants/*/servicenow/*", &names.servicenow_key("acme", &key)));
+    assert!(!glob("P/tenants/*/servicenow/*", &names.litmos_key("acme")));
 }

@@ -1,0 +1,87 @@
+//! The AWS actions each function needs, kept beside the handlers that make the calls.
+//! `template.yaml` grants exactly these and nothing more: `tests/e2e/tests/template.rs`
+//! fails when a function's policy holds an action outside its list or lacks one on it
+//! (moto enforces no IAM, so a missing grant would otherwise only show on AWS).
+//!
+//! What the shared steps call:
+//! - ServiceNow auth: the key (`GetItem`), `last_used_at` (`UpdateItem`).
+//! - Admin auth: the admin token secret (`GetSecretValue`).
+//! - A tenant's Litmos account: the tenant (`GetItem`) and its Litmos key secret.
+//! - Caches (catalog, agents, teams, progress): head `GetItem`/`PutItem`, chunks
+//!   `BatchGetItem`/`BatchWriteItem`.
+//! - Records and the feed: `Query` + `BatchGetItem` to read, `UpdateItem`/`PutItem`
+//!   (transactions are authorised per action) to write, `DeleteItem` for releases and
+//!   learners no longer to check.
+
+/// What a grant applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Resource {
+    Table,
+    /// The admin bearer token (`AdminTokenSecret`).
+    AdminToken,
+    /// Tenants' Litmos API keys: `<prefix>/tenants/*/litmos-api-key*`.
+    LitmosKeys,
+    /// ServiceNow key plaintexts: `<prefix>/tenants/*/servicenow/*`.
+    ServiceNowKeys,
+    /// The feed cursor signing secret (`CursorSecret`).
+    CursorSecret,
+}
+
+use Resource::*;
+
+const READ: &str = "dynamodb:GetItem";
+const QUERY: &str = "dynamodb:Query";
+const PUT: &str = "dynamodb:PutItem";
+const UPDATE: &str = "dynamodb:UpdateItem";
+const DELETE: &str = "dynamodb:DeleteItem";
+const BATCH_GET: &str = "dynamodb:BatchGetItem";
+const BATCH_WRITE: &str = "dynamodb:BatchWriteItem";
+const GET_SECRET: &str = "secretsmanager:GetSecretValue";
+const CREATE_SECRET: &str = "secretsmanager:CreateSecret";
+const PUT_SECRET: &str = "secretsmanager:PutSecretValue";
+const DELETE_SECRET: &str = "secretsmanager:DeleteSecret";
+
+type Grants = &'static [(Resource, &'static [&'static str])];
+
+/// Function name -> what it may do, on what.
+pub const PERMISSIONS: &[(&str, Grants)] = &[
+    // Admin: token, then the tenant item; put-tenant stores the Litmos key and the registry entry.
+    ("put-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE]), (LitmosKeys, &[CREATE_SECRET, PUT_SECRET])]),
+    ("get-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ])]),
+    // Keys first (batch deletes), then secrets, then every item of the partition.
+    ("delete-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, UPDATE, BATCH_WRITE]), (LitmosKeys, &[DELETE_SECRET]), (ServiceNowKeys, &[DELETE_SECRET])]),
+    // A transaction of the tenant update and the key put; a lost race deletes its secret.
+    ("enable-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE]), (ServiceNowKeys, &[GET_SECRET, CREATE_SECRET, PUT_SECRET, DELETE_SECRET])]),
+    ("get-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ]), (ServiceNowKeys, &[GET_SECRET])]),
+    // Reads the keys still live, then one transaction (tenant, old key retired or deleted, new key).
+    ("rotate-servicenow-key", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE, DELETE]), (ServiceNowKeys, &[CREATE_SECRET, PUT_SECRET, DELETE_SECRET])]),
+    ("disable-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, UPDATE, BATCH_WRITE]), (ServiceNowKeys, &[DELETE_SECRET])]),
+    ("forget-caller", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_WRITE])]),
+    // Admin sync: the same as the scheduled one, behind the admin token.
+    ("sync-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
+    // ServiceNow routes that never read a secret.
+    ("activate-servicenow", &[(Table, &[READ, UPDATE])]),
+    ("get-configuration", &[(Table, &[READ, UPDATE])]),
+    ("get-learner", &[(Table, &[READ, UPDATE])]),
+    ("get-effectiveness-report", &[(Table, &[READ, UPDATE, QUERY])]),
+    // Incident: a transaction of the incident and its caller index; the records it touches.
+    ("record-incident", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE])]),
+    ("get-training-updates", &[(Table, &[READ, UPDATE, QUERY]), (CursorSecret, &[GET_SECRET])]),
+    // ServiceNow routes that call Litmos with the tenant's key.
+    ("upsert-learner", &[(Table, &[READ, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
+    ("list-courses", &[(Table, &[READ, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
+    ("assign-courses", &[(Table, &[READ, QUERY, PUT, UPDATE, DELETE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
+    ("get-incident-training", &[(Table, &[READ, QUERY, PUT, UPDATE, DELETE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
+    ("get-learner-courses", &[(Table, &[READ, QUERY, PUT, UPDATE, DELETE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
+    // Litmos' webhook: no ServiceNow auth; reads the learner's records and applies what Litmos confirms.
+    ("receive-litmos-webhook", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
+    // Every tenant from the registry, each as sync-tenant does it.
+    ("sync-progress", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
+    // Answers 405/404 from the path alone.
+    ("method-not-allowed", &[]),
+    ("get-openapi", &[]),
+];
+
+pub fn grants(function: &str) -> Option<Grants> {
+    PERMISSIONS.iter().find(|(f, _)| *f == function).map(|(_, g)| *g)
+}
