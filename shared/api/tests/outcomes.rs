@@ -29,18 +29,23 @@ async fn tenant() -> Tenant {
 }
 
 async fn tenant_in(e: Env, id: &str) -> Tenant {
+    let mut t = bare_tenant(e, id).await;
+    let caller = json!({"caller": {"sys_id": CALLER, "email": format!("caller.{id}@example.com"), "first_name": "Cal"}}).to_string();
+    let (_, l) = t.call("POST", "/v1/servicenow/learners", None, Some(&caller)).await;
+    t.learner = l["learner"]["id"].as_str().unwrap().to_string();
+    t
+}
+
+/// A tenant with ServiceNow enabled and no caller yet.
+async fn bare_tenant(e: Env, id: &str) -> Tenant {
     let auth = bearer(ADMIN);
     let body = json!({"name": "Acme", "litmos": {"base_url": e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow"}}).to_string();
     let r = admin::put_tenant(e.state.clone(), event("PUT", &format!("/v1/admin/tenants/{id}"), &[("authorization", &auth)], Some(&body))).await;
     assert!(r.status() == 201 || r.status() == 200);
     let r = admin::enable_servicenow(e.state.clone(), event("POST", &format!("/v1/admin/tenants/{id}/servicenow"), &[("authorization", &auth)], None)).await;
     let key = status_and_json(&r).1["api_key"].as_str().unwrap().to_string();
-    let mut t = Tenant { e, id: id.to_string(), key, learner: String::new(), courses: Vec::new() };
-    let caller = json!({"caller": {"sys_id": CALLER, "email": format!("caller.{id}@example.com"), "first_name": "Cal"}}).to_string();
-    let (_, l) = t.call("POST", "/v1/servicenow/learners", None, Some(&caller)).await;
-    t.learner = l["learner"]["id"].as_str().unwrap().to_string();
-    t.courses = t.e.double.courses().iter().filter(|c| c.active).take(3).map(|c| (c.id.clone(), c.name.clone())).collect();
-    t
+    let courses = e.double.courses().iter().filter(|c| c.active).take(3).map(|c| (c.id.clone(), c.name.clone())).collect();
+    Tenant { e, id: id.to_string(), key, learner: String::new(), courses }
 }
 
 impl Tenant {
@@ -66,6 +71,7 @@ impl Tenant {
             ("GET", "/v1/servicenow/training/updates") => outcomes::training_updates(st, req).await,
             ("GET", "/v1/servicenow/reports/effectiveness") => outcomes::effectiveness_report(st, req).await,
             ("GET", p) if p.ends_with("/courses") => outcomes::learner_courses(st, req).await,
+            ("GET", p) if p.starts_with("/v1/servicenow/learners/") => training::get_learner(st, req).await,
             ("GET", p) if p.ends_with("/training") => outcomes::incident_training(st, req).await,
             other => panic!("no route {other:?}"),
         }
@@ -491,4 +497,53 @@ async fn a_forgotten_caller_leaves_nothing_behind() {
     }
     assert!(dump.contains(&other_caller), "another caller's incident stays");
     assert!(t.e.double.user_by_name("caller.acme@example.com").is_some(), "the Litmos user stays");
+}
+
+/// RELIABILITY 7: every ServiceNow route that takes an id, fed another tenant's real
+/// ids or random ones, answers 404 (or, for the feed, 400) and never their data.
+#[test]
+fn another_tenants_ids_are_404_on_every_route() {
+    use proptest::prelude::*;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (a, b) = rt.block_on(async {
+        let a = tenant().await;
+        a.assign(&[0, 1], INCIDENT).await;
+        let opened = litmos_domain::time::rfc3339(T0 - 60);
+        let inc = json!({"sys_id": LATER_INCIDENT, "number": "INC0010099", "caller_sys_id": CALLER, "opened_at": opened}).to_string();
+        a.call("POST", "/v1/servicenow/incidents", None, Some(&inc)).await;
+        let e2 = Env { state: a.e.state.clone(), clock: a.e.clock.clone(), double: a.e.double.clone(), litmos_url: a.e.litmos_url.clone() };
+        let b = bare_tenant(e2, "beta").await;
+        (a, b)
+    });
+    let (_, a_feed) = rt.block_on(a.feed(""));
+    let a_cursor = a_feed["next_cursor"].as_str().unwrap().to_string();
+    let secrets = [a.learner.clone(), a.courses[0].0.clone(), "caller.acme@example.com".to_string()];
+    let config = ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() };
+    proptest!(config, |(route in 0usize..6, real in any::<bool>(), random in "[0-9a-f]{32}")| {
+        // The other tenant's real ids, or random ones of the right shape.
+        let (caller, incident) = if real { (CALLER.to_string(), if route % 2 == 0 { INCIDENT.to_string() } else { LATER_INCIDENT.to_string() }) } else { (random.clone(), random.clone()) };
+        let learner = if real { a.learner.clone() } else { random[..12].to_uppercase() };
+        let (status, body) = rt.block_on(async {
+            match route {
+                0 => b.call("GET", &format!("/v1/servicenow/learners/{caller}"), None, None).await,
+                1 => b.call("GET", &format!("/v1/servicenow/learners/{caller}/courses"), None, None).await,
+                2 => b.call("GET", &format!("/v1/servicenow/incidents/{incident}/training"), None, None).await,
+                3 => {
+                    let body = json!({"learner_id": learner, "course_ids": [a.courses[0].0], "incident": {"sys_id": incident, "number": "INC0010023"}}).to_string();
+                    b.call("POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&body)).await
+                }
+                4 => b.feed(&format!("?cursor={a_cursor}")).await,
+                _ => b.call("GET", &format!("/v1/servicenow/incidents/{incident}/training"), None, None).await,
+            }
+        });
+        let want = if route == 4 { 400 } else { 404 };
+        prop_assert_eq!(status, want, "route {} real {}: {}", route, real, body);
+        // Nothing of A's beyond what the request itself named.
+        for s in secrets.iter().filter(|s| !(route == 3 && **s == learner)) {
+            prop_assert!(!body.to_string().contains(s.as_str()), "route {} leaked {}", route, s);
+        }
+    });
+    // And B's own views hold nothing of A's.
+    let (_, feed) = rt.block_on(b.feed(""));
+    assert!(feed["updates"].as_array().unwrap().is_empty());
 }
