@@ -547,3 +547,33 @@ fn another_tenants_ids_are_404_on_every_route() {
     let (_, feed) = rt.block_on(b.feed(""));
     assert!(feed["updates"].as_array().unwrap().is_empty());
 }
+
+/// Issue 6: a webhook racing a sync, and two syncs at once, record each change once:
+/// one completed entry in the feed, and the updates the runs report add up to the
+/// changes made.
+#[tokio::test]
+async fn a_webhook_racing_syncs_counts_nothing_twice() {
+    let t = std::sync::Arc::new(tenant().await);
+    t.assign(&[0, 1], INCIDENT).await;
+    let path = path_of(&t.webhook_url().await);
+    let (c0, c1) = (t.courses[0].0.clone(), t.courses[1].0.clone());
+    let achievement = t.e.double.set_progress(&t.learner, &c0, 100, Some(70.0)).unwrap().unwrap();
+    t.e.double.set_progress(&t.learner, &c1, 20, None).unwrap();
+    let (a, b, c) = (t.clone(), t.clone(), t.clone());
+    let body = achievement_event(&t.learner, &c0, achievement);
+    let (w, s1, s2) = tokio::join!(
+        async move { a.webhook(&path, &body).await },
+        async move { b.sync().await },
+        async move { c.sync().await },
+    );
+    assert_eq!(w.0, 200, "{}", w.1);
+    assert_eq!((s1.0, s2.0), (200, 200));
+    let reported = s1.1["assignments_updated"].as_u64().unwrap() + s2.1["assignments_updated"].as_u64().unwrap();
+    assert!(reported <= 2, "two changes, counted at most once each: {reported}");
+    let (_, feed) = t.feed("").await;
+    let updates = feed["updates"].as_array().unwrap();
+    assert_eq!(updates.iter().filter(|u| u["status"] == "completed").count(), 1, "{feed}");
+    assert_eq!(updates.iter().filter(|u| u["status"] == "in_progress").count(), 1, "{feed}");
+    let got = statuses(&t.training(INCIDENT).await);
+    assert!(got.iter().any(|(c, s, score)| *c == c0 && s == "completed" && *score == json!(70.0)));
+}
