@@ -36,20 +36,25 @@ where
     let _ = tracing_subscriber::fmt().json().with_env_filter(filter).with_current_span(false).with_target(false).with_writer(writer).try_init();
 }
 
+/// Tracing, then the state built once; bad configuration stops the function here.
+async fn start() -> Arc<AppState> {
+    init_tracing();
+    match AppState::from_env().await {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            tracing::error!(error = %e, "invalid configuration; the function cannot start");
+            std::process::exit(1);
+        }
+    }
+}
+
 /// Builds the state once (failing fast on bad configuration) and serves `handler`.
 pub async fn run<F, Fut>(handler: F) -> Result<(), lambda_http::Error>
 where
     F: Fn(Arc<AppState>, Request) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Response<Body>> + Send + 'static,
 {
-    init_tracing();
-    let state = match AppState::from_env().await {
-        Ok(s) => Arc::new(s),
-        Err(e) => {
-            tracing::error!(error = %e, "invalid configuration; the function cannot start");
-            std::process::exit(1);
-        }
-    };
+    let state = start().await;
     let handler = Arc::new(handler);
     lambda_http::run(service_fn(move |req: Request| {
         let state = state.clone();
@@ -67,14 +72,7 @@ where
     F: Fn(Arc<AppState>) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<serde_json::Value, litmos_domain::Error>> + Send + 'static,
 {
-    init_tracing();
-    let state = match AppState::from_env().await {
-        Ok(s) => Arc::new(s),
-        Err(e) => {
-            tracing::error!(error = %e, "invalid configuration; the function cannot start");
-            std::process::exit(1);
-        }
-    };
+    let state = start().await;
     let job = Arc::new(job);
     lambda_http::lambda_runtime::run(lambda_http::lambda_runtime::service_fn(move |_event: lambda_http::lambda_runtime::LambdaEvent<serde_json::Value>| {
         let (state, job) = (state.clone(), job.clone());

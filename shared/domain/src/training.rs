@@ -548,24 +548,24 @@ pub async fn feed_page(store: &dyn ProgressStore, secret: &[u8], tenant: &str, c
 /// The effectiveness report over the tenant's records in the query's range.
 pub async fn effectiveness(store: &dyn ProgressStore, tenant: &str, q: &crate::report::ReportQuery) -> Result<crate::report::Report, Error> {
     let (start, end) = q.range();
-    let rows: Vec<crate::report::ReportRow> = store
-        .records_between(tenant, start, end)
-        .await?
-        .into_iter()
-        .map(|r| crate::report::ReportRow {
-            course_id: r.assignment.course_id,
-            course_name: r.assignment.course_name,
-            assigned_by: r.assignment.assigned_by,
-            category: r.category,
-            incident_sys_id: r.assignment.incident_sys_id,
-            assigned_at: r.assignment.assigned_at,
-            status: r.progress.status,
-            completed_at: r.progress.completed_at,
-            score: r.progress.score,
-            next_incident_at: r.next_incident_at,
-        })
-        .collect();
+    let rows: Vec<crate::report::ReportRow> = store.records_between(tenant, start, end).await?.into_iter().map(report_row).collect();
     Ok(crate::report::build(q, &rows))
+}
+
+/// What the report keeps of an assignment record.
+pub fn report_row(r: AssignmentRecord) -> crate::report::ReportRow {
+    crate::report::ReportRow {
+        course_id: r.assignment.course_id,
+        course_name: r.assignment.course_name,
+        assigned_by: r.assignment.assigned_by,
+        category: r.category,
+        incident_sys_id: r.assignment.incident_sys_id,
+        assigned_at: r.assignment.assigned_at,
+        status: r.progress.status,
+        completed_at: r.progress.completed_at,
+        score: r.progress.score,
+        next_incident_at: r.next_incident_at,
+    }
 }
 
 #[cfg(test)]

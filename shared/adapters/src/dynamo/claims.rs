@@ -9,7 +9,7 @@ use litmos_domain::time::Timestamp;
 use tracing::instrument;
 
 use super::layout::*;
-use super::{DynamoStore, TxOutcome, unavailable};
+use super::{DynamoStore, TxOutcome, unavailable, written};
 
 enum Take {
     Taken,
@@ -254,12 +254,8 @@ impl IdempotencyStore for DynamoStore {
             .expression_attribute_values(":ttl", n(expires_at))
             .send()
             .await;
-        match res {
-            Ok(_) => Ok(()),
-            // Our in-flight window ended and another request took the key over: its answer stands.
-            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(()),
-            Err(e) => Err(unavailable("update_item", e)),
-        }
+        // False: our in-flight window ended and another request took the key over; its answer stands.
+        written("update_item", res).map(|_| ())
     }
 
     #[instrument(skip_all, fields(tenant))]

@@ -33,6 +33,19 @@ where
     StoreError::Unavailable(format!("dynamodb {op}: {}", DisplayErrorContext(e)))
 }
 
+/// A conditional write's outcome: true when written, false when its condition failed.
+pub(crate) fn written<O, E, R>(op: &str, res: Result<O, SdkError<E, R>>) -> Result<bool, StoreError>
+where
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    match res {
+        Ok(_) => Ok(true),
+        Err(SdkError::ServiceError(ctx)) if ctx.err().code() == Some("ConditionalCheckFailedException") => Ok(false),
+        Err(e) => Err(unavailable(op, e)),
+    }
+}
+
 /// How a transaction ended when it did not commit.
 pub(crate) enum TxOutcome {
     Committed,

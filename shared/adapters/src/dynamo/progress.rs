@@ -17,7 +17,7 @@ use litmos_domain::time::Timestamp;
 use tracing::instrument;
 
 use super::layout::*;
-use super::{DynamoStore, unavailable};
+use super::{DynamoStore, unavailable, written};
 
 /// Appends racing for one tenant's counter retry this often before answering 503.
 const APPEND_ATTEMPTS: u32 = 40;
@@ -157,37 +157,15 @@ impl DynamoStore {
         items
     }
 
-    async fn update_progress_in_place(&self, tenant: &str, r: &AssignmentRecord, p: &Progress) -> Result<bool, StoreError> {
+    /// The record's new progress, only while its status has not gone past `p`'s
+    /// (`strictly`: only while it is still behind, for a change that gets a feed entry).
+    fn progress_item(&self, tenant: &str, r: &AssignmentRecord, p: &Progress, strictly: bool) -> TransactWriteItem {
         let a = &r.assignment;
-        let mut update = self
-            .client
-            .update_item()
-            .table_name(&self.table)
-            .set_key(Some(key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id))))
-            .condition_expression("attribute_exists(#pk) AND #rank <= :rank")
-            .expression_attribute_names("#pk", PK)
-            .expression_attribute_names("#rank", STATUS_RANK)
-            .expression_attribute_values(":rank", n(rank(p.status)));
-        let mut sets = Vec::new();
-        for (i, (k, v)) in progress_attrs(p).into_iter().enumerate() {
-            if let Some(v) = v {
-                update = update.expression_attribute_names(format!("#p{i}"), k).expression_attribute_values(format!(":p{i}"), v);
-                sets.push(format!("#p{i} = :p{i}"));
-            }
-        }
-        match update.update_expression(format!("SET {}", sets.join(", "))).send().await {
-            Ok(_) => Ok(true),
-            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(false),
-            Err(e) => Err(unavailable("update_item", e)),
-        }
-    }
-
-    fn advance_item(&self, tenant: &str, r: &AssignmentRecord, p: &Progress) -> TransactWriteItem {
-        let a = &r.assignment;
+        let condition = if strictly { "attribute_exists(#pk) AND #rank < :rank" } else { "attribute_exists(#pk) AND #rank <= :rank" };
         let mut update = Update::builder()
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id))))
-            .condition_expression("attribute_exists(#pk) AND #rank < :rank")
+            .condition_expression(condition)
             .expression_attribute_names("#pk", PK)
             .expression_attribute_names("#rank", STATUS_RANK)
             .expression_attribute_values(":rank", n(rank(p.status)));
@@ -282,7 +260,7 @@ impl ProgressStore for DynamoStore {
         let mut changed = 0;
         let (advancing, in_place): (Vec<_>, Vec<_>) = changes.iter().partition(|(r, p)| rank(p.status) > rank(r.progress.status));
         for (r, p) in in_place {
-            if self.update_progress_in_place(tenant, r, p).await? {
+            if let TxResult::Committed = self.transact_items(vec![self.progress_item(tenant, r, p, false)], "an assignment's progress").await? {
                 changed += 1;
             }
         }
@@ -294,7 +272,7 @@ impl ProgressStore for DynamoStore {
                 let build = |first: u64, ms: i64| {
                     let mut items = Vec::with_capacity(batch.len() * 2);
                     for (i, (r, p)) in batch.iter().enumerate() {
-                        items.push(self.advance_item(tenant, r, p));
+                        items.push(self.progress_item(tenant, r, p, true));
                         items.push(put(&self.table, feed_item(tenant, first + i as u64, ms, r, p)));
                     }
                     items
@@ -332,11 +310,7 @@ impl ProgressStore for DynamoStore {
                 .expression_attribute_values(":cat", s(c))
                 .send()
                 .await;
-            match res {
-                Ok(_) => {}
-                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {}
-                Err(e) => return Err(unavailable("update_item", e)),
-            }
+            written("update_item", res)?;
         }
         if let Some(t) = next_incident_at {
             let res = self
@@ -351,11 +325,7 @@ impl ProgressStore for DynamoStore {
                 .expression_attribute_values(":t", n(t))
                 .send()
                 .await;
-            match res {
-                Ok(_) => {}
-                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {}
-                Err(e) => return Err(unavailable("update_item", e)),
-            }
+            written("update_item", res)?;
         }
         Ok(())
     }
@@ -395,11 +365,7 @@ impl ProgressStore for DynamoStore {
                 .expression_attribute_values(":at", n(at))
                 .send()
                 .await;
-            match res {
-                Ok(_) => Ok(()),
-                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(()),
-                Err(e) => Err(unavailable("delete_item", e)),
-            }
+            written("delete_item", res).map(|_| ())
         };
         res
     }
@@ -432,11 +398,7 @@ impl ProgressStore for DynamoStore {
             .expression_attribute_values(":at", n(at))
             .send()
             .await;
-        match res {
-            Ok(_) => Ok(()),
-            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(()),
-            Err(e) => Err(unavailable("update_item", e)),
-        }
+        written("update_item", res).map(|_| ())
     }
 
     #[instrument(skip_all, fields(tenant, after = after_seq))]
