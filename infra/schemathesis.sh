@@ -64,6 +64,8 @@ while IFS='=' read -r k v; do [[ -n "$k" ]] && export "$k=$v"; done <<<"$seeded"
 report_dir="${ST_REPORT_DIR:-$(mktemp -d)}"
 mkdir -p "$report_dir"
 export SCHEMATHESIS_HOOKS=hooks
+# Hypothesis' own caches (Unicode tables) live with the tool, not in the work tree.
+export HYPOTHESIS_STORAGE_DIRECTORY="$root/.venv/.hypothesis"
 export PYTHONPATH="$root/infra/schemathesis${PYTHONPATH:+:$PYTHONPATH}"
 common=(
   --url "$base"
