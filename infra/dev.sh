@@ -114,14 +114,31 @@ routes=(
   "PATCH /v1/servicenow/courses"
   "POST /v1/litmos/webhooks/warmup/warmup" "POST /v1/admin/tenants/warmup/sync" "POST /v1/servicenow/incidents"
   "GET /v1/servicenow/training/updates" "GET /v1/servicenow/learners/warmup/courses" "GET /v1/servicenow/reports/effectiveness"
-  "DELETE /v1/admin/tenants/warmup/callers/warmup"
+  "DELETE /v1/admin/tenants/warmup/callers/warmup" "GET /v1/openapi.json"
 )
-warm=()
-for r in "${routes[@]}"; do
-  curl -s -o /dev/null --max-time 300 -X "${r%% *}" "$base${r#* }" &
-  warm+=($!)
+# A few at a time: two dozen `cargo run`s at once contend for cargo's locks, and on a
+# loaded machine cargo-lambda was seen leaving a function that never started. Every
+# route must answer (with anything but a dropped connection) before the stack is ready.
+warm_one() { # "METHOD /path"
+  local code
+  for _ in 1 2 3; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 300 -X "${1%% *}" "$base${1#* }" || true)"
+    [[ "$code" != "000" ]] && return 0
+    sleep 2
+  done
+  echo "dev: $1 does not answer (see $STATE_DIR/lambda.log)" >&2
+  return 1
+}
+failed=0
+for ((i = 0; i < ${#routes[@]}; i += 4)); do
+  warm=()
+  for r in "${routes[@]:i:4}"; do
+    warm_one "$r" &
+    warm+=($!)
+  done
+  for p in "${warm[@]}"; do wait "$p" || failed=1; done
 done
-wait "${warm[@]}" || true
+[[ $failed -eq 0 ]] || { echo "dev: some functions did not start" >&2; exit 1; }
 
 cat >&2 <<BANNER
 

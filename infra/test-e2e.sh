@@ -29,5 +29,7 @@ cargo test -p e2e -- --include-ignored --test-threads=4 || status=$?
 if [[ "${E2E_SKIP_SERVICENOW:-}" != 1 ]]; then
   bash servicenow/ci-stack.sh || status=$?
 fi
+# The contract as a document, checked by a fuzzer (a tenant of its own).
+bash infra/schemathesis.sh || status=$?
 if [[ $status -ne 0 ]]; then echo "--- lambda log (tail) ---" >&2; tail -60 "$state/lambda.log" >&2 || true; fi
 exit $status

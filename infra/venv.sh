@@ -5,8 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.venv"
-tools=('moto[server]==5.2.5' 'cfn-lint==1.58.0' 'cargo-lambda==1.9.2' 'ziglang==0.17.1')
-if [[ -x "$venv/bin/moto_server" && -x "$venv/bin/cargo-lambda" && -x "$venv/bin/cfn-lint" ]]; then
+tools=('moto[server]==5.2.5' 'cfn-lint==1.58.0' 'cargo-lambda==1.9.2' 'ziglang==0.17.1' 'schemathesis==4.32.5')
+if [[ -x "$venv/bin/moto_server" && -x "$venv/bin/cargo-lambda" && -x "$venv/bin/cfn-lint" && -x "$venv/bin/schemathesis" ]]; then
   exit 0
 fi
 echo "venv: installing ${tools[*]} into .venv (about a minute)" >&2

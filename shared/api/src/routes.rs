@@ -27,6 +27,7 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("POST", "/v1/litmos/webhooks/{tenant_id}/{webhook_token}", "receive-litmos-webhook"),
     ("POST", "/v1/admin/tenants/{tenant_id}/sync", "sync-tenant"),
     ("DELETE", "/v1/admin/tenants/{tenant_id}/callers/{caller_sys_id}", "forget-caller"),
+    ("GET", "/v1/openapi.json", "get-openapi"),
     ("POST", "/v1/servicenow/incidents", "record-incident"),
     ("GET", "/v1/servicenow/training/updates", "get-training-updates"),
     ("GET", "/v1/servicenow/learners/{caller_sys_id}/courses", "get-learner-courses"),
