@@ -5,6 +5,7 @@ pub mod aws;
 pub mod config;
 pub mod dynamo;
 pub mod litmos;
+pub mod metrics;
 pub mod secrets;
 
 pub use config::Config;

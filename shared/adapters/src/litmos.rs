@@ -235,14 +235,25 @@ impl LitmosClient {
         let started = Instant::now();
         let mut attempt = 1;
         loop {
+            crate::metrics::count(crate::metrics::names::LITMOS_CALLS, 1);
             match self.attempt(acct, &method, path, query, body.as_ref()).await {
-                Attempt::Done(resp) => return check_status(resp).await,
-                Attempt::Fail(err) => return Err(err),
+                Attempt::Done(resp) => {
+                    let checked = check_status(resp).await;
+                    if matches!(checked, Err(LitmosError::Status(_) | LitmosError::Redirect(_) | LitmosError::Unauthorized)) {
+                        crate::metrics::count(crate::metrics::names::LITMOS_ERRORS, 1);
+                    }
+                    return checked;
+                }
+                Attempt::Fail(err) => {
+                    crate::metrics::count(crate::metrics::names::LITMOS_ERRORS, 1);
+                    return Err(err);
+                }
                 Attempt::Retry(err) => {
                     let backoff = self.backoff_base * 2u32.pow(attempt - 1);
                     let jittered = backoff.mul_f64(0.5 + rand::random::<f64>());
                     let out_of_time = started.elapsed() + jittered + self.attempt_timeout > CALL_BUDGET;
                     if attempt >= MAX_ATTEMPTS || out_of_time {
+                        crate::metrics::count(crate::metrics::names::LITMOS_ERRORS, 1);
                         tracing::warn!(attempts = attempt, error = %err, path, "litmos call gave up");
                         return Err(err);
                     }

@@ -26,7 +26,12 @@ impl From<Error> for Rejection {
 impl Rejection {
     pub fn into_response(self, request_id: &str) -> Response<Body> {
         match self {
-            Rejection::Error(e) => problem::from_error(&e, request_id),
+            Rejection::Error(e) => {
+                if matches!(e, Error::Unauthorized) {
+                    litmos_adapters::metrics::count(litmos_adapters::metrics::names::AUTH_FAILURES, 1);
+                }
+                problem::from_error(&e, request_id)
+            }
             Rejection::TooLarge => problem::problem(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload-too-large",

@@ -85,7 +85,10 @@ pub async fn assign_courses(state: Arc<AppState>, req: Request) -> Response<Body
         };
         let key = header(&req, "idempotency-key");
         match service.assign(&caller.tenant_id, &acct, &who, key.as_deref(), input).await? {
-            Answer::Fresh(outcome) => Ok(json(StatusCode::OK, &outcome)),
+            Answer::Fresh(outcome) => {
+                litmos_adapters::metrics::count(litmos_adapters::metrics::names::ASSIGNMENTS, outcome.assigned.len() as u64);
+                Ok(json(StatusCode::OK, &outcome))
+            }
             Answer::Replay { status, body } => Ok(Response::builder()
                 .status(status)
                 .header("content-type", "application/json")

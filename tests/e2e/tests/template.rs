@@ -194,3 +194,36 @@ fn secret_names_fall_under_the_granted_patterns() {
     assert!(glob("P/tenants/*/servicenow/*", &names.servicenow_key("acme", &key)));
     assert!(!glob("P/tenants/*/servicenow/*", &names.litmos_key("acme")));
 }
+
+/// Issue 8.6: what an operator needs: tracing, bounded log retention for every
+/// function, an errors and a throttles alarm for every function, a 5xx-rate and a
+/// Litmos-failure alarm, all notifying the topic parameter.
+#[test]
+fn operations_are_in_the_template() {
+    let t = template();
+    assert_eq!(t["Globals"]["Function"]["Tracing"], "Active");
+    let resources = t["Resources"].as_mapping().unwrap();
+    let kind = |name: &str| resources.get(name).map(|r| r["Type"].as_str().unwrap_or("").to_string());
+    for (name, _) in functions(&t) {
+        let base = name.trim_end_matches("Function");
+        assert_eq!(kind(&format!("{base}Logs")).as_deref(), Some("AWS::Logs::LogGroup"), "{name}: log group");
+        assert_eq!(kind(&format!("{base}ErrorsAlarm")).as_deref(), Some("AWS::CloudWatch::Alarm"), "{name}: errors alarm");
+        assert_eq!(kind(&format!("{base}ThrottlesAlarm")).as_deref(), Some("AWS::CloudWatch::Alarm"), "{name}: throttles alarm");
+        let group = &t["Resources"][format!("{base}Logs").as_str()]["Properties"];
+        let binary = f_binary(&t, &name);
+        assert!(tagless(&group["LogGroupName"]).ends_with(&format!("-{binary}")), "{name}: the group Lambda writes to");
+        assert_eq!(tagless(&group["RetentionInDays"]), "LogRetentionDays", "{name}: retention from the parameter");
+    }
+    for alarm in ["Api5xxAlarm", "LitmosErrorsAlarm"] {
+        assert_eq!(kind(alarm).as_deref(), Some("AWS::CloudWatch::Alarm"), "{alarm}");
+    }
+    for (name, r) in resources {
+        if r["Type"] == "AWS::CloudWatch::Alarm" {
+            assert!(!r["Properties"]["AlarmActions"].is_null(), "{name:?} notifies the topic");
+        }
+    }
+}
+
+fn f_binary(t: &Value, resource: &str) -> String {
+    t["Resources"][resource]["Metadata"]["BuildProperties"]["Binary"].as_str().unwrap().to_string()
+}
