@@ -20,7 +20,18 @@ where
     let rid = request_id(&req);
     let outcome = async {
         let caller = state.require_servicenow(&req).await?;
-        f(state.clone(), req, caller).await
+        // The key's last use is written beside the request's own work, not before it,
+        // and joined before answering (Lambda freezes the process after the response).
+        let touch = caller.touch_due.then(|| caller.tenant_id.clone());
+        let record_use = async {
+            if let Some(tenant) = touch
+                && let Err(e) = state.store.touch_last_used(&tenant, state.clock.now()).await
+            {
+                tracing::warn!(error = %e, tenant = %tenant, "could not record last use");
+            }
+        };
+        let (out, ()) = tokio::join!(f(state.clone(), req, caller), record_use);
+        out
     }
     .await;
     outcome.unwrap_or_else(|r| r.into_response(&rid))

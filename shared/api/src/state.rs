@@ -63,7 +63,7 @@ impl AppState {
 
     /// The tenant this ServiceNow request acts for; it comes only from the key.
     pub async fn require_servicenow(&self, req: &Request) -> Result<Caller, Error> {
-        self.keys.authenticate(&self.store, &self.store, self.clock.as_ref(), header(req, "authorization").as_deref()).await
+        self.keys.authenticate(&self.store, self.clock.as_ref(), header(req, "authorization").as_deref()).await
     }
 
     pub async fn cursor_secret(&self) -> Result<Vec<u8>, Error> {

@@ -140,7 +140,7 @@ async fn learner_bad_input_and_unknown_callers() {
 async fn twenty_concurrent_calls_for_one_caller_create_one_litmos_user() {
     let t = tenant().await;
     let state = t.e.state.clone();
-    let (_, acct) = state.account(&state.keys.authenticate(&state.store, &state.store, state.clock.as_ref(), Some(&bearer(&t.key))).await.unwrap()).await.unwrap();
+    let (_, acct) = state.account(&state.keys.authenticate(&state.store, state.clock.as_ref(), Some(&bearer(&t.key))).await.unwrap()).await.unwrap();
     let acct = Arc::new(acct);
     let mut tasks = Vec::new();
     for _ in 0..20 {
@@ -337,7 +337,7 @@ async fn fifty_concurrent_identical_assigns_assign_once() {
     let learner = t.learner("pat.caller@example.com").await;
     let ids: Vec<String> = (0..3).map(|i| t.course(i).id).collect();
     let state = t.e.state.clone();
-    let caller = state.keys.authenticate(&state.store, &state.store, state.clock.as_ref(), Some(&bearer(&t.key))).await.unwrap();
+    let caller = state.keys.authenticate(&state.store, state.clock.as_ref(), Some(&bearer(&t.key))).await.unwrap();
     let (_, acct) = state.account(&caller).await.unwrap();
     let acct = Arc::new(acct);
     let mut tasks = Vec::new();

@@ -13,11 +13,18 @@ use crate::time::{Clock, Timestamp};
 
 const CACHE_CAP: usize = 4096;
 
+/// How often a container records a key's `last_used_at`: a write per request would
+/// put a DynamoDB round trip on every call for a date nobody needs to the second.
+pub const TOUCH_EVERY_SECONDS: i64 = 60;
+
 /// The tenant a request acts for. It comes only from the key.
 #[derive(Clone, Debug)]
 pub struct Caller {
     pub tenant_id: String,
     pub key_id: String,
+    /// This request should record the key's use (at most once a minute per key and
+    /// container); the caller does it alongside the request's own work.
+    pub touch_due: bool,
 }
 
 #[derive(Clone)]
@@ -33,6 +40,7 @@ struct Cached {
 pub struct KeyAuthenticator {
     ttl: i64,
     cache: Mutex<HashMap<KeyHash, Cached>>,
+    touched: Mutex<HashMap<KeyHash, Timestamp>>,
 }
 
 pub fn bearer(header: Option<&str>) -> Option<&str> {
@@ -43,14 +51,27 @@ pub fn bearer(header: Option<&str>) -> Option<&str> {
 
 impl KeyAuthenticator {
     pub fn new(ttl_seconds: i64) -> Self {
-        KeyAuthenticator { ttl: ttl_seconds, cache: Mutex::new(HashMap::new()) }
+        KeyAuthenticator { ttl: ttl_seconds, cache: Mutex::new(HashMap::new()), touched: Mutex::new(HashMap::new()) }
     }
 
-    pub async fn authenticate(&self, keys: &dyn KeyStore, tenants: &dyn TenantStore, clock: &dyn Clock, authorization: Option<&str>) -> Result<Caller, Error> {
+    /// Whether `last_used_at` is due for this key, and if so, marks it done.
+    fn touch_due(&self, hash: &KeyHash, now: Timestamp) -> bool {
+        let mut touched = self.touched.lock().expect("touch map poisoned");
+        if touched.get(hash).is_some_and(|t| now - t < TOUCH_EVERY_SECONDS) {
+            return false;
+        }
+        if touched.len() >= CACHE_CAP {
+            touched.clear();
+        }
+        touched.insert(hash.clone(), now);
+        true
+    }
+
+    pub async fn authenticate(&self, keys: &dyn KeyStore, clock: &dyn Clock, authorization: Option<&str>) -> Result<Caller, Error> {
         let hash = bearer(authorization).and_then(keys::parse).ok_or(Error::Unauthorized)?;
         let now = clock.now();
         if let Some(hit) = self.lookup(&hash, now) {
-            return Ok(Caller { tenant_id: hit, key_id: hash.key_id().to_string() });
+            return Ok(Caller { tenant_id: hit, key_id: hash.key_id().to_string(), touch_due: self.touch_due(&hash, now) });
         }
         let record = keys.get_key(&hash).await?.ok_or_else(|| {
             tracing::info!(key_id = hash.key_id(), "auth failed: unknown key");
@@ -60,15 +81,13 @@ impl KeyAuthenticator {
             tracing::info!(key_id = hash.key_id(), tenant = %record.tenant_id, "auth failed: key expired");
             return Err(Error::Unauthorized);
         }
-        if let Err(e) = tenants.touch_last_used(&record.tenant_id, now).await {
-            tracing::warn!(error = %e, tenant = %record.tenant_id, "could not record last use");
-        }
         let mut cache = self.cache.lock().expect("auth cache poisoned");
         if cache.len() >= CACHE_CAP {
             cache.clear();
         }
         cache.insert(hash.clone(), Cached { tenant_id: record.tenant_id.clone(), expires_at: record.expires_at, cached_at: now });
-        Ok(Caller { tenant_id: record.tenant_id, key_id: hash.key_id().to_string() })
+        drop(cache);
+        Ok(Caller { tenant_id: record.tenant_id, key_id: hash.key_id().to_string(), touch_due: self.touch_due(&hash, now) })
     }
 
     fn lookup(&self, hash: &KeyHash, now: Timestamp) -> Option<String> {
@@ -175,5 +194,16 @@ mod tests {
         a.cache.lock().unwrap().insert(h.clone(), Cached { tenant_id: "t1".into(), expires_at: None, cached_at: 1_000 });
         assert_eq!(a.lookup(&h, 1_004).as_deref(), Some("t1"));
         assert_eq!(a.lookup(&h, 1_005), None, "TTL bounds how long a revoked key works");
+    }
+
+    #[test]
+    fn last_use_is_due_once_a_minute_per_key() {
+        let a = KeyAuthenticator::new(5);
+        let (k1, k2) = (keys::hash("one"), keys::hash("two"));
+        assert!(a.touch_due(&k1, 1_000));
+        assert!(!a.touch_due(&k1, 1_001), "a second request in the same minute writes nothing");
+        assert!(!a.touch_due(&k1, 1_059));
+        assert!(a.touch_due(&k2, 1_001), "per key");
+        assert!(a.touch_due(&k1, 1_060), "a minute later, again");
     }
 }
