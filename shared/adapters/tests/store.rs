@@ -404,4 +404,19 @@ mod claims {
         assert_eq!((got.bytes.as_slice(), got.fetched_at), (&b"[]"[..], 200));
         assert!(s.get_blob("other", "catalog").await.unwrap().is_none());
     }
+
+    /// A warm container that holds generation G reads only the head while G is current.
+    #[tokio::test]
+    async fn a_blob_is_read_again_only_when_its_generation_changed() {
+        let s = store().await;
+        assert!(matches!(s.get_blob_unless("acme", "catalog", "none").await.unwrap(), BlobRead::Absent));
+        s.put_blob("acme", "catalog", b"[1]", 100, 900).await.unwrap();
+        let first = s.get_blob("acme", "catalog").await.unwrap().unwrap();
+        assert!(matches!(s.get_blob_unless("acme", "catalog", &first.generation).await.unwrap(), BlobRead::Unchanged { fetched_at: 100 }));
+        s.put_blob("acme", "catalog", b"[1,2]", 200, 900).await.unwrap();
+        match s.get_blob_unless("acme", "catalog", &first.generation).await.unwrap() {
+            BlobRead::Changed(b) => assert_eq!((b.bytes.as_slice(), b.fetched_at), (&b"[1,2]"[..], 200)),
+            other => panic!("{other:?}"),
+        }
+    }
 }

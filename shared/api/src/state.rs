@@ -26,6 +26,8 @@ pub struct AppState {
     pub accounts: AccountCache,
     /// The feed's cursor-signing secret, read once per container when first needed.
     cursor_secret: tokio::sync::OnceCell<Vec<u8>>,
+    /// The decoded course catalog, per tenant and cache generation.
+    pub catalog_memo: litmos_domain::cache::Memo,
 }
 
 impl AppState {
@@ -45,6 +47,7 @@ impl AppState {
             admin: AdminAuthenticator::new(config.admin_token_secret_id.clone(), config.auth_cache_ttl_seconds.max(1)),
             accounts: AccountCache::new(config.auth_cache_ttl_seconds),
             cursor_secret: tokio::sync::OnceCell::new(),
+            catalog_memo: Default::default(),
             config,
             store,
             secrets,

@@ -16,7 +16,7 @@ use crate::servicenow::authed;
 
 impl AppState {
     pub fn catalog(&self) -> Catalog<'_> {
-        Catalog { cache: &self.store, litmos: &self.litmos, clock: self.clock.as_ref(), catalog_ttl: self.config.catalog_ttl_seconds }
+        Catalog { cache: &self.store, memo: &self.catalog_memo, litmos: &self.litmos, clock: self.clock.as_ref(), catalog_ttl: self.config.catalog_ttl_seconds }
     }
 }
 

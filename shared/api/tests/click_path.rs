@@ -546,3 +546,27 @@ async fn overlapping_requests_in_opposite_order_both_finish() {
     assert!(started.elapsed() < std::time::Duration::from_secs(9), "no request waited out another: {:?}", started.elapsed());
     assert_eq!(t.e.double.enrolments(&learner).len(), 3);
 }
+
+/// Issue 8.2: a warm container answers the course list from its decoded copy of the
+/// catalog while the cache generation is unchanged, and picks up a refresh another
+/// container wrote.
+#[tokio::test]
+async fn a_warm_container_keeps_its_catalog_until_the_cache_changes() {
+    let t = tenant().await;
+    let (status, first) = t.call("GET", "/v1/servicenow/courses?limit=100&sort=name", Some("admin@pieshop.net"), None).await;
+    assert_eq!(status, 200);
+    t.e.double.clear_requests();
+    let (_, again) = t.call("GET", "/v1/servicenow/courses?limit=100&sort=name", Some("admin@pieshop.net"), None).await;
+    assert_eq!(first, again);
+    assert!(t.e.double.requests().is_empty(), "a warm catalog makes no Litmos call");
+    // Another container refreshes the catalog (Litmos gained courses, the TTL passed).
+    t.e.double.data.lock().unwrap().add_courses(3);
+    let other = litmos_domain::cache::Memo::default();
+    let catalog = litmos_domain::courses::Catalog { cache: &t.e.state.store, memo: &other, litmos: &t.e.state.litmos, clock: t.e.state.clock.as_ref(), catalog_ttl: 0 };
+    let caller = t.e.state.keys.authenticate(&t.e.state.store, t.e.state.clock.as_ref(), Some(&bearer(&t.key))).await.unwrap();
+    let (_, acct) = t.e.state.account(&caller).await.unwrap();
+    let refreshed = catalog.all("acme", &acct).await.unwrap();
+    let (_, after) = t.call("GET", "/v1/servicenow/courses?limit=1", Some("admin@pieshop.net"), None).await;
+    assert_eq!(after["total"].as_u64().unwrap() as usize, refreshed.iter().filter(|c| c.active).count(), "the new generation is read");
+    assert!(after["total"].as_u64().unwrap() > first["total"].as_u64().unwrap());
+}

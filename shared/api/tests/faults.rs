@@ -136,7 +136,7 @@ async fn run_for(e: &Env, acct: &LitmosAccount, courses: &[String], learner: &st
         store: &flaky,
         idempotency: &flaky,
         incidents: &flaky,
-        catalog: Catalog { cache: &flaky, litmos: &e.state.litmos, clock: e.state.clock.as_ref(), catalog_ttl: 900 },
+        catalog: Catalog { cache: &flaky, memo: &e.state.catalog_memo, litmos: &e.state.litmos, clock: e.state.clock.as_ref(), catalog_ttl: 900 },
         litmos: &e.state.litmos,
         clock: e.state.clock.as_ref(),
     };

@@ -1,11 +1,15 @@
 //! Typed JSON values over the `CacheStore` port: what the catalog, agent, team and
 //! progress caches share.
 
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::Error;
-use crate::ports::CacheStore;
+use crate::ports::{BlobRead, CacheStore};
 use crate::time::Clock;
 
 /// A cached value that is younger than `ttl`, or (second) one that is older: a stale
@@ -27,4 +31,52 @@ pub async fn write<T: Serialize>(cache: &dyn CacheStore, clock: &dyn Clock, tena
     if let Err(e) = cache.put_blob(tenant, name, &bytes, clock.now(), ttl).await {
         tracing::warn!(error = %e, cache = name, "could not write the cache; next request asks Litmos again");
     }
+}
+
+/// Decoded copies of cached values, kept per container and keyed by the blob's
+/// generation: a warm container reads only the small head item and decodes nothing
+/// while the blob is unchanged. Safe under concurrent requests.
+#[derive(Default)]
+pub struct Memo {
+    entries: Mutex<HashMap<String, (String, Arc<dyn Any + Send + Sync>)>>,
+}
+
+const MEMO_CAP: usize = 256;
+
+/// `read`, through `memo`: the same answers, without reading or decoding a blob the
+/// container already holds.
+pub async fn read_memo<T: DeserializeOwned + Send + Sync + 'static>(cache: &dyn CacheStore, memo: &Memo, clock: &dyn Clock, tenant: &str, name: &str, ttl: i64) -> Result<Lookup<Arc<T>>, Error> {
+    let slot = format!("{tenant}\u{0}{name}");
+    let held = memo.entries.lock().expect("memo poisoned").get(&slot).cloned();
+    let (value, fetched_at): (Arc<T>, _) = match held.as_ref().and_then(|(g, v)| v.clone().downcast::<T>().ok().map(|v| (g.clone(), v))) {
+        Some((generation, value)) => match cache.get_blob_unless(tenant, name, &generation).await? {
+            BlobRead::Absent => {
+                memo.entries.lock().expect("memo poisoned").remove(&slot);
+                return Ok(Lookup { fresh: None, stale: None });
+            }
+            BlobRead::Unchanged { fetched_at } => (value, fetched_at),
+            BlobRead::Changed(blob) => match serde_json::from_slice::<T>(&blob.bytes) {
+                Ok(v) => (remember(memo, slot, blob.generation, v), blob.fetched_at),
+                Err(_) => return Ok(Lookup { fresh: None, stale: None }),
+            },
+        },
+        None => match cache.get_blob(tenant, name).await? {
+            None => return Ok(Lookup { fresh: None, stale: None }),
+            Some(blob) => match serde_json::from_slice::<T>(&blob.bytes) {
+                Ok(v) => (remember(memo, slot, blob.generation, v), blob.fetched_at),
+                Err(_) => return Ok(Lookup { fresh: None, stale: None }),
+            },
+        },
+    };
+    Ok(if clock.now() - fetched_at < ttl { Lookup { fresh: Some(value), stale: None } } else { Lookup { fresh: None, stale: Some(value) } })
+}
+
+fn remember<T: Send + Sync + 'static>(memo: &Memo, slot: String, generation: String, value: T) -> Arc<T> {
+    let value = Arc::new(value);
+    let mut entries = memo.entries.lock().expect("memo poisoned");
+    if entries.len() >= MEMO_CAP {
+        entries.clear();
+    }
+    entries.insert(slot, (generation, value.clone()));
+    value
 }

@@ -36,6 +36,8 @@ fn agent_cache_name(agent: &str) -> String {
 
 pub struct Catalog<'a> {
     pub cache: &'a dyn CacheStore,
+    /// The container's decoded copy of the catalog.
+    pub memo: &'a cache::Memo,
     pub litmos: &'a dyn Litmos,
     pub clock: &'a dyn Clock,
     pub catalog_ttl: i64,
@@ -57,9 +59,9 @@ impl Catalog<'_> {
 
     /// Every course of the account. A stale cache still answers when Litmos fails.
     pub async fn all(&self, tenant: &str, acct: &LitmosAccount) -> Result<Vec<Course>, Error> {
-        let Lookup { fresh, stale } = cache::read::<Vec<Course>>(self.cache, self.clock, tenant, "catalog", self.catalog_ttl).await?;
+        let Lookup { fresh, stale } = cache::read_memo::<Vec<Course>>(self.cache, self.memo, self.clock, tenant, "catalog", self.catalog_ttl).await?;
         if let Some(c) = fresh {
-            return Ok(c);
+            return Ok(c.as_ref().clone());
         }
         match self.litmos.list_courses(acct).await {
             Ok(courses) => {
@@ -69,7 +71,7 @@ impl Catalog<'_> {
             Err(e) => match stale {
                 Some(c) => {
                     tracing::warn!(error = %e, "litmos catalog refresh failed; serving the previous catalog");
-                    Ok(c)
+                    Ok(c.as_ref().clone())
                 }
                 None => Err(e.into()),
             },

@@ -124,12 +124,32 @@ pub trait LearnerStore: Send + Sync {
 pub struct CachedBlob {
     pub bytes: Vec<u8>,
     pub fetched_at: Timestamp,
+    /// Changes with every write of the blob.
+    pub generation: String,
+}
+
+/// A cached blob read against a copy the reader already holds.
+#[derive(Debug)]
+pub enum BlobRead {
+    Absent,
+    /// Still the generation the reader holds: nothing more was read.
+    Unchanged { fetched_at: Timestamp },
+    Changed(CachedBlob),
 }
 
 #[async_trait]
 pub trait CacheStore: Send + Sync {
     async fn get_blob(&self, tenant: &str, name: &str) -> Result<Option<CachedBlob>, StoreError>;
     async fn put_blob(&self, tenant: &str, name: &str, bytes: &[u8], now: Timestamp, ttl: i64) -> Result<(), StoreError>;
+    /// Like `get_blob`, but when the blob is still generation `known` only its small
+    /// head is read. Stores without a cheaper path read the whole blob.
+    async fn get_blob_unless(&self, tenant: &str, name: &str, known: &str) -> Result<BlobRead, StoreError> {
+        Ok(match self.get_blob(tenant, name).await? {
+            None => BlobRead::Absent,
+            Some(b) if b.generation == known => BlobRead::Unchanged { fetched_at: b.fetched_at },
+            Some(b) => BlobRead::Changed(b),
+        })
+    }
 }
 
 #[async_trait]

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use async_trait::async_trait;
 use aws_sdk_dynamodb::primitives::Blob;
 use aws_sdk_dynamodb::types::{AttributeValue, KeysAndAttributes, PutRequest, WriteRequest};
-use litmos_domain::ports::{CacheStore, CachedBlob, StoreError};
+use litmos_domain::ports::{BlobRead, CacheStore, CachedBlob, StoreError};
 use litmos_domain::time::Timestamp;
 use tracing::instrument;
 
@@ -52,7 +52,28 @@ impl CacheStore for DynamoStore {
     async fn get_blob(&self, tenant: &str, name: &str) -> Result<Option<CachedBlob>, StoreError> {
         let head = self.get_item(key(tenant_pk(tenant), cache_head_sk(name))).await?;
         let Some(head) = head else { return Ok(None) };
-        let (generation, chunks, fetched_at) = (get_s(&head, GENERATION)?, get_n(&head, CHUNKS)? as usize, get_n(&head, FETCHED_AT)?);
+        self.read_chunks(tenant, name, &head).await
+    }
+
+    #[instrument(skip_all, fields(tenant, cache = name))]
+    async fn get_blob_unless(&self, tenant: &str, name: &str, known: &str) -> Result<BlobRead, StoreError> {
+        let Some(head) = self.get_item(key(tenant_pk(tenant), cache_head_sk(name))).await? else { return Ok(BlobRead::Absent) };
+        if get_s(&head, GENERATION)? == known {
+            return Ok(BlobRead::Unchanged { fetched_at: get_n(&head, FETCHED_AT)? });
+        }
+        Ok(self.read_chunks(tenant, name, &head).await?.map_or(BlobRead::Absent, BlobRead::Changed))
+    }
+
+    #[instrument(skip_all, fields(tenant, cache = name, bytes = bytes.len()))]
+    async fn put_blob(&self, tenant: &str, name: &str, bytes: &[u8], now: Timestamp, ttl: i64) -> Result<(), StoreError> {
+        self.write_blob(tenant, name, bytes, now, ttl).await
+    }
+}
+
+impl DynamoStore {
+    /// The chunks the head item names, joined; `None` when one expired under us.
+    async fn read_chunks(&self, tenant: &str, name: &str, head: &Item) -> Result<Option<CachedBlob>, StoreError> {
+        let (generation, chunks, fetched_at) = (get_s(head, GENERATION)?, get_n(head, CHUNKS)? as usize, get_n(head, FETCHED_AT)?);
         let keys: Vec<Item> = (0..chunks).map(|i| key(tenant_pk(tenant), cache_chunk_sk(name, &generation, i))).collect();
         let mut parts: HashMap<String, Vec<u8>> = HashMap::new();
         for item in self.batch_get(keys).await? {
@@ -68,11 +89,10 @@ impl CacheStore for DynamoStore {
                 None => return Ok(None),
             }
         }
-        Ok(Some(CachedBlob { bytes, fetched_at }))
+        Ok(Some(CachedBlob { bytes, fetched_at, generation }))
     }
 
-    #[instrument(skip_all, fields(tenant, cache = name, bytes = bytes.len()))]
-    async fn put_blob(&self, tenant: &str, name: &str, bytes: &[u8], now: Timestamp, ttl: i64) -> Result<(), StoreError> {
+    async fn write_blob(&self, tenant: &str, name: &str, bytes: &[u8], now: Timestamp, ttl: i64) -> Result<(), StoreError> {
         let generation = format!("{now:x}{:08x}", rand::random::<u32>());
         // Kept well past freshness, so a stale copy can still answer when Litmos fails.
         let expires_at = now + ttl.max(60) * 4 + 3_600;
