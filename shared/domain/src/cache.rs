@@ -38,32 +38,49 @@ pub async fn write<T: Serialize>(cache: &dyn CacheStore, clock: &dyn Clock, tena
 /// while the blob is unchanged. Safe under concurrent requests.
 #[derive(Default)]
 pub struct Memo {
-    entries: Mutex<HashMap<String, (String, Arc<dyn Any + Send + Sync>)>>,
+    entries: Mutex<HashMap<String, MemoEntry>>,
+}
+
+#[derive(Clone)]
+struct MemoEntry {
+    generation: String,
+    fetched_at: crate::time::Timestamp,
+    /// When the store last confirmed this generation (real time, not the clock port).
+    confirmed: std::time::Instant,
+    value: Arc<dyn Any + Send + Sync>,
 }
 
 const MEMO_CAP: usize = 256;
+/// Within this, a confirmed copy is used without even reading the head item: another
+/// container's refresh shows here at most this late.
+const RECHECK_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// `read`, through `memo`: the same answers, without reading or decoding a blob the
 /// container already holds.
 pub async fn read_memo<T: DeserializeOwned + Send + Sync + 'static>(cache: &dyn CacheStore, memo: &Memo, clock: &dyn Clock, tenant: &str, name: &str, ttl: i64) -> Result<Lookup<Arc<T>>, Error> {
     let slot = format!("{tenant}\u{0}{name}");
     let held = memo.entries.lock().expect("memo poisoned").get(&slot).cloned();
-    let (value, fetched_at): (Arc<T>, _) = match held.as_ref().and_then(|(g, v)| v.clone().downcast::<T>().ok().map(|v| (g.clone(), v))) {
-        Some((generation, value)) => match cache.get_blob_unless(tenant, name, &generation).await? {
+    let held = held.and_then(|e| e.value.clone().downcast::<T>().ok().map(|v| (e, v)));
+    let (value, fetched_at): (Arc<T>, _) = match held {
+        Some((entry, value)) if entry.confirmed.elapsed() < RECHECK_AFTER => (value, entry.fetched_at),
+        Some((entry, value)) => match cache.get_blob_unless(tenant, name, &entry.generation).await? {
             BlobRead::Absent => {
                 memo.entries.lock().expect("memo poisoned").remove(&slot);
                 return Ok(Lookup { fresh: None, stale: None });
             }
-            BlobRead::Unchanged { fetched_at } => (value, fetched_at),
+            BlobRead::Unchanged { fetched_at } => {
+                remember(memo, slot, entry.generation, fetched_at, value.clone());
+                (value, fetched_at)
+            }
             BlobRead::Changed(blob) => match serde_json::from_slice::<T>(&blob.bytes) {
-                Ok(v) => (remember(memo, slot, blob.generation, v), blob.fetched_at),
+                Ok(v) => (remember(memo, slot, blob.generation, blob.fetched_at, Arc::new(v)), blob.fetched_at),
                 Err(_) => return Ok(Lookup { fresh: None, stale: None }),
             },
         },
         None => match cache.get_blob(tenant, name).await? {
             None => return Ok(Lookup { fresh: None, stale: None }),
             Some(blob) => match serde_json::from_slice::<T>(&blob.bytes) {
-                Ok(v) => (remember(memo, slot, blob.generation, v), blob.fetched_at),
+                Ok(v) => (remember(memo, slot, blob.generation, blob.fetched_at, Arc::new(v)), blob.fetched_at),
                 Err(_) => return Ok(Lookup { fresh: None, stale: None }),
             },
         },
@@ -71,12 +88,17 @@ pub async fn read_memo<T: DeserializeOwned + Send + Sync + 'static>(cache: &dyn 
     Ok(if clock.now() - fetched_at < ttl { Lookup { fresh: Some(value), stale: None } } else { Lookup { fresh: None, stale: Some(value) } })
 }
 
-fn remember<T: Send + Sync + 'static>(memo: &Memo, slot: String, generation: String, value: T) -> Arc<T> {
-    let value = Arc::new(value);
+/// `write`, and this container's copy is dropped so its next read sees the new one.
+pub async fn write_memo<T: Serialize>(cache: &dyn CacheStore, memo: &Memo, clock: &dyn Clock, tenant: &str, name: &str, value: &T, ttl: i64) {
+    write(cache, clock, tenant, name, value, ttl).await;
+    memo.entries.lock().expect("memo poisoned").remove(&format!("{tenant}\u{0}{name}"));
+}
+
+fn remember<T: Send + Sync + 'static>(memo: &Memo, slot: String, generation: String, fetched_at: crate::time::Timestamp, value: Arc<T>) -> Arc<T> {
     let mut entries = memo.entries.lock().expect("memo poisoned");
     if entries.len() >= MEMO_CAP {
         entries.clear();
     }
-    entries.insert(slot, (generation, value.clone()));
+    entries.insert(slot, MemoEntry { generation, fetched_at, confirmed: std::time::Instant::now(), value: value.clone() });
     value
 }

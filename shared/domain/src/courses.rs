@@ -36,7 +36,7 @@ fn agent_cache_name(agent: &str) -> String {
 
 pub struct Catalog<'a> {
     pub cache: &'a dyn CacheStore,
-    /// The container's decoded copy of the catalog.
+    /// The container's decoded copies of the catalog, agents and team courses.
     pub memo: &'a cache::Memo,
     pub litmos: &'a dyn Litmos,
     pub clock: &'a dyn Clock,
@@ -47,13 +47,13 @@ impl Catalog<'_> {
     /// The Litmos user behind `X-Agent` (exact user name or e-mail), cached briefly.
     pub async fn agent(&self, tenant: &str, acct: &LitmosAccount, who: &str) -> Result<Option<Agent>, Error> {
         let name = agent_cache_name(who);
-        if let Some(agent) = cache::read::<Agent>(self.cache, self.clock, tenant, &name, AGENT_TTL_SECONDS).await?.fresh {
-            return Ok(Some(agent));
+        if let Some(agent) = cache::read_memo::<Agent>(self.cache, self.memo, self.clock, tenant, &name, AGENT_TTL_SECONDS).await?.fresh {
+            return Ok(Some(agent.as_ref().clone()));
         }
         let hits = self.litmos.search_users(acct, who).await?;
         let Some(user) = hits.into_iter().find(|u| u.is_exactly(who) && u.active) else { return Ok(None) };
         let agent = Agent { level: AccessLevel::parse(&user.access_level), user };
-        cache::write(self.cache, self.clock, tenant, &name, &agent, AGENT_TTL_SECONDS).await;
+        cache::write_memo(self.cache, self.memo, self.clock, tenant, &name, &agent, AGENT_TTL_SECONDS).await;
         Ok(Some(agent))
     }
 
@@ -65,7 +65,7 @@ impl Catalog<'_> {
         }
         match self.litmos.list_courses(acct).await {
             Ok(courses) => {
-                cache::write(self.cache, self.clock, tenant, "catalog", &courses, self.catalog_ttl).await;
+                cache::write_memo(self.cache, self.memo, self.clock, tenant, "catalog", &courses, self.catalog_ttl).await;
                 Ok(courses)
             }
             Err(e) => match stale {
@@ -81,8 +81,8 @@ impl Catalog<'_> {
     /// Courses of the teams this user leads.
     async fn led_team_courses(&self, tenant: &str, acct: &LitmosAccount, user_id: &str) -> Result<Vec<Course>, Error> {
         let name = format!("leader#{user_id}");
-        if let Some(c) = cache::read::<Vec<Course>>(self.cache, self.clock, tenant, &name, self.catalog_ttl).await?.fresh {
-            return Ok(c);
+        if let Some(c) = cache::read_memo::<Vec<Course>>(self.cache, self.memo, self.clock, tenant, &name, self.catalog_ttl).await?.fresh {
+            return Ok(c.as_ref().clone());
         }
         let mut courses: Vec<Course> = Vec::new();
         for team in self.litmos.user_teams(acct, user_id).await? {
@@ -95,7 +95,7 @@ impl Catalog<'_> {
                 }
             }
         }
-        cache::write(self.cache, self.clock, tenant, &name, &courses, self.catalog_ttl).await;
+        cache::write_memo(self.cache, self.memo, self.clock, tenant, &name, &courses, self.catalog_ttl).await;
         Ok(courses)
     }
 

@@ -46,7 +46,7 @@ async fn main() {
     let sdk = litmos_adapters::aws::sdk_config().await;
     let table = format!("bench-{:x}", rand_id());
     litmos_adapters::dynamo::ensure_table(&aws_sdk_dynamodb::Client::new(&sdk), &table).await.unwrap();
-    let env = [("TABLE_NAME", table.as_str()), ("SECRET_PREFIX", "bench"), ("ADMIN_TOKEN_SECRET_ID", "bench-admin")];
+    let env = [("TABLE_NAME", table.as_str()), ("SECRET_PREFIX", "bench"), ("ADMIN_TOKEN_SECRET_ID", "bench-admin"), ("LITMOS_ALLOWED_HOSTS", "http://127.0.0.1:*")];
     let config = litmos_adapters::Config::from_map(&env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()).unwrap();
     let state = Arc::new(AppState::new(config, &sdk, Box::new(SystemClock)));
     state.secrets.put_secret("bench-admin", "bench-admin-token").await.unwrap();
