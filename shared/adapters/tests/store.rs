@@ -329,6 +329,18 @@ mod claims {
         assert_eq!(s.next_incident_after("other", "c1", 50, "i1").await.unwrap(), None);
     }
 
+    /// A check that saw every record completed removes the learner from the sync's list
+    /// only when no assignment came in since; otherwise it stays for one more check.
+    #[tokio::test]
+    async fn a_learner_with_a_new_assignment_stays_to_be_checked() {
+        let s = store().await;
+        confirmed(&s, "acme", &["C1"]).await;
+        s.mark_checked("acme", "L1", 500, false).await.unwrap();
+        assert_eq!(s.open_learners("acme").await.unwrap(), vec![("L1".to_string(), 500)], "an assignment came in since: kept");
+        s.mark_checked("acme", "L1", 600, false).await.unwrap();
+        assert!(s.open_learners("acme").await.unwrap().is_empty(), "checked again with nothing new: gone");
+    }
+
     #[tokio::test]
     async fn records_by_assignment_date_for_the_report() {
         let s = store().await;

@@ -379,7 +379,7 @@ async fn one_callers_courses_come_from_litmos_merged_with_their_incidents() {
     let other_course = t.e.double.courses().iter().filter(|c| c.active).nth(5).unwrap().id.clone();
     let client = litmos_adapters::LitmosClient::new(std::time::Duration::from_secs(2), litmos_domain::litmos_url::LitmosHosts::with_extra("http://127.0.0.1:*").unwrap());
     let acct = litmos_domain::model::LitmosAccount { base_url: t.e.litmos_url.clone(), api_key: "demo-litmos-key".into(), source: "s".into() };
-    litmos_domain::ports::Litmos::assign_courses(&client, &acct, &t.learner, &[other_course.clone()], false).await.unwrap();
+    litmos_domain::ports::Litmos::assign_courses(&client, &acct, &t.learner, std::slice::from_ref(&other_course), false).await.unwrap();
     let (status, body) = t.call("GET", &format!("/v1/servicenow/learners/{CALLER}/courses"), None, None).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["learner_id"], t.learner);

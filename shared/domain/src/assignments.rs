@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::courses::{Agent, Catalog};
+use crate::courses::Catalog;
 use crate::idempotency::{self, Begin};
 use crate::model::*;
 use crate::ports::{AssignmentStore, Claim, IdempotencyStore, IncidentStore, LearnerStore, Litmos};
@@ -127,12 +127,13 @@ impl Assignments<'_> {
     }
 
     async fn run(&self, tenant: &str, acct: &LitmosAccount, who: &str, input: &AssignInput) -> Result<AssignOutcome, Error> {
-        let agent: Option<Agent> = self.catalog.agent(tenant, acct, who).await?;
-        let agent = match agent {
+        // Independent lookups, side by side; the permission answer still comes first.
+        let (agent, caller) = tokio::join!(self.catalog.agent(tenant, acct, who), self.learners.learner_caller(tenant, &input.learner_id));
+        let agent = match agent? {
             Some(a) if a.level.is_some_and(AccessLevel::may_assign) => a,
             _ => return Err(Error::Forbidden(NOT_ADMIN.into())),
         };
-        let Some(caller) = self.learners.learner_caller(tenant, &input.learner_id).await? else {
+        let Some(caller) = caller? else {
             return Err(Error::NotFound(format!("No learner with id '{}' is linked to a caller of this account.", input.learner_id)));
         };
         let assignable: HashMap<String, Course> =

@@ -292,6 +292,9 @@ pub const SCORE: &str = "score";
 pub const CATEGORY: &str = "category";
 pub const NEXT_INCIDENT_AT: &str = "next_incident_at";
 pub const CHECKED_AT: &str = "checked_at";
+/// Set on a learner to check by every new assignment; a check that saw everything
+/// completed removes the learner only while no assignment came in since.
+pub const FRESH: &str = "fresh";
 pub const WATERMARK: &str = "watermark";
 pub const SEQ: &str = "seq";
 pub const LAST_MS: &str = "last_ms";

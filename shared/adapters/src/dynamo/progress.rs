@@ -145,9 +145,11 @@ impl DynamoStore {
             let open = Update::builder()
                 .table_name(&self.table)
                 .set_key(Some(key(tenant_pk(tenant), open_sk(learner))))
-                .update_expression("SET #checked = if_not_exists(#checked, :zero), #lid = :lid")
+                .update_expression("SET #checked = if_not_exists(#checked, :zero), #lid = :lid, #fresh = :fresh")
                 .expression_attribute_names("#checked", CHECKED_AT)
                 .expression_attribute_names("#lid", LEARNER_ID)
+                .expression_attribute_names("#fresh", FRESH)
+                .expression_attribute_values(":fresh", aws_sdk_dynamodb::types::AttributeValue::Bool(true))
                 .expression_attribute_values(":zero", n(0))
                 .expression_attribute_values(":lid", s(learner))
                 .build()
@@ -339,37 +341,39 @@ impl ProgressStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, learner = learner_id))]
     async fn mark_checked(&self, tenant: &str, learner_id: &str, at: Timestamp, still_open: bool) -> Result<(), StoreError> {
         let k = key(tenant_pk(tenant), open_sk(learner_id));
-        let res = if still_open {
-            self.client
-                .update_item()
-                .table_name(&self.table)
-                .set_key(Some(k))
-                .update_expression("SET #checked = :at, #lid = :lid")
-                .expression_attribute_names("#checked", CHECKED_AT)
-                .expression_attribute_names("#lid", LEARNER_ID)
-                .expression_attribute_values(":at", n(at))
-                .expression_attribute_values(":lid", s(learner_id))
-                .send()
-                .await
-                .map(|_| ())
-                .map_err(|e| unavailable("update_item", e))
-        } else {
-            // Only if no assignment made it open again since we read it.
+        if !still_open {
+            // Gone only if no assignment came in since the records were read; else it
+            // stays for one more check.
             let res = self
                 .client
                 .delete_item()
                 .table_name(&self.table)
-                .set_key(Some(k))
-                .condition_expression("attribute_not_exists(#checked) OR #checked <= :at")
-                .expression_attribute_names("#checked", CHECKED_AT)
-                .expression_attribute_values(":at", n(at))
+                .set_key(Some(k.clone()))
+                .condition_expression("attribute_not_exists(#fresh)")
+                .expression_attribute_names("#fresh", FRESH)
                 .send()
                 .await;
-            written("delete_item", res).map(|_| ())
-        };
-        res
+            if written("delete_item", res)? {
+                return Ok(());
+            }
+        }
+        self.client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(k))
+            .update_expression("SET #checked = :at, #lid = :lid REMOVE #fresh")
+            .expression_attribute_names("#checked", CHECKED_AT)
+            .expression_attribute_names("#lid", LEARNER_ID)
+            .expression_attribute_names("#fresh", FRESH)
+            .expression_attribute_values(":at", n(at))
+            .expression_attribute_values(":lid", s(learner_id))
+            .send()
+            .await
+            .map_err(|e| unavailable("update_item", e))?;
+        Ok(())
     }
 
+    #[instrument(skip_all, fields(tenant))]
     async fn achievement_seen(&self, tenant: &str, achievement_id: &str) -> Result<bool, StoreError> {
         Ok(self.get_item(key(tenant_pk(tenant), achievement_sk(achievement_id))).await?.is_some())
     }
