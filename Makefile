@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: dev test unit e2e lint servicenow bench build release
+.PHONY: dev test unit e2e lint servicenow bench load build release
 
 ## make dev: the whole local stack at http://127.0.0.1:9000 (Ctrl-C stops it)
 dev:
@@ -32,6 +32,12 @@ bench:
 	bash infra/venv.sh
 	bash infra/with-moto.sh cargo run --release -p e2e --bin bench-courses
 	bash infra/with-moto.sh cargo run --release -p e2e --bin bench-report
+
+## make load: 30 concurrent ServiceNow clients for 60 s against a local stack it starts
+load:
+	bash infra/venv.sh
+	cargo build --release -p e2e --bin load
+	bash infra/with-stack.sh target/release/load
 
 build:
 	cargo build --workspace
