@@ -78,6 +78,9 @@ export AUTH_CACHE_TTL_SECONDS="${AUTH_CACHE_TTL_SECONDS:-5}" CATALOG_TTL_SECONDS
 export LITMOS_TIMEOUT_MS="${LITMOS_TIMEOUT_MS:-8000}" RUST_LOG="${RUST_LOG:-info}"
 # SPEC 3.5: the local stack lets any Litmos stand-in on 127.0.0.1 through, nothing else.
 export LITMOS_ALLOWED_HOSTS="${LITMOS_ALLOWED_HOSTS:-http://127.0.0.1:*}"
+# The local Litmos double has no rate limit (DOUBLE_RATE_LIMIT sets one); real Litmos
+# allows about 100 calls a minute, the template's default.
+export LITMOS_RATE_LIMIT_PER_MINUTE="${LITMOS_RATE_LIMIT_PER_MINUTE:-100000}"
 export DEMO_LITMOS_BASE_URL="http://127.0.0.1:$DOUBLE_PORT/v1.svc"
 
 echo "dev: creating the table, the admin token and the demo tenant" >&2
@@ -89,7 +92,7 @@ DEMO_KEY="$(sed -n 's/^DEMO_SERVICENOW_KEY=//p' <<<"$boot")"
 env_file="$STATE_DIR/lambda.env"
 {
   for v in AWS_REGION AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_ENDPOINT_URL TABLE_NAME SECRET_PREFIX \
-           ADMIN_TOKEN_SECRET_ID CURSOR_SECRET_ID AUTH_CACHE_TTL_SECONDS CATALOG_TTL_SECONDS LITMOS_TIMEOUT_MS LITMOS_ALLOWED_HOSTS RUST_LOG; do
+           ADMIN_TOKEN_SECRET_ID CURSOR_SECRET_ID LITMOS_RATE_LIMIT_PER_MINUTE AUTH_CACHE_TTL_SECONDS CATALOG_TTL_SECONDS LITMOS_TIMEOUT_MS LITMOS_ALLOWED_HOSTS RUST_LOG; do
     echo "$v=${!v}"
   done
   [[ -n "${PUBLIC_BASE_URL:-}" ]] && echo "PUBLIC_BASE_URL=$PUBLIC_BASE_URL"

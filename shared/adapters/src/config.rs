@@ -20,6 +20,9 @@ pub struct Config {
     pub cursor_secret_id: Option<String>,
     /// Litmos calls one tenant's progress sync may make per run.
     pub sync_budget: usize,
+    /// Calls a minute all functions together may make to one Litmos account: the
+    /// account's limit times the share this deployment keeps to itself.
+    pub litmos_calls_per_minute: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +71,7 @@ impl Config {
             litmos_hosts,
             cursor_secret_id: env.get("CURSOR_SECRET_ID").map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
             sync_budget: number("SYNC_LITMOS_BUDGET", 50, 1, 1_000)? as usize,
+            litmos_calls_per_minute: (number("LITMOS_RATE_LIMIT_PER_MINUTE", 100, 1, 1_000_000)? * number("LITMOS_BUDGET_PERCENT", 80, 1, 100)? / 100).max(1) as u32,
         })
     }
 }

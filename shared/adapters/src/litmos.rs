@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use litmos_domain::litmos_url::LitmosHosts;
 use litmos_domain::model::*;
-use litmos_domain::ports::{Litmos, LitmosError};
+use litmos_domain::ports::{Litmos, LitmosError, RateBudget};
 use litmos_domain::time::{Timestamp, parse_litmos_date};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
@@ -32,12 +32,26 @@ const MAX_USER_PAGES: usize = 5;
 /// No Litmos answer this product reads comes near this; a hostile one stops here.
 pub const MAX_BODY_BYTES: usize = 8 << 20;
 
+/// The share of the budget background work (the progress sync) may spend: what
+/// interactive requests leave, never the last 40 %.
+pub const BACKGROUND_SHARE_PERCENT: u32 = 60;
+/// An interactive call this close to the next minute waits for it rather than fail.
+const BUDGET_WAIT: Duration = Duration::from_secs(3);
+
+#[derive(Clone)]
+struct Budget {
+    store: std::sync::Arc<dyn RateBudget>,
+    /// Calls a minute this client may reach (interactive or background ceiling).
+    ceiling: u32,
+}
+
 #[derive(Clone)]
 pub struct LitmosClient {
     http: reqwest::Client,
     hosts: LitmosHosts,
     attempt_timeout: Duration,
     backoff_base: Duration,
+    budget: Option<Budget>,
 }
 
 fn nullable<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(d: D) -> Result<T, D::Error> {
@@ -195,7 +209,53 @@ impl LitmosClient {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("reqwest client");
-        LitmosClient { http, hosts, attempt_timeout, backoff_base: Duration::from_millis(200) }
+        LitmosClient { http, hosts, attempt_timeout, backoff_base: Duration::from_millis(200), budget: None }
+    }
+
+    /// Every HTTP call first takes one from the Litmos account's shared budget of
+    /// `per_minute` calls (all functions, all containers); past it, the call is not
+    /// sent and the caller gets `BudgetSpent` (a 503 with `Retry-After`).
+    pub fn with_budget(mut self, store: std::sync::Arc<dyn RateBudget>, per_minute: u32) -> Self {
+        self.budget = Some(Budget { store, ceiling: per_minute });
+        self
+    }
+
+    /// The same client for background work: it stops at its share of the budget, so
+    /// interactive requests always find room.
+    pub fn background(&self) -> Self {
+        let mut c = self.clone();
+        if let Some(b) = &mut c.budget {
+            b.ceiling = b.ceiling * BACKGROUND_SHARE_PERCENT / 100;
+        }
+        c
+    }
+
+    /// One call from the budget, waiting for the next minute when it is near.
+    async fn spend(&self, acct: &LitmosAccount) -> Result<(), LitmosError> {
+        let Some(b) = &self.budget else { return Ok(()) };
+        let account = budget_account(&acct.api_key);
+        for attempt in 0..2 {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+            match b.store.take(&account, 1, b.ceiling, now).await {
+                Ok(true) => return Ok(()),
+                Ok(false) => {
+                    let left = Duration::from_secs((60 - now.rem_euclid(60)) as u64);
+                    if attempt == 0 && left <= BUDGET_WAIT {
+                        tokio::time::sleep(left).await;
+                        continue;
+                    }
+                    crate::metrics::count(crate::metrics::names::LITMOS_BUDGET_SPENT, 1);
+                    tracing::warn!(ceiling = b.ceiling, "litmos call refused: this minute's budget is spent");
+                    return Err(LitmosError::BudgetSpent(left.as_secs().max(1)));
+                }
+                // The budget protects Litmos; its own failure must not stop the product.
+                Err(e) => {
+                    tracing::warn!(error = %e, "rate budget not readable; calling Litmos anyway");
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Shorter backoff for tests that exercise the retry path.
@@ -235,6 +295,7 @@ impl LitmosClient {
         let started = Instant::now();
         let mut attempt = 1;
         loop {
+            self.spend(acct).await?;
             crate::metrics::count(crate::metrics::names::LITMOS_CALLS, 1);
             match self.attempt(acct, &method, path, query, body.as_ref()).await {
                 Attempt::Done(resp) => {
@@ -453,4 +514,9 @@ impl Litmos for LitmosClient {
 fn litmos_date(t: Timestamp) -> String {
     let full = litmos_domain::time::rfc3339(t);
     full.trim_end_matches('Z').to_string()
+}
+
+/// Names the Litmos account a key belongs to without holding the key: the budget's key.
+fn budget_account(api_key: &str) -> String {
+    litmos_domain::keys::hash(api_key).0[..24].to_string()
 }

@@ -13,6 +13,7 @@ pub mod names {
     pub const LITMOS_CALLS: &str = "LitmosCalls";
     pub const LITMOS_ERRORS: &str = "LitmosErrors";
     pub const AUTH_FAILURES: &str = "AuthFailures";
+    pub const LITMOS_BUDGET_SPENT: &str = "LitmosBudgetSpent";
 }
 
 /// The EMF line for `name` += `value`, dimensioned by the function.

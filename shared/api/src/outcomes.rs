@@ -23,6 +23,11 @@ impl AppState {
     pub fn outcomes(&self) -> Outcomes<'_> {
         Outcomes { progress: &self.store, incidents: &self.store, learners: &self.store, cache: &self.store, litmos: &self.litmos, clock: self.clock.as_ref() }
     }
+
+    /// For the progress sync: Litmos calls from the background share of the budget.
+    pub fn background_outcomes(&self) -> Outcomes<'_> {
+        Outcomes { litmos: &self.litmos_background, ..self.outcomes() }
+    }
 }
 
 /// The token in the URL is the only credential Litmos can send. It is checked before
@@ -159,7 +164,7 @@ pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
         let _: crate::admin::Empty = json_body(&req)?;
         let tenant = state.store.get_tenant(&id).await.map_err(Error::from)?.ok_or_else(|| Error::NotFound(format!("No tenant with id '{id}'.")))?;
         let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
-        match state.outcomes().sync(&id, &acct, state.config.sync_budget).await {
+        match state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await {
             Ok(out) => Ok(json(StatusCode::OK, &out)),
             Err((out, e)) => {
                 tracing::warn!(tenant = %id, updated = out.assignments_updated, calls = out.litmos_calls, "sync stopped part-way; what was read is kept");
@@ -188,7 +193,7 @@ pub async fn sync_all(state: &AppState) -> Result<Value, Error> {
                 continue;
             }
         };
-        match state.outcomes().sync(&id, &acct, state.config.sync_budget).await {
+        match state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await {
             Ok(_) => synced += 1,
             Err((_, e)) => {
                 tracing::warn!(tenant = %id, error = %e, "sync stopped part-way; the next run goes on");

@@ -19,6 +19,8 @@ pub struct AppState {
     pub store: DynamoStore,
     pub secrets: SecretsManager,
     pub litmos: LitmosClient,
+    /// The same client for the progress sync: it spends only its share of the budget.
+    pub litmos_background: LitmosClient,
     pub names: SecretNames,
     pub clock: Box<dyn Clock>,
     pub keys: KeyAuthenticator,
@@ -40,7 +42,9 @@ impl AppState {
     pub fn new(config: Config, sdk: &aws_config::SdkConfig, clock: Box<dyn Clock>) -> Self {
         let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(sdk), config.table_name.clone());
         let secrets = SecretsManager::new(aws_sdk_secretsmanager::Client::new(sdk));
-        let litmos = LitmosClient::new(Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone());
+        let budget = std::sync::Arc::new(DynamoStore::new(aws_sdk_dynamodb::Client::new(sdk), config.table_name.clone()));
+        let litmos = LitmosClient::new(Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone()).with_budget(budget, config.litmos_calls_per_minute);
+        let litmos_background = litmos.background();
         AppState {
             names: SecretNames { prefix: config.secret_prefix.clone() },
             keys: KeyAuthenticator::new(config.auth_cache_ttl_seconds),
@@ -52,6 +56,7 @@ impl AppState {
             store,
             secrets,
             litmos,
+            litmos_background,
             clock,
         }
     }

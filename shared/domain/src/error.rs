@@ -70,6 +70,9 @@ impl From<LitmosError> for Error {
                 "Litmos answered with a redirect (HTTP {s}), which this service does not follow. Check the tenant's Litmos base URL."
             )),
             LitmosError::TooLarge(_) => Error::Upstream("Litmos answered with a body larger than this service accepts.".into()),
+            LitmosError::BudgetSpent(secs) => Error::Busy(format!(
+                "This Litmos account's call budget for this minute is spent (Litmos allows about 100 calls a minute). Retry in {secs} s."
+            )),
             LitmosError::NotAllowed => Error::Upstream(
                 "This tenant's Litmos base URL is not an allowed Litmos host. Ask the Litmos Account Owner to update it.".into(),
             ),

@@ -48,6 +48,9 @@ pub enum LitmosError {
     /// The tenant's base URL is not on the allow-list (SPEC 3.5); nothing was sent.
     #[error("base URL not allowed")]
     NotAllowed,
+    /// This minute's shared Litmos budget is spent; nothing was sent. Seconds to wait.
+    #[error("Litmos rate budget spent for this minute")]
+    BudgetSpent(u64),
 }
 
 /// Outcome of trying to take a unique slot (a caller link, a learner/course pair).
@@ -212,6 +215,16 @@ pub trait ProgressStore: Send + Sync {
     async fn set_sync_watermark(&self, tenant: &str, at: Timestamp) -> Result<(), StoreError>;
     /// Feed entries after `after_seq`, oldest first, at most `limit`.
     async fn feed(&self, tenant: &str, after_seq: u64, limit: usize) -> Result<Vec<FeedEntry>, StoreError>;
+}
+
+/// One Litmos rate budget per Litmos account, shared by every function: Litmos
+/// answers 503 beyond about 100 calls a minute per site.
+#[async_trait]
+pub trait RateBudget: Send + Sync {
+    /// Takes `calls` from the current minute's budget of `account` (a key that names
+    /// the Litmos account, not its secret) when at most `ceiling - calls` are spent.
+    /// False when that would pass the ceiling.
+    async fn take(&self, account: &str, calls: u32, ceiling: u32, now: Timestamp) -> Result<bool, StoreError>;
 }
 
 #[derive(Debug, PartialEq)]

@@ -5,6 +5,7 @@
 //! |-------------------------|-------------------|--------------------------------------|
 //! | tenant                  | `TENANT#<id>`     | `META`                               |
 //! | tenant registry entry   | `TENANTS`         | `<id>`                               |
+//! | Litmos rate budget      | `BUDGET#<account>`| `<unix minute>` (TTL 2 minutes)      |
 //! | ServiceNow key          | `KEY#<sha256>`    | `KEY`                                |
 //! | caller -> learner link  | `TENANT#<id>`     | `CALLER#<sys_id>`                    |
 //! | learner -> caller link  | `TENANT#<id>`     | `LEARNER#<litmos user id>`           |
@@ -40,6 +41,12 @@ pub const TTL: &str = "expires_at";
 
 pub const META: &str = "META";
 pub const TENANTS_PK: &str = "TENANTS";
+pub const SPENT: &str = "spent";
+
+/// The budget's partition: one per Litmos account, named by a hash of its key.
+pub fn budget_pk(account: &str) -> String {
+    format!("BUDGET#{account}")
+}
 pub const KEY_SK: &str = "KEY";
 
 // Tenant attributes.

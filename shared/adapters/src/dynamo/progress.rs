@@ -494,3 +494,28 @@ impl IncidentStore for DynamoStore {
         Ok(items.iter().filter(|i| opt_s(i, INCIDENT_SYS_ID).as_deref() != Some(except)).find_map(|i| opt_n(i, OPENED_AT)))
     }
 }
+
+#[async_trait]
+impl RateBudget for DynamoStore {
+    async fn take(&self, account: &str, calls: u32, ceiling: u32, now: Timestamp) -> Result<bool, StoreError> {
+        if calls > ceiling {
+            return Ok(false);
+        }
+        let minute = now.div_euclid(60);
+        let res = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(budget_pk(account), format!("{minute}"))))
+            .condition_expression("attribute_not_exists(#n) OR #n <= :room")
+            .update_expression("ADD #n :calls SET #ttl = :ttl")
+            .expression_attribute_names("#n", SPENT)
+            .expression_attribute_names("#ttl", TTL)
+            .expression_attribute_values(":calls", n(i64::from(calls)))
+            .expression_attribute_values(":room", n(i64::from(ceiling - calls)))
+            .expression_attribute_values(":ttl", n((minute + 2) * 60))
+            .send()
+            .await;
+        written("update_item", res)
+    }
+}

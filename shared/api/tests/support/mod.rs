@@ -54,6 +54,9 @@ pub async fn env_with(double_config: litmos_double::Config, store_endpoint: Opti
             ("AUTH_CACHE_TTL_SECONDS", "5"),
             ("LITMOS_TIMEOUT_MS", "1000"),
             ("LITMOS_ALLOWED_HOSTS", "http://127.0.0.1:*"),
+            // The double has no rate limit unless a test sets one; tests that check the
+            // budget build their own state.
+            ("LITMOS_RATE_LIMIT_PER_MINUTE", "100000"),
             ("CURSOR_SECRET_ID", &format!("{prefix}/feed-cursor-secret")),
         ]
         .iter()
