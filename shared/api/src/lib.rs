@@ -49,6 +49,9 @@ async fn start() -> Arc<AppState> {
 }
 
 /// Builds the state once (failing fast on bad configuration) and serves `handler`.
+/// Where Lambda sends several requests to one execution environment (Lambda Managed
+/// Instances set `AWS_LAMBDA_MAX_CONCURRENCY`), they run side by side on the shared
+/// state, whose caches are all behind locks; elsewhere one at a time.
 pub async fn run<F, Fut>(handler: F) -> Result<(), lambda_http::Error>
 where
     F: Fn(Arc<AppState>, Request) -> Fut + Send + Sync + 'static,
@@ -56,7 +59,7 @@ where
 {
     let state = start().await;
     let handler = Arc::new(handler);
-    lambda_http::run(service_fn(move |req: Request| {
+    lambda_http::run_concurrent(service_fn(move |req: Request| {
         let state = state.clone();
         let handler = handler.clone();
         let rid = http::request_id(&req);
