@@ -30,8 +30,10 @@ e2e:
 
 bench:
 	bash infra/venv.sh
-	bash infra/with-moto.sh cargo run --release -p e2e --bin bench-courses
-	bash infra/with-moto.sh cargo run --release -p e2e --bin bench-report
+	cargo build --release --workspace
+	bash infra/with-moto.sh target/release/bench-cold-start
+	bash infra/with-moto.sh target/release/bench-courses
+	bash infra/with-moto.sh target/release/bench-report
 
 ## make load: 30 concurrent ServiceNow clients for 60 s against a local stack it starts
 load:

@@ -23,6 +23,8 @@ pub struct Config {
     /// Calls a minute all functions together may make to one Litmos account: the
     /// account's limit times the share this deployment keeps to itself.
     pub litmos_calls_per_minute: u32,
+    /// Open the DynamoDB connection during init (`LITMOS_INIT_WARMUP`, default true).
+    pub init_warmup: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +73,7 @@ impl Config {
             litmos_hosts,
             cursor_secret_id: env.get("CURSOR_SECRET_ID").map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
             sync_budget: number("SYNC_LITMOS_BUDGET", 50, 1, 1_000)? as usize,
+            init_warmup: !matches!(env.get("LITMOS_INIT_WARMUP").map(|v| v.trim().to_ascii_lowercase()).as_deref(), Some("false" | "0" | "no")),
             litmos_calls_per_minute: (number("LITMOS_RATE_LIMIT_PER_MINUTE", 100, 1, 1_000_000)? * number("LITMOS_BUDGET_PERCENT", 80, 1, 100)? / 100).max(1) as u32,
         })
     }

@@ -39,13 +39,27 @@ where
 /// Tracing, then the state built once; bad configuration stops the function here.
 async fn start() -> Arc<AppState> {
     init_tracing();
-    match AppState::from_env().await {
+    let state = match AppState::from_env().await {
         Ok(s) => Arc::new(s),
         Err(e) => {
             tracing::error!(error = %e, "invalid configuration; the function cannot start");
             std::process::exit(1);
         }
+    };
+    if state.config.init_warmup {
+        warm_up(&state).await;
     }
+    state
+}
+
+/// Lambda gives init a full CPU: open the connection to DynamoDB (TLS handshake,
+/// credentials) now rather than on the first request. Bounded and never failing: any
+/// answer, even an error, has done the work.
+async fn warm_up(state: &AppState) {
+    let started = std::time::Instant::now();
+    let probe = state.store.client().get_item().table_name(&state.config.table_name).key("pk", aws_sdk_dynamodb::types::AttributeValue::S("WARMUP".into())).key("sk", aws_sdk_dynamodb::types::AttributeValue::S("WARMUP".into())).send();
+    let outcome = tokio::time::timeout(std::time::Duration::from_secs(1), probe).await;
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, answered = outcome.is_ok(), "connection warm-up");
 }
 
 /// Builds the state once (failing fast on bad configuration) and serves `handler`.

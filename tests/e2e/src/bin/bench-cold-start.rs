@@ -1,0 +1,88 @@
+//! `make bench`: cold start, side by side in one run. Each release binary is started 20
+//! times against a local stub of the Lambda Runtime API; the time from exec to its
+//! first `GET /runtime/invocation/next` is its init. The floor is a bare `lambda_http`
+//! hello-world built with the same profile (`tests/hello-floor`). Init is measured
+//! with the connection warm-up switched off (`LITMOS_INIT_WARMUP=false`); the warm-up
+//! is then timed on its own against moto (no TLS here, so it is a lower bound).
+//! Prints numbers; asserts nothing.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+use tokio::sync::mpsc;
+
+const RUNS: usize = 20;
+
+async fn next(State(tx): State<mpsc::UnboundedSender<Instant>>) -> &'static str {
+    let _ = tx.send(Instant::now());
+    // Never hand out an invocation: the process is killed once its init is timed.
+    tokio::time::sleep(Duration::from_secs(3600)).await;
+    ""
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+async fn init_times(bin: &PathBuf, api: &str, rx: &mut mpsc::UnboundedReceiver<Instant>, warmup: bool, endpoint: &str) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for _ in 0..RUNS {
+        while rx.try_recv().is_ok() {}
+        let started = Instant::now();
+        let mut child = tokio::process::Command::new(bin)
+            .env_clear()
+            .env("AWS_LAMBDA_RUNTIME_API", api)
+            .env("AWS_LAMBDA_FUNCTION_NAME", "bench")
+            .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
+            .env("AWS_LAMBDA_FUNCTION_VERSION", "1")
+            .env("TABLE_NAME", "bench-cold-start")
+            .env("SECRET_PREFIX", "bench")
+            .env("ADMIN_TOKEN_SECRET_ID", "bench-admin")
+            .env("AWS_REGION", "us-east-1")
+            .env("AWS_ACCESS_KEY_ID", "bench")
+            .env("AWS_SECRET_ACCESS_KEY", "bench")
+            .env("AWS_ENDPOINT_URL", endpoint)
+            .env("LITMOS_INIT_WARMUP", if warmup { "true" } else { "false" })
+            .env("RUST_LOG", "warn")
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start the binary");
+        let first = tokio::time::timeout(Duration::from_secs(20), rx.recv()).await.expect("the binary polled the runtime API").unwrap();
+        times.push(first - started);
+        child.kill().await.ok();
+    }
+    times
+}
+
+#[tokio::main]
+async fn main() {
+    let endpoint = std::env::var("MOTO_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:9".into());
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let api = listener.local_addr().unwrap().to_string();
+    tokio::spawn(async move { axum::serve(listener, Router::new().route("/2018-06-01/runtime/invocation/next", get(next)).with_state(tx)).await.unwrap() });
+
+    let release = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/release");
+    let names = ["hello-floor", "method-not-allowed", "get-openapi", "get-configuration", "list-courses", "assign-courses", "receive-litmos-webhook", "sync-progress"];
+    println!("cold start: init = exec to first /next, median of {RUNS}, x86_64 release (workspace profile)");
+    println!("{:<24} {:>9} {:>8} {:>9}", "binary", "init ms", "x floor", "size MB");
+    let mut floor = None;
+    for name in names {
+        let bin = release.join(name);
+        if !bin.exists() {
+            eprintln!("bench-cold-start: {} is missing: run `cargo build --release --workspace` (make bench does)", bin.display());
+            std::process::exit(2);
+        }
+        let init = median(init_times(&bin, &api, &mut rx, false, &endpoint).await);
+        let floor_ms = *floor.get_or_insert(init.as_secs_f64() * 1e3);
+        let size = std::fs::metadata(&bin).unwrap().len() as f64 / 1e6;
+        println!("{name:<24} {:>9.2} {:>8.2} {:>9.1}", init.as_secs_f64() * 1e3, init.as_secs_f64() * 1e3 / floor_ms, size);
+    }
+    let with = median(init_times(&release.join("get-configuration"), &api, &mut rx, true, &endpoint).await);
+    let without = median(init_times(&release.join("get-configuration"), &api, &mut rx, false, &endpoint).await);
+    println!("connection warm-up (get-configuration, moto at {endpoint}): {:.2} ms on its own", (with.as_secs_f64() - without.as_secs_f64()) * 1e3);
+}
