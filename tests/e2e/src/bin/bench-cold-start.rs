@@ -67,7 +67,7 @@ async fn main() {
     tokio::spawn(async move { axum::serve(listener, Router::new().route("/2018-06-01/runtime/invocation/next", get(next)).with_state(tx)).await.unwrap() });
 
     let release = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/release");
-    let names = ["hello-floor", "method-not-allowed", "get-openapi", "get-configuration", "list-courses", "assign-courses", "receive-litmos-webhook", "sync-progress"];
+    let names = ["hello-floor", "method-not-allowed", "get-openapi", "get-configuration", "assign-courses", "get-incident-training"];
     println!("cold start: init = exec to first /next, median of {RUNS}, x86_64 release (workspace profile)");
     println!("{:<24} {:>9} {:>8} {:>9}", "binary", "init ms", "x floor", "size MB");
     let mut floor = None;
