@@ -6,7 +6,7 @@ mod support;
 
 use std::sync::Arc;
 
-use litmos_api::{admin, training};
+use litmos_api::admin;
 use litmos_domain::assignments::{AssignInput, Assignments, IncidentRef};
 use litmos_domain::learners::{CallerInput, LearnerInput, Learners};
 use litmos_double::Fault;
@@ -43,24 +43,7 @@ impl Tenant {
     }
 
     async fn call_with(&self, method: &str, path: &str, agent: Option<&str>, body: Option<&str>, extra: &[(&str, &str)]) -> (u16, Value) {
-        let auth = bearer(&self.key);
-        let mut headers = vec![("authorization", auth.as_str())];
-        if let Some(a) = agent {
-            headers.push(("x-agent", a));
-        }
-        headers.extend_from_slice(extra);
-        let req = event(method, path, &headers, body);
-        let st = self.e.state.clone();
-        let p = path.split('?').next().unwrap();
-        let r = match (method, p) {
-            ("POST", "/v1/servicenow/learners") => training::upsert_learner(st, req).await,
-            ("GET", p) if p.starts_with("/v1/servicenow/learners/") => training::get_learner(st, req).await,
-            ("GET", "/v1/servicenow/courses") => training::list_courses(st, req).await,
-            ("POST", "/v1/servicenow/assignments") => training::assign_courses(st, req).await,
-            ("GET", p) if p.ends_with("/training") => litmos_api::outcomes::incident_training(st, req).await,
-            other => panic!("no route {other:?}"),
-        };
-        status_and_json(&r)
+        status_and_json(&servicenow_call(&self.e.state, &self.key, method, path, agent, body, extra).await)
     }
 
     async fn learner(&self, email: &str) -> String {

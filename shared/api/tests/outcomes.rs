@@ -5,7 +5,7 @@
 
 mod support;
 
-use litmos_api::{admin, outcomes, training};
+use litmos_api::{admin, outcomes};
 use litmos_domain::ports::ProgressStore;
 use litmos_double::Fault;
 use serde_json::{Value, json};
@@ -55,26 +55,7 @@ impl Tenant {
     }
 
     async fn raw(&self, method: &str, path: &str, agent: Option<&str>, body: Option<&str>, extra: &[(&str, &str)]) -> lambda_http::Response<lambda_http::Body> {
-        let auth = bearer(&self.key);
-        let mut headers = vec![("authorization", auth.as_str())];
-        if let Some(a) = agent {
-            headers.push(("x-agent", a));
-        }
-        headers.extend_from_slice(extra);
-        let req = event(method, path, &headers, body);
-        let st = self.e.state.clone();
-        let p = path.split('?').next().unwrap();
-        match (method, p) {
-            ("POST", "/v1/servicenow/learners") => training::upsert_learner(st, req).await,
-            ("POST", "/v1/servicenow/assignments") => training::assign_courses(st, req).await,
-            ("POST", "/v1/servicenow/incidents") => outcomes::create_incident(st, req).await,
-            ("GET", "/v1/servicenow/training/updates") => outcomes::training_updates(st, req).await,
-            ("GET", "/v1/servicenow/reports/effectiveness") => outcomes::effectiveness_report(st, req).await,
-            ("GET", p) if p.ends_with("/courses") => outcomes::learner_courses(st, req).await,
-            ("GET", p) if p.starts_with("/v1/servicenow/learners/") => training::get_learner(st, req).await,
-            ("GET", p) if p.ends_with("/training") => outcomes::incident_training(st, req).await,
-            other => panic!("no route {other:?}"),
-        }
+        servicenow_call(&self.e.state, &self.key, method, path, agent, body, extra).await
     }
 
     async fn assign(&self, courses: &[usize], incident: &str) -> Value {

@@ -120,3 +120,29 @@ pub fn body_text(r: &Response<Body>) -> String {
         _ => String::new(),
     }
 }
+
+/// A ServiceNow call through the handler of its route, as the instance would make it:
+/// the key as bearer, `X-Agent` when given, and any extra headers.
+pub async fn servicenow_call(state: &Arc<AppState>, key: &str, method: &str, path: &str, agent: Option<&str>, body: Option<&str>, extra: &[(&str, &str)]) -> Response<Body> {
+    use litmos_api::{outcomes, training};
+    let auth = bearer(key);
+    let mut headers = vec![("authorization", auth.as_str())];
+    if let Some(a) = agent {
+        headers.push(("x-agent", a));
+    }
+    headers.extend_from_slice(extra);
+    let req = event(method, path, &headers, body);
+    let st = state.clone();
+    match (method, path.split('?').next().unwrap()) {
+        ("POST", "/v1/servicenow/learners") => training::upsert_learner(st, req).await,
+        ("POST", "/v1/servicenow/assignments") => training::assign_courses(st, req).await,
+        ("POST", "/v1/servicenow/incidents") => outcomes::create_incident(st, req).await,
+        ("GET", "/v1/servicenow/courses") => training::list_courses(st, req).await,
+        ("GET", "/v1/servicenow/training/updates") => outcomes::training_updates(st, req).await,
+        ("GET", "/v1/servicenow/reports/effectiveness") => outcomes::effectiveness_report(st, req).await,
+        ("GET", p) if p.starts_with("/v1/servicenow/learners/") && p.ends_with("/courses") => outcomes::learner_courses(st, req).await,
+        ("GET", p) if p.starts_with("/v1/servicenow/learners/") => training::get_learner(st, req).await,
+        ("GET", p) if p.ends_with("/training") => outcomes::incident_training(st, req).await,
+        other => panic!("no route {other:?}"),
+    }
+}
