@@ -146,6 +146,36 @@ impl DynamoStore {
         Ok(())
     }
 
+    /// The items of one partition with `lo <= sk <= hi`, in sort-key order, read
+    /// consistently: every page, or the first `limit` items.
+    pub(crate) async fn query_between(&self, pk: &str, lo: &str, hi: &str, limit: Option<usize>) -> Result<Vec<Item>, StoreError> {
+        let mut items = Vec::new();
+        let mut start = None;
+        loop {
+            let out = self
+                .client
+                .query()
+                .table_name(&self.table)
+                .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .expression_attribute_names("#pk", layout::PK)
+                .expression_attribute_names("#sk", layout::SK)
+                .expression_attribute_values(":pk", layout::s(pk))
+                .expression_attribute_values(":lo", layout::s(lo))
+                .expression_attribute_values(":hi", layout::s(hi))
+                .set_limit(limit.map(|l| (l - items.len()) as i32))
+                .consistent_read(true)
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .map_err(|e| unavailable("query", e))?;
+            items.extend(out.items.unwrap_or_default());
+            start = out.last_evaluated_key;
+            if start.is_none() || limit.is_some_and(|l| items.len() >= l) {
+                return Ok(items);
+            }
+        }
+    }
+
     /// The keys of the items under `sk_prefix` whose `attr` equals `value`: rare,
     /// whole-prefix reads (forgetting a caller), never on a request's hot path.
     pub(crate) async fn query_where(&self, pk: &str, sk_prefix: &str, attr: &str, value: &str) -> Result<Vec<Item>, StoreError> {

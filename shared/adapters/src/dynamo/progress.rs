@@ -229,32 +229,8 @@ impl ProgressStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant))]
     async fn records_between(&self, tenant: &str, start: Timestamp, end: Timestamp) -> Result<Vec<AssignmentRecord>, StoreError> {
-        let mut out = Vec::new();
-        let mut from = None;
-        loop {
-            let res = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
-                .expression_attribute_names("#pk", PK)
-                .expression_attribute_names("#sk", SK)
-                .expression_attribute_values(":pk", s(tenant_pk(tenant)))
-                .expression_attribute_values(":lo", s(rec_time_sk(start)))
-                // `REC#<end>` sorts before `REC#<end>#...`: end is exclusive.
-                .expression_attribute_values(":hi", s(rec_time_sk(end)))
-                .set_exclusive_start_key(from)
-                .send()
-                .await
-                .map_err(|e| unavailable("query", e))?;
-            for item in res.items.unwrap_or_default() {
-                out.push(record_from(&item)?);
-            }
-            from = res.last_evaluated_key;
-            if from.is_none() {
-                return Ok(out);
-            }
-        }
+        // `REC#<end>` sorts before `REC#<end>#...`: end is exclusive.
+        self.query_between(&tenant_pk(tenant), &rec_time_sk(start), &rec_time_sk(end), None).await?.iter().map(record_from).collect()
     }
 
     #[instrument(skip_all, fields(tenant, count = changes.len()))]
@@ -407,22 +383,7 @@ impl ProgressStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant, after = after_seq))]
     async fn feed(&self, tenant: &str, after_seq: u64, limit: usize) -> Result<Vec<FeedEntry>, StoreError> {
-        let res = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
-            .expression_attribute_names("#pk", PK)
-            .expression_attribute_names("#sk", SK)
-            .expression_attribute_values(":pk", s(tenant_pk(tenant)))
-            .expression_attribute_values(":lo", s(feed_sk(after_seq + 1)))
-            .expression_attribute_values(":hi", s("FEED#~"))
-            .limit(limit as i32)
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| unavailable("query", e))?;
-        res.items.unwrap_or_default().iter().map(feed_from).collect()
+        self.query_between(&tenant_pk(tenant), &feed_sk(after_seq + 1), "FEED#~", Some(limit)).await?.iter().map(feed_from).collect()
     }
 }
 
@@ -475,22 +436,8 @@ impl IncidentStore for DynamoStore {
     #[instrument(skip_all, fields(tenant))]
     async fn next_incident_after(&self, tenant: &str, caller_sys_id: &str, after: Timestamp, except: &str) -> Result<Option<Timestamp>, StoreError> {
         let prefix = caller_incident_prefix(caller_sys_id);
-        let res = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
-            .expression_attribute_names("#pk", PK)
-            .expression_attribute_names("#sk", SK)
-            .expression_attribute_values(":pk", s(tenant_pk(tenant)))
-            // Strictly after `after`: from the next second on.
-            .expression_attribute_values(":lo", s(format!("{prefix}{:012}", after + 1)))
-            .expression_attribute_values(":hi", s(format!("{prefix}~")))
-            .limit(10)
-            .send()
-            .await
-            .map_err(|e| unavailable("query", e))?;
-        let items = res.items.unwrap_or_default();
+        // Strictly after `after`: from the next second on.
+        let items = self.query_between(&tenant_pk(tenant), &format!("{prefix}{:012}", after + 1), &format!("{prefix}~"), Some(10)).await?;
         Ok(items.iter().filter(|i| opt_s(i, INCIDENT_SYS_ID).as_deref() != Some(except)).find_map(|i| opt_n(i, OPENED_AT)))
     }
 }

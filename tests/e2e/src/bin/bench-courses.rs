@@ -34,14 +34,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 #[tokio::main]
 async fn main() {
-    let endpoint = std::env::var("MOTO_ENDPOINT").expect("MOTO_ENDPOINT: run `make bench`");
-    // SAFETY: set before any thread reads the environment.
-    unsafe {
-        std::env::set_var("AWS_ENDPOINT_URL", &endpoint);
-        std::env::set_var("AWS_REGION", "us-east-1");
-        std::env::set_var("AWS_ACCESS_KEY_ID", "bench");
-        std::env::set_var("AWS_SECRET_ACCESS_KEY", "bench");
-    }
+    e2e::use_bench_moto();
     let (addr, _double) = litmos_double::spawn(litmos_double::Config { courses: 5_000, ..Default::default() }).await;
     let sdk = litmos_adapters::aws::sdk_config().await;
     let table = format!("bench-{:x}", rand_id());

@@ -23,14 +23,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 #[tokio::main]
 async fn main() {
-    let endpoint = std::env::var("MOTO_ENDPOINT").expect("MOTO_ENDPOINT: run `make bench`");
-    // SAFETY: set before any thread reads the environment.
-    unsafe {
-        std::env::set_var("AWS_ENDPOINT_URL", &endpoint);
-        std::env::set_var("AWS_REGION", "us-east-1");
-        std::env::set_var("AWS_ACCESS_KEY_ID", "bench");
-        std::env::set_var("AWS_SECRET_ACCESS_KEY", "bench");
-    }
+    e2e::use_bench_moto();
     // moto reads a 50,000-item partition in Python: far slower than DynamoDB, so the
     // production timeouts (8 s per operation) would cut the bench short.
     let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
