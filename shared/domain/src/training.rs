@@ -172,6 +172,11 @@ impl Outcomes<'_> {
     /// records changed and whether any is still not completed.
     pub async fn apply(&self, tenant: &str, learner: &str, courses: Option<&[UserCourse]>, achievements: &[Achievement]) -> Result<(usize, bool), Error> {
         let records = self.progress.learner_records(tenant, learner).await?;
+        self.apply_to(tenant, learner, records, courses, achievements).await
+    }
+
+    /// `apply` on records already read (a stale read is safe: writes only move forward).
+    async fn apply_to(&self, tenant: &str, learner: &str, records: Vec<AssignmentRecord>, courses: Option<&[UserCourse]>, achievements: &[Achievement]) -> Result<(usize, bool), Error> {
         let by_course: HashMap<&str, &UserCourse> = courses.unwrap_or_default().iter().map(|c| (c.id.as_str(), c)).collect();
         let achieved: HashMap<&str, &Achievement> = achievements.iter().filter(|a| a.user_id == learner).map(|a| (a.course_id.as_str(), a)).collect();
         let now = self.clock.now();
@@ -204,17 +209,18 @@ impl Outcomes<'_> {
     }
 
     /// Refreshes a learner when nothing was read from Litmos for them within the TTL.
-    async fn refresh_if_stale(&self, tenant: &str, acct: &LitmosAccount, learner: &str) -> Result<(), Error> {
+    /// True when a record changed.
+    async fn refresh_if_stale(&self, tenant: &str, acct: &LitmosAccount, learner: &str) -> Result<bool, Error> {
         let name = format!("progress#{learner}");
         if cache::read::<Vec<UserCourse>>(self.cache, self.clock, tenant, &name, PROGRESS_TTL_SECONDS).await?.fresh.is_some() {
-            return Ok(());
+            return Ok(false);
         }
         match self.refresh(tenant, acct, learner).await {
-            Ok(_) => Ok(()),
+            Ok(changed) => Ok(changed > 0),
             // The records answer with what was last confirmed.
             Err(Error::Upstream(why)) => {
                 tracing::warn!(learner, why, "litmos not read for the incident view; answering from the records");
-                Ok(())
+                Ok(false)
             }
             Err(e) => Err(e),
         }
@@ -227,10 +233,12 @@ impl Outcomes<'_> {
             return Err(Error::NotFound(format!("No training was assigned from incident {incident_sys_id}.")));
         }
         let learners: Vec<String> = records.iter().map(|r| r.assignment.learner_id.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let mut changed = false;
         for l in &learners {
-            self.refresh_if_stale(tenant, acct, l).await?;
+            changed |= self.refresh_if_stale(tenant, acct, l).await?;
         }
-        let mut records = self.progress.incident_records(tenant, incident_sys_id).await?;
+        // Read again only when the refresh moved a record on.
+        let mut records = if changed { self.progress.incident_records(tenant, incident_sys_id).await? } else { records };
         records.sort_by(|a, b| (a.assignment.assigned_at, &a.assignment.learner_id, &a.assignment.course_name).cmp(&(b.assignment.assigned_at, &b.assignment.learner_id, &b.assignment.course_name)));
         let incident = IncidentView { sys_id: incident_sys_id.to_string(), number: records[0].assignment.incident_number.clone() };
         let assignments = records
@@ -312,18 +320,14 @@ impl Outcomes<'_> {
         .await;
         let (courses, achievements) = match read {
             Ok(Ok(both)) => both,
-            Ok(Err(e)) => {
-                tracing::warn!(error = %e, "litmos not read for a webhook; the next sync finishes it");
-                self.progress.mark_checked(tenant, user_id, 0, true).await?;
-                return Ok(WebhookOutcome::Deferred);
-            }
-            Err(_) => {
-                tracing::warn!("litmos not read within the webhook's budget; the next sync finishes it");
+            failed => {
+                let why = failed.map_or_else(|_| "over its 5 s budget".to_string(), |r| r.err().map(|e| e.to_string()).unwrap_or_default());
+                tracing::warn!(why, "litmos not read for a webhook; the learner goes first in the next sync");
                 self.progress.mark_checked(tenant, user_id, 0, true).await?;
                 return Ok(WebhookOutcome::Deferred);
             }
         };
-        let (changed, open) = self.apply(tenant, user_id, Some(&courses), &achievements).await?;
+        let (changed, open) = self.apply_to(tenant, user_id, records, Some(&courses), &achievements).await?;
         self.progress.mark_checked(tenant, user_id, self.clock.now(), open).await?;
         // Remembered only once Litmos confirmed it, so an unconfirmed id can come again.
         if achievements.iter().any(|a| a.achievement_id == achievement_id) {
