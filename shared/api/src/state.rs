@@ -42,7 +42,8 @@ impl AppState {
     pub fn new(config: Config, sdk: &aws_config::SdkConfig, clock: Box<dyn Clock>) -> Self {
         let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(sdk), config.table_name.clone());
         let secrets = SecretsManager::new(aws_sdk_secretsmanager::Client::new(sdk));
-        let budget = std::sync::Arc::new(DynamoStore::new(aws_sdk_dynamodb::Client::new(sdk), config.table_name.clone()));
+        // The same client (one connection pool), held where the Litmos client can share it.
+        let budget = std::sync::Arc::new(DynamoStore::new(store.client().clone(), config.table_name.clone()));
         let litmos = LitmosClient::new(Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone()).with_budget(budget, config.litmos_calls_per_minute);
         let litmos_background = litmos.background();
         AppState {
