@@ -118,6 +118,7 @@ routes=(
   "POST /v1/litmos/webhooks/warmup/warmup" "POST /v1/admin/tenants/warmup/sync" "POST /v1/servicenow/incidents"
   "GET /v1/servicenow/training/updates" "GET /v1/servicenow/learners/warmup/courses" "GET /v1/servicenow/reports/effectiveness"
   "DELETE /v1/admin/tenants/warmup/callers/warmup" "GET /v1/openapi.json"
+  "GET /v1/admin/tenants" "GET /v1/admin/tenants/warmup/reports/effectiveness" "GET /admin"
 )
 # A few at a time: two dozen `cargo run`s at once contend for cargo's locks, and on a
 # loaded machine cargo-lambda was seen leaving a function that never started. Every
@@ -148,6 +149,7 @@ cat >&2 <<BANNER
   Litmos Training for ServiceNow: local stack is up
   -------------------------------------------------
   API            $base
+  Admin console  $base/admin (sign in with the admin token)
   Admin token    $ADMIN_TOKEN
   Demo tenant    $DEMO_TENANT (Litmos double at http://127.0.0.1:$DOUBLE_PORT/v1.svc)
   ServiceNow key $DEMO_KEY

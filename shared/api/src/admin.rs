@@ -8,7 +8,7 @@ use litmos_domain::admin::{RotateInput, TenantInput};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Rejection, base_url, json, json_body, no_content, only_query, path_param, request_id};
+use crate::http::{Rejection, base_url, json, json_body, no_content, only_query, path_param, query, request_id};
 
 const TENANT: &str = "/v1/admin/tenants/{tenant_id}";
 
@@ -17,22 +17,52 @@ const TENANT: &str = "/v1/admin/tenants/{tenant_id}";
 #[serde(deny_unknown_fields)]
 pub(crate) struct Empty {}
 
-pub(crate) async fn guarded<F, Fut>(state: Arc<AppState>, req: Request, f: F) -> Response<Body>
+/// Admin auth, then only the query parameters `allowed` (`?tenant_id=other` is refused,
+/// never read), then `f`.
+pub(crate) async fn admin_only<F, Fut>(state: Arc<AppState>, req: Request, allowed: &[&str], f: F) -> Response<Body>
 where
-    F: FnOnce(Arc<AppState>, Request, String) -> Fut,
+    F: FnOnce(Arc<AppState>, Request) -> Fut,
     Fut: std::future::Future<Output = Result<Response<Body>, Rejection>>,
 {
     let rid = request_id(&req);
     let outcome = async {
         state.require_admin(&req).await?;
-        // No admin route takes a query parameter: `?tenant_id=other` is refused, never read.
-        only_query(&req, &[])?;
-        let id = path_param(&req, TENANT, "tenant_id")?;
-        litmos_domain::validate::tenant_id("tenant_id", &id)?;
-        f(state.clone(), req, id).await
+        only_query(&req, allowed)?;
+        f(state.clone(), req).await
     }
     .await;
     outcome.unwrap_or_else(|r| r.into_response(&rid))
+}
+
+/// An admin route under one tenant: `f` gets its validated id.
+pub(crate) async fn guarded<F, Fut>(state: Arc<AppState>, req: Request, f: F) -> Response<Body>
+where
+    F: FnOnce(Arc<AppState>, Request, String) -> Fut,
+    Fut: std::future::Future<Output = Result<Response<Body>, Rejection>>,
+{
+    guarded_with_query(state, req, &[], f).await
+}
+
+pub(crate) async fn guarded_with_query<F, Fut>(state: Arc<AppState>, req: Request, allowed: &[&str], f: F) -> Response<Body>
+where
+    F: FnOnce(Arc<AppState>, Request, String) -> Fut,
+    Fut: std::future::Future<Output = Result<Response<Body>, Rejection>>,
+{
+    admin_only(state, req, allowed, |state, req| async move {
+        let id = path_param(&req, TENANT, "tenant_id")?;
+        litmos_domain::validate::tenant_id("tenant_id", &id)?;
+        f(state, req, id).await
+    })
+    .await
+}
+
+/// `GET /v1/admin/tenants`: the admin console's list, paged by an opaque cursor.
+pub async fn list_tenants(state: Arc<AppState>, req: Request) -> Response<Body> {
+    admin_only(state, req, &["cursor", "limit"], |state, req| async move {
+        let page = state.admin_service().list_tenants(query(&req, "cursor").as_deref(), query(&req, "limit").as_deref()).await?;
+        Ok(json(StatusCode::OK, &page))
+    })
+    .await
 }
 
 pub async fn put_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {

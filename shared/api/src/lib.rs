@@ -3,6 +3,7 @@
 //! and nothing else.
 
 pub mod admin;
+pub mod console;
 pub mod http;
 pub mod openapi;
 pub mod outcomes;

@@ -21,15 +21,8 @@ pub const PATH: &str = "/v1/openapi.json";
 /// 200 `application/json` with the document; any query parameter is 400, any method
 /// but GET (and HEAD) 405.
 pub async fn serve<S>(_state: S, req: Request) -> Response<Body> {
-    let rid = request_id(&req);
-    if req.method() != Method::GET && req.method() != Method::HEAD {
-        let detail = format!("{} is not allowed here; this route answers GET.", req.method());
-        let mut resp = problem(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", &detail, Some(("allow", json!(["GET"]))));
-        resp.headers_mut().insert("allow", "GET".parse().expect("ASCII"));
-        return resp;
-    }
-    if let Some(name) = first_query_parameter(&req) {
-        return from_error(&Error::invalid(name, "this route takes no query parameters"), &rid);
+    if let Some(refused) = refuse_unless_plain_get(&req) {
+        return refused;
     }
     let body = if req.method() == Method::HEAD { Body::Empty } else { Body::Text(DOCUMENT.to_string()) };
     Response::builder()
@@ -38,6 +31,18 @@ pub async fn serve<S>(_state: S, req: Request) -> Response<Body> {
         .header("cache-control", "public, max-age=300")
         .body(body)
         .expect("static response parts")
+}
+
+/// For routes that serve a fixed document: 405 for any method but GET and HEAD, 400 for
+/// any query parameter.
+pub fn refuse_unless_plain_get(req: &Request) -> Option<Response<Body>> {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        let detail = format!("{} is not allowed here; this route answers GET.", req.method());
+        let mut resp = problem(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", &detail, Some(("allow", json!(["GET"]))));
+        resp.headers_mut().insert("allow", "GET".parse().expect("ASCII"));
+        return Some(resp);
+    }
+    first_query_parameter(req).map(|name| from_error(&Error::invalid(name, "this route takes no query parameters"), &request_id(req)))
 }
 
 /// The name of the first query parameter: API Gateway's parsed ones, else the URI's.
@@ -49,9 +54,17 @@ fn first_query_parameter(req: &Request) -> Option<String> {
     query.split('&').map(|kv| kv.split('=').next().unwrap_or_default()).find(|k| !k.is_empty()).map(str::to_string)
 }
 
-/// The Lambda entry point of `get-openapi`: tracing, then `serve` for every request,
-/// with no `AppState` (so no environment is required).
-pub async fn run_without_state() -> Result<(), lambda_http::Error> {
+/// The Lambda entry point of a function that needs no `AppState` (so no environment):
+/// tracing, then `serve` for every request.
+pub async fn run_without_state<F, Fut>(serve: F) -> Result<(), lambda_http::Error>
+where
+    F: Fn((), Request) -> Fut,
+    Fut: std::future::Future<Output = Response<Body>> + Send,
+{
     crate::init_tracing();
-    lambda_http::run(service_fn(|req: Request| async move { Ok::<_, Infallible>(serve((), req).await) })).await
+    lambda_http::run(service_fn(|req: Request| {
+        let answer = serve((), req);
+        async move { Ok::<_, Infallible>(answer.await) }
+    }))
+    .await
 }

@@ -140,20 +140,41 @@ pub async fn training_updates(state: Arc<AppState>, req: Request) -> Response<Bo
     .await
 }
 
+async fn existing_tenant(state: &AppState, id: &str) -> Result<litmos_domain::model::Tenant, Error> {
+    state.store.get_tenant(id).await?.ok_or_else(|| Error::NotFound(format!("No tenant with id '{id}'.")))
+}
+
+const REPORT_QUERY: &[&str] = &["from", "to", "group_by", "window_days"];
+
+/// The report of one tenant, as JSON or (for `Accept: text/csv`) CSV.
+async fn report_response(state: &AppState, req: &Request, tenant_id: &str) -> Result<Response<Body>, Rejection> {
+    let q = ReportQuery::parse(query(req, "from").as_deref(), query(req, "to").as_deref(), query(req, "group_by").as_deref(), query(req, "window_days").as_deref())?;
+    let report = training::effectiveness(&state.store, tenant_id, &q).await?;
+    let wants_csv = header(req, "accept").is_some_and(|a| a.to_ascii_lowercase().contains("text/csv"));
+    if wants_csv {
+        return Ok(Response::builder()
+            .status(StatusCode::OK)
+            .header("content-type", "text/csv; charset=utf-8")
+            .body(Body::Text(report::to_csv(&report)))
+            .expect("static response parts"));
+    }
+    Ok(json(StatusCode::OK, &report))
+}
+
 pub async fn effectiveness_report(state: Arc<AppState>, req: Request) -> Response<Body> {
     authed(state, req, |state, req, caller| async move {
-        only_query(&req, &["from", "to", "group_by", "window_days"])?;
-        let q = ReportQuery::parse(query(&req, "from").as_deref(), query(&req, "to").as_deref(), query(&req, "group_by").as_deref(), query(&req, "window_days").as_deref())?;
-        let report = training::effectiveness(&state.store, &caller.tenant_id, &q).await?;
-        let wants_csv = header(&req, "accept").is_some_and(|a| a.to_ascii_lowercase().contains("text/csv"));
-        if wants_csv {
-            return Ok(Response::builder()
-                .status(StatusCode::OK)
-                .header("content-type", "text/csv; charset=utf-8")
-                .body(Body::Text(report::to_csv(&report)))
-                .expect("static response parts"));
-        }
-        Ok(json(StatusCode::OK, &report))
+        only_query(&req, REPORT_QUERY)?;
+        report_response(&state, &req, &caller.tenant_id).await
+    })
+    .await
+}
+
+/// `GET /v1/admin/tenants/{tenant_id}/reports/effectiveness`: the same report for the
+/// admin console; 404 for an unknown tenant.
+pub async fn admin_effectiveness_report(state: Arc<AppState>, req: Request) -> Response<Body> {
+    crate::admin::guarded_with_query(state, req, REPORT_QUERY, |state, req, id| async move {
+        existing_tenant(&state, &id).await?;
+        report_response(&state, &req, &id).await
     })
     .await
 }
@@ -162,7 +183,7 @@ pub async fn effectiveness_report(state: Arc<AppState>, req: Request) -> Respons
 pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded(state, req, |state, req, id| async move {
         let _: crate::admin::Empty = json_body(&req)?;
-        let tenant = state.store.get_tenant(&id).await.map_err(Error::from)?.ok_or_else(|| Error::NotFound(format!("No tenant with id '{id}'.")))?;
+        let tenant = existing_tenant(&state, &id).await?;
         let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
         match state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await {
             Ok(out) => Ok(json(StatusCode::OK, &out)),

@@ -57,6 +57,10 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     ("rotate-servicenow-key", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE, DELETE]), (ServiceNowKeys, &[CREATE_SECRET, PUT_SECRET, DELETE_SECRET])]),
     ("disable-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, UPDATE, BATCH_WRITE]), (ServiceNowKeys, &[DELETE_SECRET])]),
     ("forget-caller", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_WRITE])]),
+    // The registry (one Query), then the page's tenants (one BatchGet).
+    ("list-tenants", &[(AdminToken, &[GET_SECRET]), (Table, &[QUERY, BATCH_GET])]),
+    // The tenant, then its records: read only.
+    ("get-tenant-report", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY])]),
     // Admin sync: the same as the scheduled one, behind the admin token.
     ("sync-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     // ServiceNow routes that never read a secret.
@@ -80,6 +84,7 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // Answers 405/404 from the path alone.
     ("method-not-allowed", &[]),
     ("get-openapi", &[]),
+    ("admin-console", &[]),
 ];
 
 pub fn grants(function: &str) -> Option<Grants> {

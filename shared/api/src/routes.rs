@@ -32,6 +32,10 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/v1/servicenow/training/updates", "get-training-updates"),
     ("GET", "/v1/servicenow/learners/{caller_sys_id}/courses", "get-learner-courses"),
     ("GET", "/v1/servicenow/reports/effectiveness", "get-effectiveness-report"),
+    ("GET", "/v1/admin/tenants", "list-tenants"),
+    ("GET", "/v1/admin/tenants/{tenant_id}/reports/effectiveness", "get-tenant-report"),
+    ("GET", "/admin", "admin-console"),
+    ("GET", "/admin/{asset}", "admin-console"),
 ];
 
 /// Functions no route reaches: EventBridge runs them on a schedule.
@@ -72,7 +76,8 @@ mod tests {
         assert_eq!(allowed("/v1/admin/tenants/acme"), ["PUT", "GET", "DELETE"]);
         assert_eq!(allowed("/v1/admin/tenants/acme/servicenow/rotate"), ["POST"]);
         assert_eq!(allowed("/v1/servicenow/incidents/abc/training"), ["GET"]);
-        assert!(allowed("/v1/admin/tenants").is_empty());
+        assert_eq!(allowed("/v1/admin/tenants"), ["GET"]);
+        assert!(allowed("/v1/admin").is_empty());
         assert!(allowed("/v1/admin/tenants/acme/other").is_empty());
     }
 

@@ -289,3 +289,54 @@ async fn admin_routes_refuse_undeclared_query_parameters() {
     assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme/servicenow", None).await.1, json!({"enabled": false}), "nothing changed");
     assert_eq!(admin_call(&e, "GET", "/v1/admin/tenants/acme", None).await.0, 200, "nothing deleted");
 }
+
+/// The admin console's list: every tenant once, in id order, a page at a time; a bad
+/// cursor or limit is a 400 naming it; the admin token is required.
+#[tokio::test]
+async fn tenants_are_listed_a_page_at_a_time() {
+    let e = env().await;
+    let ids = ["acme", "beta", "cobalt", "delta-2", "echo"];
+    for id in ids.iter().rev() {
+        assert_eq!(put(&e, id, &tenant_body(&e)).await.0, 201);
+    }
+    let list = |query: String, token: &'static str| {
+        let st = e.state.clone();
+        async move { status_and_json(&admin::list_tenants(st, event("GET", &format!("/v1/admin/tenants{query}"), &[("authorization", &bearer(token))], None)).await) }
+    };
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let q = match &cursor {
+            Some(c) => format!("?limit=2&cursor={c}"),
+            None => "?limit=2".to_string(),
+        };
+        let (status, page) = list(q, ADMIN).await;
+        assert_eq!(status, 200, "{page}");
+        pages += 1;
+        for t in page["tenants"].as_array().unwrap() {
+            assert_eq!(t["litmos"]["api_key_set"], true);
+            assert!(!t.to_string().contains("demo-litmos-key"), "the Litmos key is never listed");
+            seen.push(t["id"].as_str().unwrap().to_string());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ids, "each tenant once, in id order");
+    assert_eq!(pages, 3);
+    let (_, all) = list(String::new(), ADMIN).await;
+    assert_eq!((all["tenants"].as_array().unwrap().len(), all["next_cursor"].clone()), (5, Value::Null), "the default page holds them all");
+
+    for (query, field) in [("?limit=0", "limit"), ("?limit=101", "limit"), ("?limit=x", "limit"), ("?cursor=zz", "cursor"), ("?cursor=2e2e", "cursor"), ("?tenant_id=acme", "tenant_id")] {
+        let (status, problem) = list(query.to_string(), ADMIN).await;
+        assert_eq!((status, problem["field"].as_str()), (400, Some(field)), "{query}: {problem}");
+    }
+    assert_eq!(list(String::new(), "not-the-admin-token").await.0, 401);
+    // A deleted tenant leaves the list.
+    assert_eq!(admin_call(&e, "DELETE", "/v1/admin/tenants/beta", None).await.0, 204);
+    let (_, after) = list(String::new(), ADMIN).await;
+    let left: Vec<&str> = after["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(left, ["acme", "cobalt", "delta-2", "echo"]);
+}

@@ -24,6 +24,11 @@ struct Tenant {
     courses: Vec<(String, String)>,
 }
 
+async fn admin_report_call(state: std::sync::Arc<litmos_api::AppState>, path_and_query: &str, token: &str, accept: &str) -> lambda_http::Response<lambda_http::Body> {
+    let req = event("GET", path_and_query, &[("authorization", &bearer(token)), ("accept", accept)], None);
+    litmos_api::outcomes::admin_effectiveness_report(state, req).await
+}
+
 async fn tenant() -> Tenant {
     tenant_in(env().await, "acme").await
 }
@@ -415,6 +420,24 @@ async fn the_report_counts_completions_scores_and_repeat_incidents() {
     let mut lines = csv.lines();
     assert_eq!(lines.next().unwrap(), "key,label,assigned,started,completed,completion_rate,median_days_to_complete,average_score,completed_assignments,completed_repeated,completed_repeat_rate,not_completed_assignments,not_completed_repeated,not_completed_repeat_rate");
     assert_eq!(lines.count(), 3, "one line per course, no totals");
+
+    // The admin console's route: the same report, JSON and CSV, behind the admin token.
+    let admin_report = |path_and_query: String, token: &'static str, accept: &'static str| {
+        let st = t.e.state.clone();
+        async move { admin_report_call(st, &path_and_query, token, accept).await }
+    };
+    let admin_q = q.replace("/v1/servicenow/", &format!("/v1/admin/tenants/{}/", t.id));
+    let (status, via_admin) = status_and_json(&admin_report(admin_q.clone(), ADMIN, "application/json").await);
+    assert_eq!(status, 200, "{via_admin}");
+    assert_eq!(via_admin, t.call("GET", &q, None, None).await.1, "the same report as ServiceNow's");
+    let admin_csv = admin_report(admin_q.replace("group_by=category", "group_by=course"), ADMIN, "text/csv").await;
+    assert_eq!(body_text(&admin_csv), csv);
+    assert_eq!(admin_report(admin_q.clone(), "not-the-admin-token", "application/json").await.status(), 401);
+    assert_eq!(admin_report(admin_q.replace(&t.id, "nobody"), ADMIN, "application/json").await.status(), 404);
+    let (status, problem) = status_and_json(&admin_report(admin_q.replace("group_by=category", "group_by=colour"), ADMIN, "application/json").await);
+    assert_eq!((status, problem["field"].as_str()), (400, Some("group_by")));
+    let (status, problem) = status_and_json(&admin_report(format!("{admin_q}&tenant_id=other"), ADMIN, "application/json").await);
+    assert_eq!((status, problem["field"].as_str()), (400, Some("tenant_id")));
 
     for (bad, field) in [
         (format!("?from={date}&to=2020-01-01&group_by=course"), "from"),

@@ -98,6 +98,30 @@ pub struct ServiceNowKeyView {
     pub last_used_at: Option<Option<String>>,
 }
 
+/// One page of `GET /v1/admin/tenants`.
+#[derive(Debug, Serialize)]
+pub struct TenantPage {
+    pub tenants: Vec<TenantView>,
+    pub next_cursor: Option<String>,
+}
+
+/// The tenant list's cursor: the last id of the page, hex-encoded so clients treat it
+/// as opaque. It carries no secret: the admin may see every tenant anyway.
+mod tenant_cursor {
+    use crate::{Error, validate};
+
+    pub fn encode(last_id: &str) -> String {
+        hex::encode(last_id)
+    }
+
+    pub fn decode(cursor: &str) -> Result<String, Error> {
+        let bad = || Error::invalid("cursor", "is not a cursor this list gave out");
+        let id = hex::decode(cursor).ok().and_then(|b| String::from_utf8(b).ok()).ok_or_else(bad)?;
+        validate::tenant_id("cursor", &id).map_err(|_| bad())?;
+        Ok(id)
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RotateInput {
@@ -166,6 +190,17 @@ impl Admin<'_> {
     pub async fn get_tenant(&self, id: &str) -> Result<TenantView, Error> {
         validate::tenant_id("tenant_id", id)?;
         Ok(TenantView::from(&self.existing(id).await?))
+    }
+
+    /// The tenants in id order, `limit` 1..=100 (default 50) at a time.
+    pub async fn list_tenants(&self, cursor: Option<&str>, limit: Option<&str>) -> Result<TenantPage, Error> {
+        let limit = match limit {
+            None => 50,
+            Some(l) => l.parse::<usize>().ok().filter(|n| (1..=100).contains(n)).ok_or_else(|| Error::invalid("limit", "must be a whole number from 1 to 100"))?,
+        };
+        let after = cursor.filter(|c| !c.is_empty()).map(tenant_cursor::decode).transpose()?;
+        let (tenants, next) = self.tenants.list_tenants(after.as_deref(), limit).await?;
+        Ok(TenantPage { tenants: tenants.iter().map(TenantView::from).collect(), next_cursor: next.as_deref().map(tenant_cursor::encode) })
     }
 
     pub async fn delete_tenant(&self, id: &str) -> Result<(), Error> {

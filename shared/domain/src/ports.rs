@@ -76,6 +76,9 @@ pub trait TenantStore: Send + Sync {
     async fn touch_last_used(&self, id: &str, now: Timestamp) -> Result<(), StoreError>;
     /// Every tenant's id, for the scheduled sync.
     async fn tenant_ids(&self) -> Result<Vec<String>, StoreError>;
+    /// Up to `limit` tenants in id order, those after `after` only, and the id to
+    /// continue after when more follow.
+    async fn list_tenants(&self, after: Option<&str>, limit: usize) -> Result<(Vec<Tenant>, Option<String>), StoreError>;
 }
 
 #[async_trait]

@@ -59,6 +59,38 @@ async fn the_demo_tenant_is_ready_to_use() {
     assert_eq!((r.status, r.body["servicenow"]["enabled"].as_bool()), (200, Some(true)));
 }
 
+/// The admin console's page and files come through the local router with their
+/// headers; its list route finds the demo tenant.
+#[tokio::test]
+#[ignore = "needs the local stack: `make test` starts it"]
+async fn the_admin_console_is_served_beside_its_list_route() {
+    let s = common::stack();
+    for (path, kind) in [("/admin", "text/html"), ("/admin/console.js", "text/javascript"), ("/admin/console.css", "text/css")] {
+        let r = s.http.get(format!("{}{path}", s.base)).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        let h = r.headers();
+        assert!(h["content-type"].to_str().unwrap().starts_with(kind), "{path}");
+        assert!(h["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["referrer-policy"], "no-referrer");
+    }
+    assert_eq!(s.call("GET", "/admin/nothing.js", None, None).await.status, 404);
+    assert_eq!(s.call("POST", "/admin", None, None).await.status, 405);
+    let mut found = false;
+    let mut cursor = String::new();
+    loop {
+        let r = s.admin("GET", &format!("/v1/admin/tenants?limit=100{cursor}"), None).await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        found |= r.body["tenants"].as_array().unwrap().iter().any(|t| t["id"] == s.demo_tenant.as_str());
+        match r.body["next_cursor"].as_str() {
+            Some(c) => cursor = format!("&cursor={c}"),
+            None => break,
+        }
+    }
+    assert!(found, "the demo tenant is listed");
+    assert_eq!(s.call("GET", "/v1/admin/tenants", None, None).await.status, 401);
+}
+
 #[tokio::test]
 #[ignore = "needs the local stack: `make test` starts it"]
 async fn errors_are_problem_json_over_http() {

@@ -77,6 +77,23 @@ impl TenantStore for DynamoStore {
         Ok(self.query_partition(TENANTS_PK, "", true).await?.iter().filter_map(|i| opt_s(i, SK)).collect())
     }
 
+    /// One Query over the registry (one id more than asked, to know whether more
+    /// follow) and one BatchGet of the tenants. Ids are `[a-z0-9-]`, so `"0"`..`"~"`
+    /// spans them all and `after + "\0"` is the first key past `after`.
+    #[instrument(skip_all)]
+    async fn list_tenants(&self, after: Option<&str>, limit: usize) -> Result<(Vec<Tenant>, Option<String>), StoreError> {
+        let lo = after.map_or_else(|| "0".to_string(), |a| format!("{a}\0"));
+        let mut ids: Vec<String> = self.query_between(TENANTS_PK, &lo, "~", Some(limit + 1)).await?.iter().filter_map(|i| opt_s(i, SK)).collect();
+        let more = ids.len() > limit;
+        ids.truncate(limit);
+        // A tenant deleted between the two reads is simply not in the page.
+        let next = ids.last().filter(|_| more).cloned();
+        let items = if ids.is_empty() { Vec::new() } else { self.batch_get(ids.iter().map(|id| key(tenant_pk(id), META)).collect()).await? };
+        let mut tenants = items.iter().map(tenant_from).collect::<Result<Vec<_>, _>>()?;
+        tenants.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok((tenants, next))
+    }
+
     #[instrument(skip_all, fields(tenant = %tenant.id))]
     async fn delete_tenant(&self, tenant: &Tenant) -> Result<(), StoreError> {
         self.delete_keys(tenant.servicenow.live_keys.iter().map(|h| key(key_pk(h), KEY_SK)).collect()).await?;
