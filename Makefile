@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: dev test unit e2e lint servicenow bench load build release
+.PHONY: dev test unit e2e lint servicenow bench load build release screenshot
 
 ## make dev: the whole local stack at http://127.0.0.1:9000 (Ctrl-C stops it)
 dev:
@@ -40,6 +40,12 @@ load:
 	bash infra/venv.sh
 	cargo build --release -p e2e --bin load
 	bash infra/with-stack.sh target/release/load
+
+## make screenshot: docs/admin-console.png, taken by the console's browser script on a local stack
+screenshot:
+	bash infra/venv.sh
+	cd tests/console && npm ci --no-audit --no-fund --loglevel=error
+	bash infra/with-stack.sh node tests/console/screenshot.mjs
 
 build:
 	cargo build --workspace

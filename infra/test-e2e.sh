@@ -14,6 +14,10 @@ cargo test -p e2e -- --include-ignored --test-threads=4 || status=$?
 if [[ "${E2E_SKIP_SERVICENOW:-}" != 1 ]]; then
   bash servicenow/ci-stack.sh || status=$?
 fi
+# The admin console in headless Chromium (Debian's chromium, driven by playwright-core).
+if [[ "${E2E_SKIP_CONSOLE:-}" != 1 ]]; then
+  bash tests/console/ci-stack.sh || status=$?
+fi
 # The contract as a document, checked by a fuzzer (a tenant of its own).
 bash infra/schemathesis.sh || status=$?
 exit $status
