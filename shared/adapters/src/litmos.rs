@@ -43,6 +43,36 @@ struct Budget {
     store: std::sync::Arc<dyn RateBudget>,
     /// Calls a minute this client may reach (interactive or background ceiling).
     ceiling: u32,
+    /// Calls taken ahead by `reserve`, per account, for the minute they were taken in:
+    /// `spend` uses them before going to the table.
+    prepaid: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, (i64, u32)>>>,
+}
+
+impl Budget {
+    /// One prepaid call of this minute, if any is left.
+    fn use_prepaid(&self, account: &str, minute: i64) -> bool {
+        let mut prepaid = self.prepaid.lock().expect("prepaid calls poisoned");
+        match prepaid.get_mut(account) {
+            Some((m, left)) if *m == minute && *left > 0 => {
+                *left -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn add_prepaid(&self, account: &str, minute: i64, calls: u32) {
+        let mut prepaid = self.prepaid.lock().expect("prepaid calls poisoned");
+        let entry = prepaid.entry(account.to_string()).or_insert((minute, 0));
+        if entry.0 != minute {
+            *entry = (minute, 0);
+        }
+        entry.1 += calls;
+    }
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 #[derive(Clone)]
@@ -216,7 +246,7 @@ impl LitmosClient {
     /// `per_minute` calls (all functions, all containers); past it, the call is not
     /// sent and the caller gets `BudgetSpent` (a 503 with `Retry-After`).
     pub fn with_budget(mut self, store: std::sync::Arc<dyn RateBudget>, per_minute: u32) -> Self {
-        self.budget = Some(Budget { store, ceiling: per_minute });
+        self.budget = Some(Budget { store, ceiling: per_minute, prepaid: Default::default() });
         self
     }
 
@@ -226,18 +256,29 @@ impl LitmosClient {
         let mut c = self.clone();
         if let Some(b) = &mut c.budget {
             b.ceiling = b.ceiling * BACKGROUND_SHARE_PERCENT / 100;
+            b.prepaid = Default::default();
         }
         c
     }
 
-    /// One call from the budget, waiting for the next minute when it is near.
+    /// One call from the budget (a prepaid one when `reserve` left some this minute).
     async fn spend(&self, acct: &LitmosAccount) -> Result<(), LitmosError> {
         let Some(b) = &self.budget else { return Ok(()) };
         let account = budget_account(&acct.api_key);
+        if b.use_prepaid(&account, unix_now().div_euclid(60)) {
+            return Ok(());
+        }
+        self.take(b, &account, 1).await.map(|_| ())
+    }
+
+    /// `calls` from the shared budget in one counter update, waiting for the next minute
+    /// when it is near. The minute they were taken in, or None when the budget's store
+    /// failed (the budget protects Litmos; its own failure must not stop the product).
+    async fn take(&self, b: &Budget, account: &str, calls: u32) -> Result<Option<i64>, LitmosError> {
         for attempt in 0..2 {
-            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
-            match b.store.take(&account, 1, b.ceiling, now).await {
-                Ok(true) => return Ok(()),
+            let now = unix_now();
+            match b.store.take(account, calls, b.ceiling, now).await {
+                Ok(true) => return Ok(Some(now.div_euclid(60))),
                 Ok(false) => {
                     let left = Duration::from_secs((60 - now.rem_euclid(60)) as u64);
                     if attempt == 0 && left <= BUDGET_WAIT {
@@ -248,14 +289,13 @@ impl LitmosClient {
                     tracing::warn!(ceiling = b.ceiling, "litmos call refused: this minute's budget is spent");
                     return Err(LitmosError::BudgetSpent(left.as_secs().max(1)));
                 }
-                // The budget protects Litmos; its own failure must not stop the product.
                 Err(e) => {
                     tracing::warn!(error = %e, "rate budget not readable; calling Litmos anyway");
-                    return Ok(());
+                    return Ok(None);
                 }
             }
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Shorter backoff for tests that exercise the retry path.
@@ -417,6 +457,18 @@ async fn check_status(resp: reqwest::Response) -> Result<reqwest::Response, Litm
 
 #[async_trait]
 impl Litmos for LitmosClient {
+    /// Takes `calls` from the budget now, in one counter update, for the calls this
+    /// request is about to make: a request that knows its calls pays for them once,
+    /// beside its other first reads, instead of one update before each call.
+    async fn reserve(&self, acct: &LitmosAccount, calls: u32) -> Result<(), LitmosError> {
+        let Some(b) = &self.budget else { return Ok(()) };
+        let account = budget_account(&acct.api_key);
+        if let Some(minute) = self.take(b, &account, calls).await? {
+            b.add_prepaid(&account, minute, calls);
+        }
+        Ok(())
+    }
+
     #[instrument(skip_all)]
     async fn check_key(&self, acct: &LitmosAccount) -> Result<(), LitmosError> {
         let _: Vec<WireUser> = self.get_json(acct, "/users", &[("limit", "1".into())]).await?;

@@ -66,9 +66,13 @@ impl AssignmentStore for Flaky<'_> {
         self.tick()?;
         self.inner.claim_assignment(t, l, c, o, now, lease, re).await
     }
-    async fn confirm_assignments(&self, t: &str, o: &str, r: &[AssignmentRecord], ms: i64) -> Result<(), StoreError> {
+    async fn feed_position(&self, t: &str) -> Result<FeedPosition, StoreError> {
         self.tick()?;
-        self.inner.confirm_assignments(t, o, r, ms).await
+        self.inner.feed_position(t).await
+    }
+    async fn confirm_assignments(&self, t: &str, o: &str, r: &[AssignmentRecord], ms: i64, k: Option<FeedPosition>) -> Result<(), StoreError> {
+        self.tick()?;
+        self.inner.confirm_assignments(t, o, r, ms, k).await
     }
     async fn release_assignments(&self, t: &str, l: &str, c: &[String], o: &str) -> Result<(), StoreError> {
         self.tick()?;

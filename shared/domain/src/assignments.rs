@@ -12,8 +12,8 @@ use crate::Error;
 use crate::courses::Catalog;
 use crate::idempotency::{self, Begin};
 use crate::model::*;
-use crate::ports::{AssignmentStore, Claim, IdempotencyStore, IncidentStore, LearnerStore, Litmos};
-use crate::time::{Clock, now_ms};
+use crate::ports::{AssignmentStore, Claim, FeedPosition, IdempotencyStore, IncidentStore, LearnerStore, Litmos};
+use crate::time::{Clock, Timestamp, now_ms};
 use crate::validate;
 
 pub const MAX_COURSES: usize = 50;
@@ -90,6 +90,15 @@ pub struct Assignments<'a> {
     pub clock: &'a dyn Clock,
 }
 
+/// What a record needs besides the assignment, read while Litmos answered.
+#[derive(Clone)]
+struct RecordContext {
+    category: Option<String>,
+    next_incident_at: Option<Timestamp>,
+    /// The feed's position then: a hint (None: read it when writing).
+    feed: Option<FeedPosition>,
+}
+
 /// The answer to send: a fresh outcome, or the stored answer of an earlier request
 /// with the same `Idempotency-Key`.
 pub enum Answer {
@@ -127,8 +136,15 @@ impl Assignments<'_> {
     }
 
     async fn run(&self, tenant: &str, acct: &LitmosAccount, who: &str, input: &AssignInput) -> Result<AssignOutcome, Error> {
-        // Independent lookups, side by side; the permission answer still comes first.
-        let (agent, caller) = tokio::join!(self.catalog.agent(tenant, acct, who), self.learners.learner_caller(tenant, &input.learner_id));
+        // Independent first reads, side by side (issue 8): the agent, the learner's
+        // caller, the incident's category, and the budget for this request's two Litmos
+        // calls in one counter update. The permission answer still comes first.
+        let (agent, caller, incident, reserved) = tokio::join!(
+            self.catalog.agent(tenant, acct, who),
+            self.learners.learner_caller(tenant, &input.learner_id),
+            self.incidents.get_incident(tenant, &input.incident.sys_id),
+            self.litmos.reserve(acct, 2)
+        );
         let agent = match agent? {
             Some(a) if a.level.is_some_and(AccessLevel::may_assign) => a,
             _ => return Err(Error::Forbidden(NOT_ADMIN.into())),
@@ -136,6 +152,7 @@ impl Assignments<'_> {
         let Some(caller) = caller? else {
             return Err(Error::NotFound(format!("No learner with id '{}' is linked to a caller of this account.", input.learner_id)));
         };
+        reserved?;
         let assignable: HashMap<String, Course> =
             self.catalog.assignable(tenant, acct, &agent).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
         let refused: Vec<&str> = input.course_ids.iter().filter(|id| !assignable.contains_key(*id)).map(String::as_str).collect();
@@ -145,10 +162,18 @@ impl Assignments<'_> {
                 refused.join(", ")
             )));
         }
-        let course = |id: &str| CourseRef { id: id.to_string(), name: assignable[id].name.clone() };
 
         let started = self.clock.now();
-        let held: HashSet<String> = self.litmos.user_courses(acct, &input.learner_id).await?.into_iter().map(|c| c.id).collect();
+        // While Litmos answers: the caller's next incident and the feed's position,
+        // which the record needs.
+        let (held, next, feed) = tokio::join!(
+            self.litmos.user_courses(acct, &input.learner_id),
+            self.incidents.next_incident_after(tenant, &caller, started, &input.incident.sys_id),
+            self.store.feed_position(tenant)
+        );
+        let held: HashSet<String> = held?.into_iter().map(|c| c.id).collect();
+        let context = RecordContext { category: incident?.and_then(|i| i.category), next_incident_at: next?, feed: feed.ok() };
+        let course = |id: &str| CourseRef { id: id.to_string(), name: assignable[id].name.clone() };
         let owner = format!("{:016x}", rand::random::<u64>());
         // Claimed to assign in Litmos; claimed to record only (Litmos holds the course
         // but this backend has no record of it: an earlier request's record was lost).
@@ -178,11 +203,11 @@ impl Assignments<'_> {
             && let Err(e) = self.litmos.assign_courses(acct, &input.learner_id, &to_assign, input.send_message).await
         {
             self.release(tenant, &input.learner_id, &to_record, &owner).await;
-            return Err(self.recover(tenant, acct, who, &caller, input, &owner, &to_assign, &assignable, e.into()).await);
+            return Err(self.recover(tenant, acct, who, &caller, input, &owner, &to_assign, &assignable, context, e.into()).await);
         }
         let mut recorded: Vec<String> = to_assign.clone();
         recorded.extend(to_record.iter().cloned());
-        if let Err(e) = self.record(tenant, who, &caller, input, &owner, &recorded, &assignable).await {
+        if let Err(e) = self.record(tenant, who, &caller, input, &owner, &recorded, &assignable, context).await {
             // Litmos holds them now: free the slots so a retry records them at once.
             self.release(tenant, &input.learner_id, &recorded, &owner).await;
             return Err(e);
@@ -219,17 +244,12 @@ impl Assignments<'_> {
     /// Records what Litmos took, with what the report keeps about the incident: its
     /// category and the caller's first later incident, if ServiceNow sent them already.
     #[allow(clippy::too_many_arguments)]
-    async fn record(&self, tenant: &str, who: &str, caller: &str, input: &AssignInput, owner: &str, ids: &[String], courses: &HashMap<String, Course>) -> Result<(), Error> {
+    async fn record(&self, tenant: &str, who: &str, caller: &str, input: &AssignInput, owner: &str, ids: &[String], courses: &HashMap<String, Course>, context: RecordContext) -> Result<(), Error> {
         if ids.is_empty() {
             return Ok(());
         }
         let now = self.clock.now();
-        let (incident, next) = tokio::join!(
-            self.incidents.get_incident(tenant, &input.incident.sys_id),
-            self.incidents.next_incident_after(tenant, caller, now, &input.incident.sys_id)
-        );
-        let category = incident?.and_then(|i| i.category);
-        let next_incident_at = next?;
+        let RecordContext { category, next_incident_at, feed } = context;
         let rows: Vec<AssignmentRecord> = ids
             .iter()
             .map(|id| AssignmentRecord {
@@ -248,14 +268,26 @@ impl Assignments<'_> {
                 next_incident_at,
             })
             .collect();
-        self.store.confirm_assignments(tenant, owner, &rows, now_ms(self.clock)).await?;
+        self.store.confirm_assignments(tenant, owner, &rows, now_ms(self.clock), feed).await?;
         Ok(())
     }
 
     /// Litmos did not confirm the write: read back what it holds, record exactly that,
     /// release the rest, and say which is which.
     #[allow(clippy::too_many_arguments)]
-    async fn recover(&self, tenant: &str, acct: &LitmosAccount, who: &str, caller: &str, input: &AssignInput, owner: &str, claimed: &[String], courses: &HashMap<String, Course>, cause: Error) -> Error {
+    async fn recover(
+        &self,
+        tenant: &str,
+        acct: &LitmosAccount,
+        who: &str,
+        caller: &str,
+        input: &AssignInput,
+        owner: &str,
+        claimed: &[String],
+        courses: &HashMap<String, Course>,
+        context: RecordContext,
+        cause: Error,
+    ) -> Error {
         let names = |ids: &[String]| ids.iter().map(|id| courses[id].name.clone()).collect::<Vec<_>>().join(", ");
         let held: Option<HashSet<String>> = self.litmos.user_courses(acct, &input.learner_id).await.ok().map(|cs| cs.into_iter().map(|c| c.id).collect());
         let Some(held) = held else {
@@ -266,7 +298,7 @@ impl Assignments<'_> {
             ));
         };
         let (landed, missing): (Vec<String>, Vec<String>) = claimed.iter().cloned().partition(|id| held.contains(id));
-        if let Err(e) = self.record(tenant, who, caller, input, owner, &landed, courses).await {
+        if let Err(e) = self.record(tenant, who, caller, input, owner, &landed, courses, context).await {
             tracing::error!(error = %e, "could not record assignments Litmos accepted; a retry records them");
             self.release(tenant, &input.learner_id, &landed, owner).await;
         }

@@ -165,10 +165,22 @@ pub trait AssignmentStore: Send + Sync {
     /// no longer holds the course, so the slot is taken for a new assignment.
     #[allow(clippy::too_many_arguments)]
     async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before: Option<Timestamp>) -> Result<Claim<()>, StoreError>;
+    /// Where the tenant's feed stands, read ahead of `confirm_assignments` so the read is
+    /// not a round trip of its own in sequence.
+    async fn feed_position(&self, tenant: &str) -> Result<FeedPosition, StoreError>;
     /// Turns claimed slots into assignments, links each to its incident, keeps its
-    /// record and appends its `not_started` feed entry, all or nothing.
-    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64) -> Result<(), StoreError>;
+    /// record and appends its `not_started` feed entry, all or nothing. `known` is a
+    /// `feed_position` read earlier: tried first, read again only when it moved.
+    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, known: Option<FeedPosition>) -> Result<(), StoreError>;
     async fn release_assignments(&self, tenant: &str, learner_id: &str, course_ids: &[String], owner: &str) -> Result<(), StoreError>;
+}
+
+/// The tenant's feed counter: the last sequence given out and the time of its entry
+/// (absent: nothing appended yet).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct FeedPosition {
+    pub seq: Option<u64>,
+    pub last_ms: i64,
 }
 
 /// How recording an incident ended.
@@ -249,6 +261,9 @@ pub trait IdempotencyStore: Send + Sync {
 
 #[async_trait]
 pub trait Litmos: Send + Sync {
+    /// Pays ahead for `calls` calls this request will make (rate budget, issue 8);
+    /// over budget it is `BudgetSpent` before anything was sent.
+    async fn reserve(&self, acct: &LitmosAccount, calls: u32) -> Result<(), LitmosError>;
     /// One cheap authenticated call, to check a tenant's key.
     async fn check_key(&self, acct: &LitmosAccount) -> Result<(), LitmosError>;
     async fn search_users(&self, acct: &LitmosAccount, text: &str) -> Result<Vec<LitmosUser>, LitmosError>;

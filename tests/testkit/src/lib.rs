@@ -78,3 +78,109 @@ pub async fn fresh_table(sdk: &aws_config::SdkConfig) -> String {
 pub fn closed_endpoint() -> String {
     format!("http://127.0.0.1:{}", free_port())
 }
+
+/// The AWS calls a piece of code made, as `service:Operation` (`dynamodb:GetItem`,
+/// `secretsmanager:GetSecretValue`), one entry per HTTP round trip (retries included),
+/// in the order they were sent.
+#[derive(Clone, Debug, Default)]
+pub struct Calls(std::sync::Arc<std::sync::Mutex<Vec<Call>>>);
+
+#[derive(Clone, Debug)]
+pub struct Call {
+    pub operation: String,
+    pub sent: Instant,
+    pub answered: Option<Instant>,
+}
+
+impl Calls {
+    /// What was sent since the last `take`.
+    pub fn take(&self) -> Vec<Call> {
+        std::mem::take(&mut *self.0.lock().expect("calls poisoned"))
+    }
+
+    fn sent(&self, operation: String) -> usize {
+        let mut calls = self.0.lock().expect("calls poisoned");
+        calls.push(Call { operation, sent: Instant::now(), answered: None });
+        calls.len() - 1
+    }
+
+    fn answered(&self, index: usize) {
+        if let Some(c) = self.0.lock().expect("calls poisoned").get_mut(index) {
+            c.answered = Some(Instant::now());
+        }
+    }
+}
+
+/// How many round trips the caller waited for one after another: calls that overlap
+/// (sent before the earlier ones were all answered) count as one.
+pub fn in_sequence(calls: &[Call]) -> usize {
+    let mut sorted: Vec<&Call> = calls.iter().collect();
+    sorted.sort_by_key(|c| c.sent);
+    let mut steps = 0;
+    let mut busy_until: Option<Instant> = None;
+    for c in sorted {
+        if busy_until.is_none_or(|b| c.sent >= b) {
+            steps += 1;
+        }
+        let end = c.answered.unwrap_or(c.sent);
+        busy_until = Some(busy_until.map_or(end, |b| b.max(end)));
+    }
+    steps
+}
+
+mod counting {
+    use aws_smithy_runtime_api::client::http::{HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector};
+    use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
+    use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+
+    use super::Calls;
+
+    #[derive(Debug)]
+    pub struct Client {
+        pub inner: SharedHttpClient,
+        pub calls: Calls,
+    }
+
+    #[derive(Debug)]
+    struct Connector {
+        inner: SharedHttpConnector,
+        calls: Calls,
+    }
+
+    impl HttpClient for Client {
+        fn http_connector(&self, settings: &HttpConnectorSettings, components: &RuntimeComponents) -> SharedHttpConnector {
+            SharedHttpConnector::new(Connector { inner: self.inner.http_connector(settings, components), calls: self.calls.clone() })
+        }
+    }
+
+    /// Both services speak JSON-RPC: `x-amz-target` is `DynamoDB_20120810.GetItem` or
+    /// `secretsmanager.GetSecretValue`.
+    fn operation(req: &HttpRequest) -> String {
+        let target = req.headers().get("x-amz-target").unwrap_or("unknown.unknown");
+        let (service, op) = target.split_once('.').unwrap_or(("unknown", target));
+        let service = if service.starts_with("DynamoDB") { "dynamodb" } else { service };
+        format!("{service}:{op}")
+    }
+
+    impl HttpConnector for Connector {
+        fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+            let index = self.calls.sent(operation(&request));
+            let (answer, calls) = (self.inner.call(request), self.calls.clone());
+            HttpConnectorFuture::new(async move {
+                let out = answer.await;
+                calls.answered(index);
+                out
+            })
+        }
+    }
+}
+
+/// `sdk_config()` whose every HTTP request is recorded in the returned `Calls`: what a
+/// request costs in round trips is what a user waits for on Lambda.
+pub async fn counting_sdk_config() -> (aws_config::SdkConfig, Calls) {
+    use aws_smithy_http_client::tls;
+    let calls = Calls::default();
+    let inner = aws_smithy_http_client::Builder::new().tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc)).build_https();
+    let config = sdk_config().await.into_builder().http_client(counting::Client { inner, calls: calls.clone() }).build();
+    (config, calls)
+}

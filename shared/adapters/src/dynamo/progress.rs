@@ -63,18 +63,28 @@ impl DynamoStore {
     /// `entries` in one transaction. `build` puts its feed entries at `first_seq..`.
     /// Retries while other appends move the counter first. On a failed condition of
     /// one of `build`'s items, returns their codes (index 0 is `build`'s first item).
+    pub(crate) async fn feed_counter(&self, tenant: &str) -> Result<FeedPosition, StoreError> {
+        let counter = self.get_item(key(tenant_pk(tenant), FEEDSEQ_SK)).await?;
+        Ok(counter.map_or_else(FeedPosition::default, |c| FeedPosition { seq: Some(opt_n(&c, SEQ).unwrap_or(0) as u64), last_ms: opt_n(&c, LAST_MS).unwrap_or(0) }))
+    }
+
     pub(crate) async fn append_with_feed(
         &self,
         tenant: &str,
         now_ms: i64,
         entries: u64,
+        known: Option<FeedPosition>,
         build: &(dyn Fn(u64, i64) -> Vec<TransactWriteItem> + Send + Sync),
     ) -> Result<Result<(), Vec<String>>, StoreError> {
+        let mut known = known;
         for _ in 0..APPEND_ATTEMPTS {
-            let counter = self.get_item(key(tenant_pk(tenant), FEEDSEQ_SK)).await?;
-            let (seq, last_ms) = counter.as_ref().map(|c| (opt_n(c, SEQ).unwrap_or(0), opt_n(c, LAST_MS).unwrap_or(0))).unwrap_or((0, 0));
+            let (position, read_ahead) = match known.take() {
+                Some(p) => (p, true),
+                None => (self.feed_counter(tenant).await?, false),
+            };
+            let seq = position.seq.unwrap_or(0) as i64;
             // Clocks of two containers can disagree: the feed's time never goes back.
-            let ms = now_ms.max(last_ms);
+            let ms = now_ms.max(position.last_ms);
             let mut update = Update::builder()
                 .table_name(&self.table)
                 .set_key(Some(key(tenant_pk(tenant), FEEDSEQ_SK)))
@@ -83,7 +93,7 @@ impl DynamoStore {
                 .expression_attribute_names("#last", LAST_MS)
                 .expression_attribute_values(":new", n(seq + entries as i64))
                 .expression_attribute_values(":ms", n(ms));
-            update = if counter.is_some() {
+            update = if position.seq.is_some() {
                 update.condition_expression("#seq = :old").expression_attribute_values(":old", n(seq))
             } else {
                 update.condition_expression("attribute_not_exists(#seq)")
@@ -92,8 +102,12 @@ impl DynamoStore {
             items.extend(build(seq as u64 + 1, ms));
             match self.transact_items(items, "the training feed").await? {
                 TxResult::Committed => return Ok(Ok(())),
+                // Another writer moved the counter (or `known` was stale): read it again,
+                // after a pause when it was contended just now.
                 TxResult::Cancelled(codes) if codes[0] == "ConditionalCheckFailed" => {
-                    tokio::time::sleep(Duration::from_millis(rand::random_range(5..40u64))).await;
+                    if !read_ahead {
+                        tokio::time::sleep(Duration::from_millis(rand::random_range(5..40u64))).await;
+                    }
                 }
                 TxResult::Cancelled(codes) => return Ok(Err(codes[1..].to_vec())),
             }
@@ -255,7 +269,7 @@ impl ProgressStore for DynamoStore {
                     }
                     items
                 };
-                match self.append_with_feed(tenant, now_ms, batch.len() as u64, &build).await? {
+                match self.append_with_feed(tenant, now_ms, batch.len() as u64, None, &build).await? {
                     Ok(()) => {
                         changed += batch.len();
                         break;

@@ -77,6 +77,14 @@ pub async fn env_with(double_config: litmos_double::Config, store_endpoint: Opti
     Env { state, clock, double, litmos_url: format!("http://{addr}/v1.svc") }
 }
 
+/// A new execution environment of the same deployment (same table, secrets and
+/// clock; nothing cached), whose every AWS round trip is recorded in the `Calls`.
+pub async fn fresh_container(e: &Env) -> (Arc<AppState>, testkit::Calls) {
+    let (sdk, calls) = testkit::counting_sdk_config().await;
+    let state = Arc::new(AppState::new(e.state.config.clone(), &sdk, Box::new(e.clock.clone())));
+    (state, calls)
+}
+
 fn rand_u64() -> u64 {
     use std::hash::{BuildHasher, RandomState};
     RandomState::new().hash_one(std::time::SystemTime::now())
@@ -124,7 +132,7 @@ pub fn body_text(r: &Response<Body>) -> String {
 /// A ServiceNow call through the handler of its route, as the instance would make it:
 /// the key as bearer, `X-Agent` when given, and any extra headers.
 pub async fn servicenow_call(state: &Arc<AppState>, key: &str, method: &str, path: &str, agent: Option<&str>, body: Option<&str>, extra: &[(&str, &str)]) -> Response<Body> {
-    use litmos_api::{outcomes, training};
+    use litmos_api::{outcomes, servicenow, training};
     let auth = bearer(key);
     let mut headers = vec![("authorization", auth.as_str())];
     if let Some(a) = agent {
@@ -134,6 +142,7 @@ pub async fn servicenow_call(state: &Arc<AppState>, key: &str, method: &str, pat
     let req = event(method, path, &headers, body);
     let st = state.clone();
     match (method, path.split('?').next().unwrap()) {
+        ("GET", "/v1/servicenow/configuration") => servicenow::configuration(st, req).await,
         ("POST", "/v1/servicenow/learners") => training::upsert_learner(st, req).await,
         ("POST", "/v1/servicenow/assignments") => training::assign_courses(st, req).await,
         ("POST", "/v1/servicenow/incidents") => outcomes::create_incident(st, req).await,

@@ -1,0 +1,99 @@
+//! What a request costs in round trips, counted on the wire: every DynamoDB and Secrets
+//! Manager request the SDK sends (retries included) and every Litmos request the double
+//! receives. On Lambda these are what the agent waits for; issue 8 sets the targets.
+
+mod support;
+
+use litmos_api::admin;
+use serde_json::json;
+use support::*;
+
+const CALLER: &str = "0123456789abcdef0123456789abcdef";
+const INCIDENT: &str = "fedcba9876543210fedcba9876543210";
+const ADMIN_AGENT: &str = "admin@pieshop.net";
+
+struct Deployed {
+    e: Env,
+    key: String,
+    learner: String,
+    courses: Vec<String>,
+}
+
+/// A tenant with ServiceNow on, a caller's learner and a warm catalog cache in the
+/// table, all made through a container other than the one measured.
+async fn deployed() -> Deployed {
+    let e = env().await;
+    let auth = bearer(ADMIN);
+    let body = json!({"name": "Acme", "litmos": {"base_url": e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow"}}).to_string();
+    assert_eq!(admin::put_tenant(e.state.clone(), event("PUT", "/v1/admin/tenants/acme", &[("authorization", &auth)], Some(&body))).await.status(), 201);
+    let r = admin::enable_servicenow(e.state.clone(), event("POST", "/v1/admin/tenants/acme/servicenow", &[("authorization", &auth)], None)).await;
+    let key = status_and_json(&r).1["api_key"].as_str().unwrap().to_string();
+    let caller = json!({"caller": {"sys_id": CALLER, "email": "caller@example.com", "first_name": "Cal"}}).to_string();
+    let (status, l) = status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/learners", None, Some(&caller), &[]).await);
+    assert_eq!(status, 201, "{l}");
+    let learner = l["learner"]["id"].as_str().unwrap().to_string();
+    let (status, page) = status_and_json(&servicenow_call(&e.state, &key, "GET", "/v1/servicenow/courses?limit=5", Some(ADMIN_AGENT), None, &[]).await);
+    assert_eq!(status, 200, "{page}");
+    let courses = page["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();
+    Deployed { e, key, learner, courses }
+}
+
+struct Cost {
+    aws: Vec<testkit::Call>,
+    litmos: usize,
+}
+
+impl Cost {
+    fn of(&self, service: &str) -> Vec<testkit::Call> {
+        self.aws.iter().filter(|c| c.operation.starts_with(service)).cloned().collect()
+    }
+    fn dynamodb(&self) -> usize {
+        self.of("dynamodb:").len()
+    }
+    /// DynamoDB round trips waited for one after another.
+    fn dynamodb_in_sequence(&self) -> usize {
+        testkit::in_sequence(&self.of("dynamodb:"))
+    }
+    fn secrets(&self) -> usize {
+        self.of("secretsmanager:").len()
+    }
+    fn names(&self) -> Vec<&str> {
+        self.aws.iter().map(|c| c.operation.as_str()).collect()
+    }
+}
+
+async fn measure(d: &Deployed, state: &std::sync::Arc<litmos_api::AppState>, calls: &testkit::Calls, what: &str, method: &str, path: &str, body: Option<&str>) -> Cost {
+    calls.take();
+    d.e.double.clear_requests();
+    let r = servicenow_call(state, &d.key, method, path, Some(ADMIN_AGENT), body, &[]).await;
+    assert!(r.status().is_success(), "{what}: {}", r.status());
+    let cost = Cost { aws: calls.take(), litmos: d.e.double.requests().len() };
+    println!("{what:<44} dynamodb {:>2} ({:>2} in sequence)  secrets {:>2}  litmos {:>2}   {:?}", cost.dynamodb(), cost.dynamodb_in_sequence(), cost.secrets(), cost.litmos, cost.names());
+    cost
+}
+
+#[tokio::test]
+async fn round_trips_per_request() {
+    let d = deployed().await;
+    let (state, calls) = fresh_container(&d.e).await;
+    let assign = json!({"learner_id": d.learner, "course_ids": [d.courses[0], d.courses[1]], "incident": {"sys_id": INCIDENT, "number": "INC0010023"}}).to_string();
+
+    let first = measure(&d, &state, &calls, "configuration, container new to the key", "GET", "/v1/servicenow/configuration", None).await;
+    let courses_cold = measure(&d, &state, &calls, "courses, first in this container", "GET", "/v1/servicenow/courses?limit=20", None).await;
+    let courses_warm = measure(&d, &state, &calls, "courses, warm container", "GET", "/v1/servicenow/courses?limit=20&search=a", None).await;
+    let assigned = measure(&d, &state, &calls, "assign 2 courses, warm container", "POST", "/v1/servicenow/assignments", Some(&assign)).await;
+    d.e.clock.advance(6);
+    let after_ttl = measure(&d, &state, &calls, "courses, after the auth cache's TTL", "GET", "/v1/servicenow/courses?limit=20", None).await;
+
+    // Today's costs, as upper bounds: a change that adds a round trip fails here.
+    assert!(first.dynamodb() <= 3 && first.secrets() == 0, "{:?}", first.names());
+    assert!(courses_warm.dynamodb() == 0 && courses_warm.secrets() == 0 && courses_warm.litmos == 0, "a warm container answers from memory: {:?}", courses_warm.names());
+    // Assign: 2 Litmos calls, and besides the claims (a conditional PutItem per
+    // course, in sorted order) at most 3 DynamoDB round trips in sequence: the first
+    // reads with the budget, the reads beside Litmos' answer, the recording transaction.
+    assert_eq!(assigned.litmos, 2, "read the learner's courses, assign the new ones");
+    let besides_claims: Vec<testkit::Call> = assigned.of("dynamodb:").into_iter().filter(|c| c.operation != "dynamodb:PutItem").collect();
+    assert!(testkit::in_sequence(&besides_claims) <= 3, "{:?}", assigned.names());
+    assert_eq!(assigned.of("dynamodb:UpdateItem").len(), 1, "one budget update for both Litmos calls: {:?}", assigned.names());
+    let _ = (courses_cold, after_ttl);
+}
