@@ -26,10 +26,18 @@ fn cancelled(code: &'static str) -> impl Fn() -> TransactWriteItemsError {
     }
 }
 
+/// Enabling first reads the tenant (its profile goes onto the key).
+fn tenant_read() -> aws_smithy_mocks::Rule {
+    use aws_sdk_dynamodb::types::AttributeValue::{N, S};
+    let item = [("pk", S("TENANT#acme".into())), ("sk", S("META".into())), ("name", S("Acme".into())), ("base_url", S("https://api.litmos.com/v1.svc".into())), ("source", S("sn".into())), ("created_at", N("1".into())), ("updated_at", N("1".into()))];
+    let item: std::collections::HashMap<String, _> = item.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    mock!(Client::get_item).then_output(move || GetItemOutput::builder().set_item(Some(item.clone())).build())
+}
+
 #[tokio::test]
 async fn a_transaction_conflict_is_retried_then_commits() {
     let rule = mock!(Client::transact_write_items).sequence().error(cancelled("TransactionConflict")).times(2).output(|| TransactWriteItemsOutput::builder().build()).build();
-    let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&rule]);
+    let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&tenant_read(), &rule]);
     let store = DynamoStore::new(client, "t");
     assert!(store.enable("acme", &keys::hash("k"), &keys::hash("webhook"), 1).await.unwrap());
     assert_eq!(rule.num_calls(), 3);
@@ -38,7 +46,7 @@ async fn a_transaction_conflict_is_retried_then_commits() {
 #[tokio::test]
 async fn endless_conflicts_give_up_as_contention() {
     let rule = mock!(Client::transact_write_items).sequence().error(cancelled("TransactionConflict")).repeatedly().build();
-    let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&rule]);
+    let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&tenant_read(), &rule]);
     let store = DynamoStore::new(client, "t");
     let err = store.enable("acme", &keys::hash("k"), &keys::hash("webhook"), 1).await.unwrap_err();
     assert!(matches!(err, StoreError::Contended(_)), "{err:?}");
@@ -50,7 +58,7 @@ async fn endless_conflicts_give_up_as_contention() {
 #[tokio::test]
 async fn a_failed_condition_is_an_answer_not_a_retry() {
     let rule = mock!(Client::transact_write_items).then_error(cancelled("ConditionalCheckFailed"));
-    let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&rule]);
+    let client = mock_client!(aws_sdk_dynamodb, RuleMode::Sequential, &[&tenant_read(), &rule]);
     let store = DynamoStore::new(client, "t");
     assert!(!store.enable("acme", &keys::hash("k"), &keys::hash("webhook"), 1).await.unwrap());
     assert_eq!(rule.num_calls(), 1);

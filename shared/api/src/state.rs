@@ -8,7 +8,7 @@ use litmos_adapters::{Config, DynamoStore, LitmosClient, SecretsManager};
 use litmos_domain::Error;
 use litmos_domain::admin::Admin;
 use litmos_domain::auth::{AccountCache, AdminAuthenticator, Caller, KeyAuthenticator};
-use litmos_domain::model::{LitmosAccount, Tenant};
+use litmos_domain::model::{LitmosAccount, LitmosSettings};
 use litmos_domain::ports::{SecretNames, SecretStore};
 use litmos_domain::time::{Clock, SystemClock};
 
@@ -86,7 +86,9 @@ impl AppState {
             .cloned()
     }
 
-    pub async fn account(&self, caller: &Caller) -> Result<(Tenant, LitmosAccount), Error> {
-        self.accounts.load(&self.store, &self.secrets, &self.names, self.clock.as_ref(), &caller.tenant_id).await
+    /// The caller's Litmos settings and account: from its key's profile, with the API
+    /// key cached until the tenant changes.
+    pub async fn account(&self, caller: &Caller) -> Result<(LitmosSettings, LitmosAccount), Error> {
+        self.accounts.for_caller(&self.store, &self.secrets, &self.names, self.clock.as_ref(), caller).await
     }
 }

@@ -24,9 +24,9 @@ pub async fn upsert_learner(state: Arc<AppState>, req: Request) -> Response<Body
     authed(state, req, |state, req, caller| async move {
         only_query(&req, &[])?;
         let input: LearnerInput = json_body(&req)?;
-        let (tenant, acct) = state.account(&caller).await?;
+        let (settings, acct) = state.account(&caller).await?;
         let learners = Learners { store: &state.store, litmos: &state.litmos, clock: state.clock.as_ref() };
-        let outcome = learners.find_or_create(&caller.tenant_id, &acct, tenant.litmos.send_welcome_email, input).await?;
+        let outcome = learners.find_or_create(&caller.tenant_id, &acct, settings.send_welcome_email, input).await?;
         Ok(json(if outcome.created { StatusCode::CREATED } else { StatusCode::OK }, &outcome))
     })
     .await

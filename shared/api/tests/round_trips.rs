@@ -41,6 +41,7 @@ async fn deployed() -> Deployed {
 struct Cost {
     aws: Vec<testkit::Call>,
     litmos: usize,
+    litmos_queries: Vec<String>,
 }
 
 impl Cost {
@@ -57,8 +58,12 @@ impl Cost {
     fn secrets(&self) -> usize {
         self.of("secretsmanager:").len()
     }
-    fn names(&self) -> Vec<&str> {
-        self.aws.iter().map(|c| c.operation.as_str()).collect()
+    fn names(&self) -> Vec<String> {
+        self.aws.iter().map(|c| format!("{} {}", c.operation, c.item.as_deref().unwrap_or("-"))).collect()
+    }
+    /// Reads of one kind of item (`KEY/KEY`, `TENANT/META`, ...).
+    fn reads_of(&self, item: &str) -> usize {
+        self.aws.iter().filter(|c| c.operation == "dynamodb:GetItem" && c.item.as_deref() == Some(item)).count()
     }
 }
 
@@ -67,7 +72,8 @@ async fn measure(d: &Deployed, state: &std::sync::Arc<litmos_api::AppState>, cal
     d.e.double.clear_requests();
     let r = servicenow_call(state, &d.key, method, path, Some(ADMIN_AGENT), body, &[]).await;
     assert!(r.status().is_success(), "{what}: {}", r.status());
-    let cost = Cost { aws: calls.take(), litmos: d.e.double.requests().len() };
+    let requests = d.e.double.requests();
+    let cost = Cost { aws: calls.take(), litmos: requests.len(), litmos_queries: requests.into_iter().map(|r| r.query).collect() };
     println!("{what:<44} dynamodb {:>2} ({:>2} in sequence)  secrets {:>2}  litmos {:>2}   {:?}", cost.dynamodb(), cost.dynamodb_in_sequence(), cost.secrets(), cost.litmos, cost.names());
     cost
 }
@@ -76,17 +82,21 @@ async fn measure(d: &Deployed, state: &std::sync::Arc<litmos_api::AppState>, cal
 async fn round_trips_per_request() {
     let d = deployed().await;
     let (state, calls) = fresh_container(&d.e).await;
-    let assign = json!({"learner_id": d.learner, "course_ids": [d.courses[0], d.courses[1]], "incident": {"sys_id": INCIDENT, "number": "INC0010023"}}).to_string();
+    let assign = |courses: &[&String]| json!({"learner_id": d.learner, "course_ids": courses, "incident": {"sys_id": INCIDENT, "number": "INC0010023"}}).to_string();
 
-    let first = measure(&d, &state, &calls, "configuration, container new to the key", "GET", "/v1/servicenow/configuration", None).await;
+    let first = measure(&d, &state, &calls, "learner, container new to the key", "GET", &format!("/v1/servicenow/learners/{CALLER}"), None).await;
     let courses_cold = measure(&d, &state, &calls, "courses, first in this container", "GET", "/v1/servicenow/courses?limit=20", None).await;
     let courses_warm = measure(&d, &state, &calls, "courses, warm container", "GET", "/v1/servicenow/courses?limit=20&search=a", None).await;
-    let assigned = measure(&d, &state, &calls, "assign 2 courses, warm container", "POST", "/v1/servicenow/assignments", Some(&assign)).await;
+    let assigned = measure(&d, &state, &calls, "assign 2 courses, warm container", "POST", "/v1/servicenow/assignments", Some(&assign(&[&d.courses[0], &d.courses[1]]))).await;
     d.e.clock.advance(6);
     let after_ttl = measure(&d, &state, &calls, "courses, after the auth cache's TTL", "GET", "/v1/servicenow/courses?limit=20", None).await;
 
-    // Today's costs, as upper bounds: a change that adds a round trip fails here.
-    assert!(first.dynamodb() <= 3 && first.secrets() == 0, "{:?}", first.names());
+    // Auth is one read: the key item carries the tenant's profile.
+    assert_eq!((first.reads_of("KEY/KEY"), first.reads_of("TENANT/META")), (1, 0), "{:?}", first.names());
+    assert!(first.dynamodb_in_sequence() <= 2 && first.secrets() == 0, "the key, then the learner link: {:?}", first.names());
+    // The Litmos key: read once per container, not again after the auth cache's TTL.
+    assert_eq!((courses_cold.secrets(), courses_cold.reads_of("TENANT/META")), (1, 0), "{:?}", courses_cold.names());
+    assert_eq!((after_ttl.dynamodb(), after_ttl.secrets()), (1, 0), "only the key again: {:?}", after_ttl.names());
     assert!(courses_warm.dynamodb() == 0 && courses_warm.secrets() == 0 && courses_warm.litmos == 0, "a warm container answers from memory: {:?}", courses_warm.names());
     // Assign: 2 Litmos calls, and besides the claims (a conditional PutItem per
     // course, in sorted order) at most 3 DynamoDB round trips in sequence: the first
@@ -95,5 +105,37 @@ async fn round_trips_per_request() {
     let besides_claims: Vec<testkit::Call> = assigned.of("dynamodb:").into_iter().filter(|c| c.operation != "dynamodb:PutItem").collect();
     assert!(testkit::in_sequence(&besides_claims) <= 3, "{:?}", assigned.names());
     assert_eq!(assigned.of("dynamodb:UpdateItem").len(), 1, "one budget update for both Litmos calls: {:?}", assigned.names());
-    let _ = (courses_cold, after_ttl);
+
+    // The tenant changes (a new source): within the auth cache's TTL this container
+    // reads the key again, sees the new profile, and reads the Litmos key again once.
+    let auth = bearer(ADMIN);
+    let body = json!({"name": "Acme", "litmos": {"base_url": d.e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow-2"}}).to_string();
+    assert_eq!(admin::put_tenant(d.e.state.clone(), event("PUT", "/v1/admin/tenants/acme", &[("authorization", &auth)], Some(&body))).await.status(), 200);
+    d.e.clock.advance(6);
+    let changed = measure(&d, &state, &calls, "assign 1 course after the tenant changed", "POST", "/v1/servicenow/assignments", Some(&assign(&[&d.courses[2]]))).await;
+    assert_eq!((changed.reads_of("KEY/KEY"), changed.reads_of("TENANT/META"), changed.secrets()), (1, 0, 1), "{:?}", changed.names());
+    assert!(changed.litmos_queries.iter().all(|q| q.contains("source=servicenow-2")), "Litmos calls carry the new source: {:?}", changed.litmos_queries);
+}
+
+/// A key made before keys carried their tenant's profile still works: the tenant is
+/// read instead (one more read, cached like the key).
+#[tokio::test]
+async fn a_key_without_a_profile_reads_its_tenant() {
+    let d = deployed().await;
+    let hash = litmos_domain::keys::hash(&d.key);
+    d.e.state
+        .store
+        .client()
+        .update_item()
+        .table_name(&d.e.state.config.table_name)
+        .key("pk", aws_sdk_dynamodb::types::AttributeValue::S(format!("KEY#{}", hash.0)))
+        .key("sk", aws_sdk_dynamodb::types::AttributeValue::S("KEY".into()))
+        .update_expression("REMOVE base_url, #source, send_welcome_email, profile_v")
+        .expression_attribute_names("#source", "source")
+        .send()
+        .await
+        .unwrap();
+    let (state, calls) = fresh_container(&d.e).await;
+    let courses = measure(&d, &state, &calls, "courses, a key without a profile", "GET", "/v1/servicenow/courses?limit=20", None).await;
+    assert_eq!((courses.reads_of("KEY/KEY"), courses.reads_of("TENANT/META"), courses.secrets()), (1, 1, 1), "{:?}", courses.names());
 }

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use crate::Error;
 use crate::keys::{self, KeyHash};
-use crate::model::{LitmosAccount, Tenant};
+use crate::model::{KeyProfile, LitmosAccount, LitmosSettings, Tenant};
 use crate::ports::{KeyStore, SecretNames, SecretStore, TenantStore};
 use crate::time::{Clock, Timestamp};
 
@@ -22,14 +22,18 @@ pub const TOUCH_EVERY_SECONDS: i64 = 60;
 pub struct Caller {
     pub tenant_id: String,
     pub key_id: String,
+    /// The tenant's profile as the key carries it (None on keys from before keys
+    /// carried it).
+    pub profile: Option<KeyProfile>,
     /// This request should record the key's use (at most once a minute per key and
     /// container); the caller does it alongside the request's own work.
     pub touch_due: bool,
 }
 
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 struct Cached {
     tenant_id: String,
+    profile: Option<KeyProfile>,
     expires_at: Option<Timestamp>,
     cached_at: Timestamp,
 }
@@ -71,7 +75,7 @@ impl KeyAuthenticator {
         let hash = bearer(authorization).and_then(keys::parse).ok_or(Error::Unauthorized)?;
         let now = clock.now();
         if let Some(hit) = self.lookup(&hash, now) {
-            return Ok(Caller { tenant_id: hit, key_id: hash.key_id().to_string(), touch_due: self.touch_due(&hash, now) });
+            return Ok(Caller { tenant_id: hit.tenant_id, profile: hit.profile, key_id: hash.key_id().to_string(), touch_due: self.touch_due(&hash, now) });
         }
         let record = keys.get_key(&hash).await?.ok_or_else(|| {
             tracing::info!(key_id = hash.key_id(), "auth failed: unknown key");
@@ -85,19 +89,19 @@ impl KeyAuthenticator {
         if cache.len() >= CACHE_CAP {
             cache.clear();
         }
-        cache.insert(hash.clone(), Cached { tenant_id: record.tenant_id.clone(), expires_at: record.expires_at, cached_at: now });
+        cache.insert(hash.clone(), Cached { tenant_id: record.tenant_id.clone(), profile: record.profile.clone(), expires_at: record.expires_at, cached_at: now });
         drop(cache);
-        Ok(Caller { tenant_id: record.tenant_id, key_id: hash.key_id().to_string(), touch_due: self.touch_due(&hash, now) })
+        Ok(Caller { tenant_id: record.tenant_id, profile: record.profile, key_id: hash.key_id().to_string(), touch_due: self.touch_due(&hash, now) })
     }
 
-    fn lookup(&self, hash: &KeyHash, now: Timestamp) -> Option<String> {
+    fn lookup(&self, hash: &KeyHash, now: Timestamp) -> Option<Cached> {
         let mut cache = self.cache.lock().expect("auth cache poisoned");
         let hit = cache.get(hash)?;
         if now - hit.cached_at >= self.ttl || hit.expires_at.is_some_and(|t| now >= t) {
             cache.remove(hash);
             return None;
         }
-        Some(hit.tenant_id.clone())
+        Some(hit.clone())
     }
 }
 
@@ -133,41 +137,82 @@ impl AdminAuthenticator {
     }
 }
 
-/// Loads the caller's tenant and its Litmos key, caching the pair briefly: every
-/// ServiceNow route needs both and neither changes often.
+/// A tenant's Litmos account (settings and API key) for the requests of one container.
+/// The settings come with the caller's key (or from the tenant, re-read at most every
+/// `ttl`); the API key is read from Secrets Manager once per profile version, so a
+/// container reads it again only after the tenant changed (issue 8). Put-tenant
+/// writes the secret before it moves the version, so a version read is never older
+/// than the secret fetched for it.
 pub struct AccountCache {
     ttl: i64,
-    cache: Mutex<HashMap<String, (Tenant, LitmosAccount, Timestamp)>>,
+    tenants: Mutex<HashMap<String, (Tenant, Timestamp)>>,
+    api_keys: Mutex<HashMap<String, (i64, String)>>,
 }
 
 impl AccountCache {
     pub fn new(ttl_seconds: i64) -> Self {
-        AccountCache { ttl: ttl_seconds, cache: Mutex::new(HashMap::new()) }
+        AccountCache { ttl: ttl_seconds, tenants: Mutex::new(HashMap::new()), api_keys: Mutex::new(HashMap::new()) }
     }
 
+    /// The account of a ServiceNow caller: from the profile its key carries, without
+    /// reading the tenant.
+    pub async fn for_caller(&self, tenants: &dyn TenantStore, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, caller: &Caller) -> Result<(LitmosSettings, LitmosAccount), Error> {
+        let profile = match &caller.profile {
+            Some(p) => p.clone(),
+            None => {
+                let tenant = self.tenant(tenants, clock, &caller.tenant_id).await?;
+                KeyProfile { litmos: tenant.litmos, version: tenant.profile_version }
+            }
+        };
+        let api_key = self.api_key(secrets, names, &caller.tenant_id, profile.version).await?;
+        let acct = LitmosAccount { base_url: profile.litmos.base_url.clone(), api_key, source: profile.litmos.source.clone() };
+        Ok((profile.litmos, acct))
+    }
+
+    /// The tenant and its account, for work no key comes with (webhooks, syncs).
     pub async fn load(&self, tenants: &dyn TenantStore, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, tenant_id: &str) -> Result<(Tenant, LitmosAccount), Error> {
+        let tenant = self.tenant(tenants, clock, tenant_id).await?;
+        let api_key = self.api_key(secrets, names, tenant_id, tenant.profile_version).await?;
+        let acct = LitmosAccount { base_url: tenant.litmos.base_url.clone(), api_key, source: tenant.litmos.source.clone() };
+        Ok((tenant, acct))
+    }
+
+    async fn tenant(&self, tenants: &dyn TenantStore, clock: &dyn Clock, tenant_id: &str) -> Result<Tenant, Error> {
         let now = clock.now();
-        if let Some((t, a, at)) = self.cache.lock().expect("account cache poisoned").get(tenant_id)
+        if let Some((t, at)) = self.tenants.lock().expect("tenant cache poisoned").get(tenant_id)
             && now - at < self.ttl
         {
-            return Ok((t.clone(), a.clone()));
+            return Ok(t.clone());
         }
         // A live key whose tenant is gone is a deleted tenant: same 401 as a bad key.
         let tenant = tenants.get_tenant(tenant_id).await?.ok_or(Error::Unauthorized)?;
         if !tenant.servicenow.enabled {
             return Err(Error::Unauthorized);
         }
-        let api_key = secrets
-            .get_secret(&names.litmos_key(tenant_id))
-            .await?
-            .ok_or_else(|| Error::Internal("tenant's Litmos key missing from Secrets Manager".into()))?;
-        let acct = LitmosAccount { base_url: tenant.litmos.base_url.clone(), api_key, source: tenant.litmos.source.clone() };
-        let mut cache = self.cache.lock().expect("account cache poisoned");
+        let mut cache = self.tenants.lock().expect("tenant cache poisoned");
         if cache.len() >= CACHE_CAP {
             cache.clear();
         }
-        cache.insert(tenant_id.to_string(), (tenant.clone(), acct.clone(), now));
-        Ok((tenant, acct))
+        cache.insert(tenant_id.to_string(), (tenant.clone(), now));
+        Ok(tenant)
+    }
+
+    async fn api_key(&self, secrets: &dyn SecretStore, names: &SecretNames, tenant_id: &str, version: i64) -> Result<String, Error> {
+        if let Some((v, key)) = self.api_keys.lock().expect("api key cache poisoned").get(tenant_id)
+            && *v == version
+        {
+            return Ok(key.clone());
+        }
+        let key = secrets
+            .get_secret(&names.litmos_key(tenant_id))
+            .await?
+            .ok_or_else(|| Error::Internal("tenant's Litmos key missing from Secrets Manager".into()))?;
+        let mut cache = self.api_keys.lock().expect("api key cache poisoned");
+        if cache.len() >= CACHE_CAP {
+            cache.clear();
+        }
+        cache.insert(tenant_id.to_string(), (version, key.clone()));
+        Ok(key)
     }
 }
 
@@ -188,11 +233,11 @@ mod tests {
     fn cache_expires_after_ttl_and_at_key_expiry() {
         let a = KeyAuthenticator::new(5);
         let h = keys::hash("x");
-        a.cache.lock().unwrap().insert(h.clone(), Cached { tenant_id: "t1".into(), expires_at: Some(1_003), cached_at: 1_000 });
-        assert_eq!(a.lookup(&h, 1_002).as_deref(), Some("t1"));
+        a.cache.lock().unwrap().insert(h.clone(), Cached { tenant_id: "t1".into(), profile: None, expires_at: Some(1_003), cached_at: 1_000 });
+        assert_eq!(a.lookup(&h, 1_002).map(|c| c.tenant_id).as_deref(), Some("t1"));
         assert_eq!(a.lookup(&h, 1_003), None, "key expiry wins over cache TTL");
-        a.cache.lock().unwrap().insert(h.clone(), Cached { tenant_id: "t1".into(), expires_at: None, cached_at: 1_000 });
-        assert_eq!(a.lookup(&h, 1_004).as_deref(), Some("t1"));
+        a.cache.lock().unwrap().insert(h.clone(), Cached { tenant_id: "t1".into(), profile: None, expires_at: None, cached_at: 1_000 });
+        assert_eq!(a.lookup(&h, 1_004).map(|c| c.tenant_id).as_deref(), Some("t1"));
         assert_eq!(a.lookup(&h, 1_005), None, "TTL bounds how long a revoked key works");
     }
 

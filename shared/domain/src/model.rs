@@ -14,6 +14,16 @@ pub struct LitmosSettings {
     pub send_welcome_email: bool,
 }
 
+/// What a ServiceNow request needs of its tenant, copied onto each of the tenant's keys
+/// so that authenticating a request reads one item (issue 8). `version` counts the
+/// tenant's profile changes; the Litmos key secret is cached per container until it
+/// moves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyProfile {
+    pub litmos: LitmosSettings,
+    pub version: i64,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServiceNowState {
     pub enabled: bool,
@@ -40,6 +50,8 @@ pub struct Tenant {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub servicenow: ServiceNowState,
+    /// Moves with every change of the profile (and so of the Litmos key secret).
+    pub profile_version: i64,
 }
 
 /// What a key hash maps to. `expires_at` is set once the key is rotated out.
@@ -49,6 +61,9 @@ pub struct KeyRecord {
     pub tenant_id: String,
     pub created_at: Timestamp,
     pub expires_at: Option<Timestamp>,
+    /// The tenant's profile as of its last change (None on keys made before keys
+    /// carried it: the tenant is read instead).
+    pub profile: Option<KeyProfile>,
 }
 
 impl KeyRecord {

@@ -88,6 +88,10 @@ pub struct Calls(std::sync::Arc<std::sync::Mutex<Vec<Call>>>);
 #[derive(Clone, Debug)]
 pub struct Call {
     pub operation: String,
+    /// For single-item and query DynamoDB calls, what kind of item: the prefixes of
+    /// its partition and sort keys (`KEY/KEY`, `TENANT/META`, `TENANT/CALLER`, ...;
+    /// a query names its partition only).
+    pub item: Option<String>,
     pub sent: Instant,
     pub answered: Option<Instant>,
 }
@@ -98,9 +102,9 @@ impl Calls {
         std::mem::take(&mut *self.0.lock().expect("calls poisoned"))
     }
 
-    fn sent(&self, operation: String) -> usize {
+    fn sent(&self, operation: String, item: Option<String>) -> usize {
         let mut calls = self.0.lock().expect("calls poisoned");
-        calls.push(Call { operation, sent: Instant::now(), answered: None });
+        calls.push(Call { operation, item, sent: Instant::now(), answered: None });
         calls.len() - 1
     }
 
@@ -162,9 +166,21 @@ mod counting {
         format!("{service}:{op}")
     }
 
+    /// The key prefixes of a GetItem/PutItem/UpdateItem/DeleteItem (`Key` or `Item`),
+    /// or the partition of a Query (`:pk` value).
+    fn item(req: &HttpRequest) -> Option<String> {
+        let body: serde_json::Value = serde_json::from_slice(req.body().bytes()?).ok()?;
+        let prefix = |v: &str| v.split('#').next().unwrap_or(v).to_string();
+        let single = if body["Key"].is_object() { &body["Key"] } else { &body["Item"] };
+        match (single["pk"]["S"].as_str(), single["sk"]["S"].as_str()) {
+            (Some(pk), Some(sk)) => Some(format!("{}/{}", prefix(pk), prefix(sk))),
+            _ => body["ExpressionAttributeValues"][":pk"]["S"].as_str().map(prefix),
+        }
+    }
+
     impl HttpConnector for Connector {
         fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-            let index = self.calls.sent(operation(&request));
+            let index = self.calls.sent(operation(&request), item(&request));
             let (answer, calls) = (self.inner.call(request), self.calls.clone());
             HttpConnectorFuture::new(async move {
                 let out = answer.await;

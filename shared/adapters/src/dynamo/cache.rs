@@ -16,6 +16,9 @@ use super::{DynamoStore, unavailable};
 
 /// Below DynamoDB's 400 KB item limit with room for keys and attributes.
 const CHUNK_BYTES: usize = 300_000;
+/// Blobs up to this size live in their head item. Small, because warm containers
+/// re-read the head item to check its generation, and a read costs by item size.
+const INLINE_BYTES: usize = 8 * 1024;
 
 impl DynamoStore {
     /// Items by key, read consistently, 100 keys a request.
@@ -71,9 +74,13 @@ impl CacheStore for DynamoStore {
 }
 
 impl DynamoStore {
-    /// The chunks the head item names, joined; `None` when one expired under us.
+    /// The blob the head item holds itself, or the chunks it names, joined; `None`
+    /// when a chunk expired under us.
     async fn read_chunks(&self, tenant: &str, name: &str, head: &Item) -> Result<Option<CachedBlob>, StoreError> {
         let (generation, chunks, fetched_at) = (get_s(head, GENERATION)?, get_n(head, CHUNKS)? as usize, get_n(head, FETCHED_AT)?);
+        if let Some(AttributeValue::B(inline)) = head.get(DATA) {
+            return Ok(Some(CachedBlob { bytes: inline.clone().into_inner(), fetched_at, generation }));
+        }
         let keys: Vec<Item> = (0..chunks).map(|i| key(tenant_pk(tenant), cache_chunk_sk(name, &generation, i))).collect();
         let mut parts: HashMap<String, Vec<u8>> = HashMap::new();
         for item in self.batch_get(keys).await? {
@@ -96,7 +103,10 @@ impl DynamoStore {
         let generation = format!("{now:x}{:08x}", rand::random::<u32>());
         // Kept well past freshness, so a stale copy can still answer when Litmos fails.
         let expires_at = now + ttl.max(60) * 4 + 3_600;
-        let chunks: Vec<&[u8]> = if bytes.is_empty() { vec![&[][..]] } else { bytes.chunks(CHUNK_BYTES).collect() };
+        // A small blob (an agent, a team, a learner's progress) lives in its head item:
+        // one read instead of two, and no chunk writes.
+        let inline = bytes.len() <= INLINE_BYTES;
+        let chunks: Vec<&[u8]> = if inline { Vec::new() } else { bytes.chunks(CHUNK_BYTES).collect() };
         let items: Vec<Item> = chunks
             .iter()
             .enumerate()
@@ -111,8 +121,13 @@ impl DynamoStore {
             .into_iter()
             .map(|i| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(i)).build().expect("item")).build())
             .collect();
-        self.batch_write(puts).await?;
+        if !inline {
+            self.batch_write(puts).await?;
+        }
         let mut head = key(tenant_pk(tenant), cache_head_sk(name));
+        if inline {
+            head.insert(DATA.into(), AttributeValue::B(Blob::new(bytes.to_vec())));
+        }
         head.insert(GENERATION.into(), s(generation.clone()));
         head.insert(CHUNKS.into(), n(chunks.len() as i64));
         head.insert(FETCHED_AT.into(), n(now));

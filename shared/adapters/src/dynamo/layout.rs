@@ -22,7 +22,10 @@
 //! | cache head / chunk      | `TENANT#<id>`     | `CACHE#<name>` / `CACHE#<name>#<gen>#<n>` |
 //!
 //! Everything a tenant owns shares its partition, so deleting a tenant is one query
-//! plus deletes; keys live in their own partitions so auth is one GetItem by hash.
+//! plus deletes; keys live in their own partitions so auth is one GetItem by hash. A
+//! key item carries a copy of its tenant's Litmos settings and profile version
+//! (written with the tenant in one transaction), so that GetItem is all a ServiceNow
+//! request reads to know its tenant. A cache blob up to 8 KiB lives in its head item.
 
 use std::collections::HashMap;
 
@@ -66,6 +69,8 @@ pub const SN_LIVE_KEYS: &str = "sn_live_keys";
 pub const SN_WEBHOOK: &str = "sn_webhook";
 pub const SN_WEBHOOK_PREV: &str = "sn_webhook_prev";
 pub const SN_WEBHOOK_PREV_UNTIL: &str = "sn_webhook_prev_until";
+/// On the tenant and, copied, on each of its keys (with its Litmos settings).
+pub const PROFILE_VERSION: &str = "profile_v";
 
 // Key attributes.
 pub const TENANT_ID: &str = "tenant_id";
@@ -144,23 +149,40 @@ pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
             webhook: opt_s(item, SN_WEBHOOK).map(KeyHash),
             previous_webhook: opt_s(item, SN_WEBHOOK_PREV).map(KeyHash).zip(opt_n(item, SN_WEBHOOK_PREV_UNTIL)),
         },
+        profile_version: opt_n(item, PROFILE_VERSION).unwrap_or(0),
     })
 }
 
-pub fn key_item(tenant_id: &str, hash: &KeyHash, now: Timestamp) -> Item {
+/// The attributes of a key's copy of its tenant's profile.
+pub fn profile_attributes(profile: &KeyProfile) -> [(&'static str, AttributeValue); 4] {
+    [
+        (BASE_URL, s(profile.litmos.base_url.clone())),
+        (SOURCE, s(profile.litmos.source.clone())),
+        (SEND_WELCOME, AttributeValue::Bool(profile.litmos.send_welcome_email)),
+        (PROFILE_VERSION, n(profile.version)),
+    ]
+}
+
+pub fn key_item(tenant_id: &str, hash: &KeyHash, profile: &KeyProfile, now: Timestamp) -> Item {
     let mut item = key(key_pk(hash), KEY_SK);
     item.insert(TENANT_ID.into(), s(tenant_id));
     item.insert(KEY_HASH.into(), s(hash.0.clone()));
     item.insert(CREATED_AT.into(), n(now));
+    item.extend(profile_attributes(profile).map(|(k, v)| (k.to_string(), v)));
     item
 }
 
 pub fn key_from(item: &Item) -> Result<KeyRecord, StoreError> {
+    let profile = match (opt_s(item, BASE_URL), opt_s(item, SOURCE), opt_n(item, PROFILE_VERSION)) {
+        (Some(base_url), Some(source), Some(version)) => Some(KeyProfile { litmos: LitmosSettings { base_url, source, send_welcome_email: opt_bool(item, SEND_WELCOME) }, version }),
+        _ => None,
+    };
     Ok(KeyRecord {
         hash: KeyHash(get_s(item, KEY_HASH)?),
         tenant_id: get_s(item, TENANT_ID)?,
         created_at: get_n(item, CREATED_AT)?,
         expires_at: opt_n(item, KEY_EXPIRES_AT),
+        profile,
     })
 }
 

@@ -1,5 +1,6 @@
 use async_trait::async_trait;
-use aws_sdk_dynamodb::types::{Delete, Put, ReturnValue, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::builders::UpdateBuilder;
+use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem, Update};
 use litmos_domain::keys::KeyHash;
 use litmos_domain::model::*;
 use litmos_domain::ports::{KeyStore, StoreError, TenantStore};
@@ -9,7 +10,26 @@ use tracing::instrument;
 use super::layout::*;
 use super::{DynamoStore, TxOutcome, unavailable};
 
+const PROFILE_WRITE_ATTEMPTS: usize = 4;
+
+/// The condition that the tenant's profile version is still `read`, with what it names.
+fn version_guard(update: UpdateBuilder, read: Option<i64>) -> (UpdateBuilder, &'static str) {
+    let update = update.expression_attribute_names("#ver", PROFILE_VERSION);
+    match read {
+        Some(v) => (update.expression_attribute_values(":read", n(v)), "#ver = :read"),
+        None => (update, "attribute_not_exists(#ver)"),
+    }
+}
+
 impl DynamoStore {
+    /// The tenant's profile for a new key, and its version attribute as read (None:
+    /// the tenant has none yet). None: no tenant.
+    async fn key_profile(&self, tenant_id: &str) -> Result<Option<(KeyProfile, Option<i64>)>, StoreError> {
+        let Some(item) = self.get_item(key(tenant_pk(tenant_id), META)).await? else { return Ok(None) };
+        let tenant = tenant_from(&item)?;
+        Ok(Some((KeyProfile { litmos: tenant.litmos, version: tenant.profile_version }, opt_n(&item, PROFILE_VERSION))))
+    }
+
     async fn update_meta(&self, id: &str, expr: &str, values: Vec<(&str, aws_sdk_dynamodb::types::AttributeValue)>) -> Result<bool, StoreError> {
         let mut req = self
             .client
@@ -37,39 +57,66 @@ impl TenantStore for DynamoStore {
         self.get_item(key(tenant_pk(id), META)).await?.as_ref().map(tenant_from).transpose()
     }
 
+    /// The profile goes onto the tenant and, in the same transaction, onto each of its
+    /// keys (what auth reads), with the version moved by one. Only while the tenant's
+    /// key list and version are what was read: a racing enable, rotation or disable
+    /// sends it round again, so no key keeps an old profile.
     #[instrument(skip_all, fields(tenant = id))]
     async fn put_tenant_profile(&self, id: &str, name: &str, litmos: &LitmosSettings, now: Timestamp) -> Result<bool, StoreError> {
-        let out = self
-            .client
-            .update_item()
-            .table_name(&self.table)
-            .set_key(Some(key(tenant_pk(id), META)))
-            .update_expression("SET #name = :name, #base = :base, #source = :source, #welcome = :welcome, #updated = :now, #created = if_not_exists(#created, :now)")
-            .expression_attribute_names("#welcome", SEND_WELCOME)
-            .expression_attribute_values(":welcome", aws_sdk_dynamodb::types::AttributeValue::Bool(litmos.send_welcome_email))
-            .expression_attribute_names("#name", NAME)
-            .expression_attribute_names("#base", BASE_URL)
-            .expression_attribute_names("#source", SOURCE)
-            .expression_attribute_names("#updated", UPDATED_AT)
-            .expression_attribute_names("#created", CREATED_AT)
-            .expression_attribute_values(":name", s(name))
-            .expression_attribute_values(":base", s(litmos.base_url.clone()))
-            .expression_attribute_values(":source", s(litmos.source.clone()))
-            .expression_attribute_values(":now", n(now))
-            .return_values(ReturnValue::AllOld)
-            .send()
-            .await
-            .map_err(|e| unavailable("update_item", e))?;
-        let existed = out.attributes.is_some_and(|a| a.contains_key(CREATED_AT));
-        // The registry the scheduled sync walks; idempotent.
-        self.client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(key(TENANTS_PK.to_string(), id)))
-            .send()
-            .await
-            .map_err(|e| unavailable("put_item", e))?;
-        Ok(!existed)
+        for _ in 0..PROFILE_WRITE_ATTEMPTS {
+            let meta = self.get_item(key(tenant_pk(id), META)).await?;
+            let read_version = meta.as_ref().and_then(|m| opt_n(m, PROFILE_VERSION));
+            let live = meta.as_ref().and_then(|m| m.get(SN_LIVE_KEYS)).cloned();
+            let hashes: Vec<String> = live.as_ref().and_then(|l| l.as_l().ok()).map(|l| l.iter().filter_map(|v| v.as_s().ok().cloned()).collect()).unwrap_or_default();
+            // Keys DynamoDB's TTL already removed are not recreated by the update.
+            let keys: Vec<Item> = if hashes.is_empty() { Vec::new() } else { self.batch_get(hashes.iter().map(|h| key(key_pk(&KeyHash(h.clone())), KEY_SK)).collect()).await? };
+            let profile = KeyProfile { litmos: litmos.clone(), version: read_version.unwrap_or(0) + 1 };
+
+            let mut update = Update::builder()
+                .table_name(&self.table)
+                .set_key(Some(key(tenant_pk(id), META)))
+                .update_expression("SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), #base = :base, #source = :source, #welcome = :welcome, #ver = :ver")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#name", NAME)
+                .expression_attribute_names("#updated", UPDATED_AT)
+                .expression_attribute_names("#created", CREATED_AT)
+                .expression_attribute_names("#live", SN_LIVE_KEYS)
+                .expression_attribute_values(":name", s(name))
+                .expression_attribute_values(":now", n(now));
+            for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#ver"].into_iter().zip(profile_attributes(&profile)) {
+                update = update.expression_attribute_names(placeholder, attr).expression_attribute_values(placeholder.replace('#', ":"), value);
+            }
+            let (guarded, same_version) = version_guard(update, read_version);
+            update = guarded;
+            let same_keys = match live {
+                Some(l) => {
+                    update = update.expression_attribute_values(":live", l);
+                    "#live = :live"
+                }
+                None => "attribute_not_exists(#live)",
+            };
+            let exists = if meta.is_some() { "attribute_exists(#pk)" } else { "attribute_not_exists(#pk)" };
+            update = update.condition_expression(format!("{exists} AND {same_version} AND {same_keys}"));
+            let mut items = vec![TransactWriteItem::builder().update(update.build().expect("update")).build()];
+            for k in &keys {
+                let mut copy = Update::builder()
+                    .table_name(&self.table)
+                    .set_key(Some(key(get_s(k, PK)?, KEY_SK)))
+                    .condition_expression("attribute_exists(#pk)")
+                    .update_expression("SET #base = :base, #source = :source, #welcome = :welcome, #ver = :ver")
+                    .expression_attribute_names("#pk", PK);
+                for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#ver"].into_iter().zip(profile_attributes(&profile)) {
+                    copy = copy.expression_attribute_names(placeholder, attr).expression_attribute_values(placeholder.replace('#', ":"), value);
+                }
+                items.push(TransactWriteItem::builder().update(copy.build().expect("update")).build());
+            }
+            // The registry the scheduled sync and the tenant list walk.
+            items.push(TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(key(TENANTS_PK.to_string(), id))).build().expect("put")).build());
+            if let TxOutcome::Committed = self.transact(items, "the tenant's profile").await? {
+                return Ok(meta.is_none_or(|m| !m.contains_key(CREATED_AT)));
+            }
+        }
+        Err(StoreError::Contended("the tenant's profile"))
     }
 
     #[instrument(skip_all)]
@@ -128,10 +175,12 @@ impl KeyStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant = tenant_id, key_id = hash.key_id()))]
     async fn enable(&self, tenant_id: &str, hash: &KeyHash, webhook: &KeyHash, now: Timestamp) -> Result<bool, StoreError> {
-        let meta = Update::builder()
+        let Some((profile, read)) = self.key_profile(tenant_id).await? else { return Ok(false) };
+        let (meta, same_version) = version_guard(Update::builder(), read);
+        let meta = meta
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant_id), META)))
-            .condition_expression("attribute_exists(#pk) AND (attribute_not_exists(#en) OR #en = :false)")
+            .condition_expression(format!("attribute_exists(#pk) AND (attribute_not_exists(#en) OR #en = :false) AND {same_version}"))
             .update_expression("SET #en = :true, #key = :hash, #kat = :now, #live = :live, #upd = :now, #wh = :wh REMOVE #whp, #whpu")
             .expression_attribute_names("#wh", SN_WEBHOOK)
             .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
@@ -152,7 +201,7 @@ impl KeyStore for DynamoStore {
             .expect("update");
         let put = Put::builder()
             .table_name(&self.table)
-            .set_item(Some(key_item(tenant_id, hash, now)))
+            .set_item(Some(key_item(tenant_id, hash, &profile, now)))
             .condition_expression("attribute_not_exists(#pk)")
             .expression_attribute_names("#pk", PK)
             .build()
@@ -169,10 +218,12 @@ impl KeyStore for DynamoStore {
         } else {
             "#wh = :wh REMOVE #whp, #whpu"
         };
-        let meta = Update::builder()
+        let Some((profile, read)) = self.key_profile(tenant_id).await? else { return Ok(false) };
+        let (meta, same_version) = version_guard(Update::builder(), read);
+        let meta = meta
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant_id), META)))
-            .condition_expression("#en = :true AND #key = :old")
+            .condition_expression(format!("#en = :true AND #key = :old AND {same_version}"))
             .update_expression(format!("SET #key = :new, #kat = :now, #live = :live, #upd = :now, {webhook}"))
             .expression_attribute_names("#wh", SN_WEBHOOK)
             .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
@@ -212,7 +263,7 @@ impl KeyStore for DynamoStore {
         };
         let put = Put::builder()
             .table_name(&self.table)
-            .set_item(Some(key_item(tenant_id, new, now)))
+            .set_item(Some(key_item(tenant_id, new, &profile, now)))
             .condition_expression("attribute_not_exists(#pk)")
             .expression_attribute_names("#pk", PK)
             .build()
