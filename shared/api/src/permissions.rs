@@ -4,9 +4,11 @@
 //! (moto enforces no IAM, so a missing grant would otherwise only show on AWS).
 //!
 //! What the shared steps call:
-//! - ServiceNow auth: the key (`GetItem`), `last_used_at` (`UpdateItem`).
+//! - ServiceNow auth: the key (`GetItem`; it carries the tenant's Litmos settings),
+//!   `last_used_at` (`UpdateItem`).
 //! - Admin auth: the admin token secret (`GetSecretValue`).
-//! - A tenant's Litmos account: the tenant (`GetItem`) and its Litmos key secret.
+//! - A tenant's Litmos account: its Litmos key secret (and the tenant, `GetItem`, for
+//!   keys made before keys carried the settings, and for webhooks and syncs).
 //! - Caches (catalog, agents, teams, progress): head `GetItem`/`PutItem`, chunks
 //!   `BatchGetItem`/`BatchWriteItem`.
 //! - Records and the feed: `Query` + `BatchGetItem` to read, `UpdateItem`/`PutItem`
@@ -45,8 +47,10 @@ type Grants = &'static [(Resource, &'static [&'static str])];
 
 /// Function name -> what it may do, on what.
 pub const PERMISSIONS: &[(&str, Grants)] = &[
-    // Admin: token, then the tenant item; put-tenant stores the Litmos key and the registry entry.
-    ("put-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE]), (LitmosKeys, &[CREATE_SECRET, PUT_SECRET])]),
+    // Admin: token, then the tenant item; put-tenant stores the Litmos key, then one
+    // transaction of the tenant, its keys' copies of the profile (read first) and the
+    // registry entry.
+    ("put-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE, BATCH_GET]), (LitmosKeys, &[CREATE_SECRET, PUT_SECRET])]),
     ("get-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ])]),
     // Keys first (batch deletes), then secrets, then every item of the partition.
     ("delete-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, UPDATE, BATCH_WRITE]), (LitmosKeys, &[DELETE_SECRET]), (ServiceNowKeys, &[DELETE_SECRET])]),
