@@ -16,6 +16,7 @@ test: lint unit servicenow e2e
 lint:
 	bash infra/venv.sh
 	cfn-lint template.yaml
+	bash infra/sam-validate.sh
 
 unit:
 	bash infra/venv.sh
