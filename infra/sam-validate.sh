@@ -11,4 +11,7 @@ if [[ ! -x "$venv/bin/sam" ]]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'aws-sam-cli==1.170.0'
 fi
 # No credentials are needed; a region is.
-AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}" SAM_CLI_TELEMETRY=0 "$venv/bin/sam" validate --lint --template "$root/template.yaml"
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}" SAM_CLI_TELEMETRY=0
+"$venv/bin/sam" validate --lint --template "$root/template.yaml"
+# The transform itself, on the template and its Managed Instances variant.
+"$venv/bin/python" "$root/infra/sam_transform_check.py"

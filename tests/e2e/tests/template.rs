@@ -214,7 +214,8 @@ fn operations_are_in_the_template() {
         assert!(tagless(&group["LogGroupName"]).ends_with(&format!("-{binary}")), "{name}: the group Lambda writes to");
         assert_eq!(tagless(&group["RetentionInDays"]), "LogRetentionDays", "{name}: retention from the parameter");
     }
-    for alarm in ["Api5xxAlarm", "LitmosErrorsAlarm"] {
+    assert_eq!(t["Resources"]["SyncProgressFunction"]["Properties"]["ReservedConcurrentExecutions"], 1, "one sync run at a time");
+    for alarm in ["Api5xxAlarm", "LitmosErrorsAlarm", "LitmosBudgetSpentAlarm"] {
         assert_eq!(kind(alarm).as_deref(), Some("AWS::CloudWatch::Alarm"), "{alarm}");
     }
     for (name, r) in resources {
