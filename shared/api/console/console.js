@@ -989,6 +989,9 @@ function init() {
     $('report-form').addEventListener('submit', loadReport)
     $('report-csv').addEventListener('click', downloadCsv)
 
+    // Ready: the submit buttons start disabled so that nothing is submitted natively.
+    for (const id of ['sign-in-button', 'save-tenant', 'report-show']) $(id).disabled = false
+
     const to = todayUtc()
     $('report-to').value = to
     $('report-from').value = daysBefore(to, 29)

@@ -122,6 +122,14 @@ impl CacheStore for Flaky<'_> {
         self.tick()?;
         self.inner.put_blob(t, n, b, now, ttl).await
     }
+    async fn lease_refresh(&self, t: &str, n: &str, o: &str, now: Timestamp, until: Timestamp) -> Result<bool, StoreError> {
+        self.tick()?;
+        self.inner.lease_refresh(t, n, o, now, until).await
+    }
+    async fn end_refresh(&self, t: &str, n: &str, o: &str) -> Result<(), StoreError> {
+        self.tick()?;
+        self.inner.end_refresh(t, n, o).await
+    }
 }
 
 const INCIDENT: &str = "fedcba9876543210fedcba9876543210";

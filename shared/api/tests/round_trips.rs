@@ -139,3 +139,53 @@ async fn a_key_without_a_profile_reads_its_tenant() {
     let courses = measure(&d, &state, &calls, "courses, a key without a profile", "GET", "/v1/servicenow/courses?limit=20", None).await;
     assert_eq!((courses.reads_of("KEY/KEY"), courses.reads_of("TENANT/META"), courses.secrets()), (1, 1, 1), "{:?}", courses.names());
 }
+
+/// Issue 8: containers that find the catalog stale or missing at the same moment
+/// refresh it from Litmos once between them (a lease in the table), not once each.
+#[tokio::test]
+async fn concurrent_containers_refresh_the_catalog_once() {
+    let d = deployed().await;
+    let containers = new_containers(&d, 4).await;
+    for (what, prepare) in [("stale", 0), ("missing", 1)] {
+        match prepare {
+            // Older than CATALOG_TTL_SECONDS: every container finds it stale.
+            0 => d.e.clock.advance(24 * 3_600),
+            // Gone from the table: nobody has a copy to serve meanwhile.
+            _ => {
+                d.e.state
+                    .store
+                    .client()
+                    .delete_item()
+                    .table_name(&d.e.state.config.table_name)
+                    .key("pk", aws_sdk_dynamodb::types::AttributeValue::S("TENANT#acme".into()))
+                    .key("sk", aws_sdk_dynamodb::types::AttributeValue::S("CACHE#catalog".into()))
+                    .send()
+                    .await
+                    .unwrap();
+                d.e.clock.advance(60);
+            }
+        }
+        d.e.double.clear_requests();
+        let lists = containers.iter().map(|state| {
+            let (state, key) = (state.clone(), d.key.clone());
+            tokio::spawn(async move { servicenow_call(&state, &key, "GET", "/v1/servicenow/courses?limit=5&search=e", Some(ADMIN_AGENT), None, &[]).await.status() })
+        });
+        for l in lists.collect::<Vec<_>>() {
+            assert_eq!(l.await.unwrap(), 200, "{what}: every container answers");
+        }
+        let pages: Vec<String> = d.e.double.requests().into_iter().filter(|r| r.path.ends_with("/courses")).map(|r| r.query).collect();
+        let distinct: std::collections::BTreeSet<&String> = pages.iter().collect();
+        assert!(!pages.is_empty(), "{what}: the catalog was refreshed");
+        assert_eq!(pages.len(), distinct.len(), "{what}: each catalog page read once, not once per container: {pages:?}");
+    }
+}
+
+/// `n` new execution environments of the deployment.
+async fn new_containers(d: &Deployed, n: usize) -> Vec<std::sync::Arc<litmos_api::AppState>> {
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let (state, _) = fresh_container(&d.e).await;
+        out.push(state);
+    }
+    out
+}

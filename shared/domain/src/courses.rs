@@ -16,6 +16,12 @@ use crate::validate;
 /// How long an agent's Litmos identity and access level are trusted.
 pub const AGENT_TTL_SECONDS: i64 = 300;
 pub const DEFAULT_LIMIT: usize = 20;
+/// How long one container may take to refresh the catalog (up to 50 Litmos pages)
+/// before another may start.
+const REFRESH_LEASE_SECONDS: i64 = 30;
+/// How a container with no catalog at all waits for another's refresh: 40 x 250 ms.
+const REFRESH_WAIT_STEP: std::time::Duration = std::time::Duration::from_millis(250);
+const REFRESH_WAIT_STEPS: u32 = 40;
 pub const MAX_LIMIT: usize = 100;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -58,16 +64,40 @@ impl Catalog<'_> {
     }
 
     /// Every course of the account. A stale cache still answers when Litmos fails.
+    /// One container at a time refreshes it (a lease in the table): the others serve
+    /// the previous catalog meanwhile, or, with none, wait for the refresh (bounded).
     pub async fn all(&self, tenant: &str, acct: &LitmosAccount) -> Result<Vec<Course>, Error> {
         let Lookup { fresh, stale } = cache::read_memo::<Vec<Course>>(self.cache, self.memo, self.clock, tenant, "catalog", self.catalog_ttl).await?;
         if let Some(c) = fresh {
             return Ok(c.as_ref().clone());
         }
-        match self.litmos.list_courses(acct).await {
-            Ok(courses) => {
-                cache::write_memo(self.cache, self.memo, self.clock, tenant, "catalog", &courses, self.catalog_ttl).await;
-                Ok(courses)
+        let owner = format!("{:016x}", rand::random::<u64>());
+        let now = self.clock.now();
+        let leased = self.cache.lease_refresh(tenant, "catalog", &owner, now, now + REFRESH_LEASE_SECONDS).await.unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "catalog refresh lease not readable; refreshing here");
+            true
+        });
+        if !leased {
+            if let Some(c) = stale {
+                return Ok(c.as_ref().clone());
             }
+            for _ in 0..REFRESH_WAIT_STEPS {
+                tokio::time::sleep(REFRESH_WAIT_STEP).await;
+                if let Some(c) = cache::read_memo::<Vec<Course>>(self.cache, self.memo, self.clock, tenant, "catalog", self.catalog_ttl).await?.fresh {
+                    return Ok(c.as_ref().clone());
+                }
+            }
+            tracing::warn!("the catalog refresh of another container did not finish in time; refreshing here");
+        }
+        let refreshed = self.litmos.list_courses(acct).await;
+        if let Ok(courses) = &refreshed {
+            cache::write_memo(self.cache, self.memo, self.clock, tenant, "catalog", courses, self.catalog_ttl).await;
+        }
+        if leased && let Err(e) = self.cache.end_refresh(tenant, "catalog", &owner).await {
+            tracing::warn!(error = %e, "could not end the catalog refresh lease; it expires");
+        }
+        match refreshed {
+            Ok(courses) => Ok(courses),
             Err(e) => match stale {
                 Some(c) => {
                     tracing::warn!(error = %e, "litmos catalog refresh failed; serving the previous catalog");

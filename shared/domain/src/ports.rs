@@ -147,6 +147,11 @@ pub enum BlobRead {
 pub trait CacheStore: Send + Sync {
     async fn get_blob(&self, tenant: &str, name: &str) -> Result<Option<CachedBlob>, StoreError>;
     async fn put_blob(&self, tenant: &str, name: &str, bytes: &[u8], now: Timestamp, ttl: i64) -> Result<(), StoreError>;
+    /// The right to refresh `name` from Litmos until `until`, for `owner`: one refresh at
+    /// a time across containers. False when another holds it.
+    async fn lease_refresh(&self, tenant: &str, name: &str, owner: &str, now: Timestamp, until: Timestamp) -> Result<bool, StoreError>;
+    /// Gives the right back (only while `owner` holds it).
+    async fn end_refresh(&self, tenant: &str, name: &str, owner: &str) -> Result<(), StoreError>;
     /// Like `get_blob`, but when the blob is still generation `known` only its small
     /// head is read. Stores without a cheaper path read the whole blob.
     async fn get_blob_unless(&self, tenant: &str, name: &str, known: &str) -> Result<BlobRead, StoreError> {

@@ -71,6 +71,16 @@ impl CacheStore for DynamoStore {
     async fn put_blob(&self, tenant: &str, name: &str, bytes: &[u8], now: Timestamp, ttl: i64) -> Result<(), StoreError> {
         self.write_blob(tenant, name, bytes, now, ttl).await
     }
+
+    #[instrument(skip_all, fields(tenant, cache = name))]
+    async fn lease_refresh(&self, tenant: &str, name: &str, owner: &str, now: Timestamp, until: Timestamp) -> Result<bool, StoreError> {
+        self.take_refresh(tenant, name, owner, now, until).await
+    }
+
+    #[instrument(skip_all, fields(tenant, cache = name))]
+    async fn end_refresh(&self, tenant: &str, name: &str, owner: &str) -> Result<(), StoreError> {
+        self.end_refresh_lease(tenant, name, owner).await
+    }
 }
 
 impl DynamoStore {

@@ -17,6 +17,17 @@ enum Take {
 }
 
 impl DynamoStore {
+    /// A refresh lease: a pending claim that DynamoDB's TTL removes if nobody does.
+    pub(crate) async fn take_refresh(&self, tenant: &str, name: &str, owner: &str, now: Timestamp, until: Timestamp) -> Result<bool, StoreError> {
+        let mut item = pending(tenant_pk(tenant), refresh_sk(name), owner, until);
+        item.insert(TTL.into(), n(until + 3_600));
+        Ok(matches!(self.take(item, now, None).await?, Take::Taken))
+    }
+
+    pub(crate) async fn end_refresh_lease(&self, tenant: &str, name: &str, owner: &str) -> Result<(), StoreError> {
+        self.release(tenant_pk(tenant), refresh_sk(name), owner).await
+    }
+
     /// Puts `item` unless the slot exists and is not a pending claim whose lease ended
     /// (or, with `done_before`, a done record assigned before that time).
     async fn take(&self, item: Item, now: Timestamp, done_before: Option<Timestamp>) -> Result<Take, StoreError> {

@@ -20,6 +20,7 @@
 //! | incident                | `TENANT#<id>`     | `INC#<sys_id>`                       |
 //! | caller's incident       | `TENANT#<id>`     | `CALLERINC#<caller>#<opened_at:012>#<sys_id>` |
 //! | cache head / chunk      | `TENANT#<id>`     | `CACHE#<name>` / `CACHE#<name>#<gen>#<n>` |
+//! | cache refresh lease     | `TENANT#<id>`     | `REFRESH#<name>` (TTL)               |
 //!
 //! Everything a tenant owns shares its partition, so deleting a tenant is one query
 //! plus deletes; keys live in their own partitions so auth is one GetItem by hash. A
@@ -247,6 +248,11 @@ pub fn idem_sk(key: &str) -> String {
 
 pub fn cache_head_sk(name: &str) -> String {
     format!("CACHE#{name}")
+}
+
+/// The lease of whoever refreshes cache `name` from Litmos now.
+pub fn refresh_sk(name: &str) -> String {
+    format!("REFRESH#{name}")
 }
 
 pub fn cache_chunk_sk(name: &str, generation: &str, i: usize) -> String {
