@@ -473,8 +473,9 @@ async function saveTenant(event) {
         }
         const created = !state.selected
         state.tenants.set(view.id, view)
-        await selectTenant(view.id)
+        const loading = selectTenant(view.id)
         $('tenant-status').textContent = created ? `Tenant ${view.id} created.` : `Tenant ${view.id} saved.`
+        await loading
     })
 }
 
@@ -577,7 +578,7 @@ async function onEnabledChange() {
         await disableServiceNow(box)
         return
     }
-    box.checked = false
+    // Checked, but busy until the key exists; unchecked again if that fails.
     box.disabled = true
     $('servicenow').setAttribute('aria-busy', 'true')
     try {
@@ -589,7 +590,9 @@ async function onEnabledChange() {
         markListEnabled(id, true)
         $('sn-copy-status').textContent = 'ServiceNow integration enabled: a new key was generated.'
     } catch (err) {
-        if (state.selected === id) showError(err, { actionEl: $('sn-enabled-error'), retry: () => { box.checked = true; onEnabledChange() } })
+        if (state.selected !== id) return
+        box.checked = false
+        showError(err, { actionEl: $('sn-enabled-error'), retry: () => { box.checked = true; onEnabledChange() } })
     } finally {
         box.disabled = !state.servicenow
         $('servicenow').removeAttribute('aria-busy')
@@ -917,10 +920,16 @@ function table(report) {
         th.scope = 'row'
         th.textContent = label
         tr.append(th)
-        const repeat = (r) => `${percent(r.rate)} (${r.repeated} of ${r.assignments})`
+        // A rate and, on its own line, the counts behind it.
+        const repeat = (r) => {
+            const count = document.createElement('span')
+            count.className = 'count'
+            count.textContent = ` (${r.repeated} of ${r.assignments})`
+            return [percent(r.rate), count]
+        }
         for (const v of [g.assigned, g.started, g.completed, percent(g.completion_rate), numberOrNa(g.median_days_to_complete), numberOrNa(g.average_score), repeat(g.repeat_after_completed), repeat(g.repeat_after_not_completed)]) {
             const td = document.createElement('td')
-            td.textContent = String(v)
+            td.append(...(Array.isArray(v) ? v : [String(v)]))
             tr.append(td)
         }
         return tr
@@ -934,8 +943,12 @@ function table(report) {
     const tfoot = document.createElement('tfoot')
     tfoot.append(row('All', report.totals, true))
     t.append(thead, tbody, tfoot)
+    // Scrolls sideways on narrow screens: focusable so the keyboard can scroll it too.
     const wrap = document.createElement('div')
     wrap.className = 'table-wrap'
+    wrap.tabIndex = 0
+    wrap.setAttribute('role', 'region')
+    wrap.setAttribute('aria-label', 'Effectiveness table')
     wrap.append(t)
     return wrap
 }
@@ -996,6 +1009,7 @@ function init() {
     $('report-to').value = to
     $('report-from').value = daysBefore(to, 29)
     syncRegion()
+    document.documentElement.dataset.ready = 'true'
     resume()
 }
 
