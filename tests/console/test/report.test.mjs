@@ -126,6 +126,57 @@ describe('Effectiveness report', () => {
         assert.equal(saved.trim().split(/\r?\n/).length, 4, 'header and one line per course')
     })
 
+    it('keeps every text at WCAG AA contrast (4.5:1, 3:1 when large), the chart included', async () => {
+        const low = await b.page.evaluate(() => {
+            const rgb = (c) => {
+                const m = c.match(/rgba?\(([^)]+)\)/)
+                if (!m) return null
+                const [r, g, bl, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number)
+                return { r, g, b: bl, a }
+            }
+            const lum = ({ r, g, b }) => {
+                const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+            }
+            const background = (el) => {
+                for (let e = el; e; e = e.parentElement) {
+                    const c = rgb(getComputedStyle(e).backgroundColor)
+                    if (c && c.a > 0) return c
+                }
+                return { r: 255, g: 255, b: 255 }
+            }
+            const found = []
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const el = n.parentElement
+                if (!n.textContent.trim() || !el.checkVisibility() || el.closest('[disabled], dialog:not([open])')) continue
+                const s = getComputedStyle(el)
+                const fg = rgb(el instanceof SVGElement ? s.fill : s.color)
+                if (!fg) continue
+                const [hi, lo] = [lum(fg), lum(background(el))].sort((x, y) => y - x)
+                const ratio = (hi + 0.05) / (lo + 0.05)
+                const size = parseFloat(s.fontSize)
+                const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700)
+                if (ratio < (large ? 3 : 4.5)) found.push(`${ratio.toFixed(2)} "${n.textContent.trim().slice(0, 40)}"`)
+            }
+            return found
+        })
+        assert.deepEqual(low, [])
+    })
+
+    it('shows where the keyboard is: a visible focus outline', async () => {
+        const page = b.page
+        await page.getByRole('button', { name: 'Show report' }).focus()
+        await page.keyboard.press('Tab')
+        const outline = await page.evaluate(() => {
+            const s = getComputedStyle(document.activeElement)
+            return { id: document.activeElement.id, style: s.outlineStyle, width: parseFloat(s.outlineWidth) }
+        })
+        assert.equal(outline.id, 'report-csv')
+        assert.notEqual(outline.style, 'none')
+        assert.ok(outline.width >= 2, JSON.stringify(outline))
+    })
+
     it('made no request to another origin and logged no error', () => {
         assertSameOrigin(b.requests)
         assert.deepEqual(b.errors, [])

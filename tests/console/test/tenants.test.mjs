@@ -49,6 +49,22 @@ describe('Tenants', () => {
         assert.equal((await call('GET', `/v1/admin/tenants/${id}`)).status, 404, 'nothing was created')
     })
 
+    it('shows a malformed tenant id as the API words it, beside that field', async () => {
+        const page = b.page
+        const bad = 'Not_A-Valid-Id'
+        const expected = await call('PUT', `/v1/admin/tenants/${bad}`, {
+            body: { name: 'x', litmos: { base_url: DOUBLE_BASE_URL, api_key: DOUBLE_LITMOS_KEY, source: 's' } },
+        })
+        assert.equal(expected.status, 400)
+        assert.equal(expected.body.field, 'tenant_id')
+        await fillNew(page, { tenantId: bad })
+        await page.getByRole('button', { name: 'Save' }).click()
+        const error = page.locator('#tenant-id-error')
+        await error.waitFor({ state: 'visible' })
+        assert.equal((await error.textContent()).trim(), expected.body.detail)
+        assert.equal(await page.getByLabel('Tenant id').getAttribute('aria-invalid'), 'true')
+    })
+
     it('shows a Litmos key Litmos refuses beside the key field', async () => {
         const page = b.page
         await fillNew(page, { key: 'not-the-litmos-key' })
