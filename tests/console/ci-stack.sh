@@ -25,9 +25,9 @@ if ! curl -s -o /dev/null --max-time 5 "$E2E_BASE_URL/admin"; then
   echo "tests/console/ci-stack.sh: nothing answers at E2E_BASE_URL=$E2E_BASE_URL" >&2
   exit 2
 fi
-[[ -d node_modules/playwright-core ]] || npm ci --no-audit --no-fund --loglevel=error
 # playwright-core never downloads a browser; this keeps any other tool from trying.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+[[ -d node_modules/playwright-core ]] || npm ci --no-audit --no-fund --loglevel=error
 started=$SECONDS
 node --test --test-concurrency=1 --test-reporter=tap test/*.test.mjs
 echo "console: browser tests took $((SECONDS - started))s" >&2
