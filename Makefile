@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: dev test unit e2e lint servicenow bench load build release screenshot
+.PHONY: dev test unit e2e lint servicenow bench load build release screenshot sizes
 
 ## make dev: the whole local stack at http://127.0.0.1:9000 (Ctrl-C stops it)
 dev:
@@ -47,6 +47,11 @@ screenshot:
 	bash infra/venv.sh
 	cd tests/console && npm ci --no-audit --no-fund --loglevel=error
 	bash infra/with-stack.sh node tests/console/screenshot.mjs
+
+## make sizes: every function's arm64 bootstrap size (long: release LTO builds; by hand)
+sizes:
+	bash infra/venv.sh
+	bash infra/sizes.sh
 
 build:
 	cargo build --workspace

@@ -99,6 +99,21 @@ env_file="$STATE_DIR/lambda.env"
 } >"$env_file"
 
 base="http://127.0.0.1:$API_PORT"
+# `cargo lambda watch` watches every folder of the checkout but target/ (node_modules
+# and .venv included), once per function: past the kernel's inotify limit a function
+# never starts. Raise the limit when allowed (as root, e.g. in CI), else say how.
+functions=$(ls functions | wc -l)
+folders=$(find . -path ./target -prune -o -type d -print | wc -l)
+needed=$(( (folders * (functions + 2)) * 5 / 4 ))
+limit=$(cat /proc/sys/fs/inotify/max_user_watches 2>/dev/null || echo 0)
+if [[ $limit -gt 0 && $limit -lt $needed ]]; then
+  if [[ -w /proc/sys/fs/inotify/max_user_watches ]]; then
+    echo "$needed" >/proc/sys/fs/inotify/max_user_watches
+    echo "dev: raised fs.inotify.max_user_watches from $limit to $needed ($functions functions x $folders folders)" >&2
+  else
+    echo "dev: fs.inotify.max_user_watches is $limit; cargo lambda watch needs about $needed ($functions functions x $folders folders): run 'sudo sysctl -w fs.inotify.max_user_watches=$needed'" >&2
+  fi
+fi
 echo "dev: starting cargo lambda watch on $base" >&2
 cargo lambda watch -A 127.0.0.1 -P "$API_PORT" --env-file "$env_file" ${DEV_WATCH_ARGS:-} >"$STATE_DIR/lambda.log" 2>&1 &
 lambda_pid=$!

@@ -1,4 +1,4 @@
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    litmos_api::openapi::run_without_state(litmos_api::openapi::serve).await
+    litmos_api::run_without_state(litmos_api::openapi::serve).await
 }

@@ -1,4 +1,4 @@
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    litmos_api::run(litmos_api::routes::method_not_allowed).await
+    litmos_api::run_without_state(litmos_api::routes::method_not_allowed).await
 }

@@ -9,21 +9,111 @@ use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 
 pub async fn sdk_config() -> aws_config::SdkConfig {
-    aws_config::defaults(BehaviorVersion::latest())
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(Duration::from_secs(2))
-                .operation_attempt_timeout(Duration::from_secs(3))
-                .operation_timeout(Duration::from_secs(8))
-                .build(),
-        )
-        .retry_config(retry_config())
-        .load()
-        .await
+    let timeouts = TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(2))
+        .operation_attempt_timeout(Duration::from_secs(3))
+        .operation_timeout(Duration::from_secs(8))
+        .build();
+    // Lambda hands the role's credentials and the region over as environment variables:
+    // read exactly those, not the default provider chains and profile files, which took
+    // a good part of a cold start's init. Anywhere else, the default chains.
+    if let (Ok(region), Ok(_)) = (std::env::var("AWS_REGION"), std::env::var("AWS_ACCESS_KEY_ID")) {
+        let mut config = aws_config::SdkConfig::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(aws_config::Region::new(region))
+            .credentials_provider(aws_sdk_dynamodb::config::SharedCredentialsProvider::new(aws_config::environment::EnvironmentVariableCredentialsProvider::new()))
+            .http_client(https_client())
+            .timeout_config(timeouts)
+            .retry_config(retry_config());
+        if let Ok(endpoint) = std::env::var("AWS_ENDPOINT_URL") {
+            config = config.endpoint_url(endpoint);
+        }
+        return config.build();
+    }
+    aws_config::defaults(BehaviorVersion::latest()).http_client(https_client()).timeout_config(timeouts).retry_config(retry_config()).load().await
 }
 
 /// Throttling and 5xx are retried (3 attempts, exponential backoff); conditional-check
 /// failures and validation errors are not.
 pub fn retry_config() -> RetryConfig {
     RetryConfig::standard().with_max_attempts(3)
+}
+
+/// The SDK's own HTTPS client (rustls, aws-lc), trusting Amazon Trust Services' roots
+/// (and Starfield's, which cross-signs them), compiled into the binary: every AWS
+/// service endpoint chains to them. Loading the system's store instead (every file
+/// under /etc/ssl/certs) was most of a cold start's init, and the SDK sets TLS up once
+/// per client at start and again for the first request: five roots, not 150.
+pub fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
+    use aws_smithy_http_client::{Builder, tls};
+    let trust = tls::TrustStore::empty().with_native_roots(false).with_pem_certificate(roots_pem().into_bytes());
+    let context = tls::TlsContext::builder().with_trust_store(trust).build().expect("a TLS context from compiled-in roots");
+    Builder::new().tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc)).tls_context(context).build_https()
+}
+
+/// The roots AWS endpoints chain to, from Mozilla's set (webpki-root-certs): a root is
+/// self-signed, so its subject's common name appears in its DER.
+fn aws_roots() -> impl Iterator<Item = &'static [u8]> {
+    const NAMES: [&[u8]; 2] = [b"Amazon Root CA ", b"Starfield Services Root Certificate Authority - G2"];
+    webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().map(|c| c.as_ref()).filter(|der| NAMES.iter().any(|n| der.windows(n.len()).any(|w| w == *n)))
+}
+
+/// Those roots as one PEM bundle: what the SDK's TLS setup takes.
+fn roots_pem() -> String {
+    let mut pem = String::new();
+    for der in aws_roots() {
+        pem.push_str("-----BEGIN CERTIFICATE-----\n");
+        let b64 = aws_smithy_types::base64::encode(der);
+        for line in b64.as_bytes().chunks(64) {
+            pem.push_str(std::str::from_utf8(line).expect("base64 is ASCII"));
+            pem.push('\n');
+        }
+        pem.push_str("-----END CERTIFICATE-----\n");
+    }
+    pem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pem_bundle_holds_the_aws_roots_unchanged() {
+        let pem = roots_pem();
+        let blocks: Vec<Vec<u8>> = pem
+            .split("-----BEGIN CERTIFICATE-----\n")
+            .skip(1)
+            .map(|b| aws_smithy_types::base64::decode(b.split("-----END").next().unwrap().replace('\n', "")).unwrap())
+            .collect();
+        let roots: Vec<&[u8]> = aws_roots().collect();
+        assert_eq!(roots.len(), 5, "Amazon Root CA 1 to 4 and Starfield Services Root G2");
+        assert_eq!(blocks.iter().map(Vec::as_slice).collect::<Vec<_>>(), roots);
+    }
+
+    /// The client speaks TLS with those roots: a request to a local listener opens with
+    /// a TLS ClientHello (record type 0x16).
+    #[tokio::test]
+    async fn the_sdk_client_trusts_the_compiled_in_roots_and_speaks_tls() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let hello = tokio::spawn(async move {
+            use tokio::io::AsyncReadExt;
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut first = [0u8; 1];
+            socket.read_exact(&mut first).await.unwrap();
+            first[0]
+        });
+        let config = aws_sdk_dynamodb::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(aws_sdk_dynamodb::config::Region::new("us-east-1"))
+            .credentials_provider(aws_sdk_dynamodb::config::Credentials::new("a", "b", None, None, "test"))
+            .endpoint_url(format!("https://127.0.0.1:{port}"))
+            .http_client(https_client())
+            .timeout_config(TimeoutConfig::builder().operation_timeout(Duration::from_secs(2)).build())
+            .retry_config(RetryConfig::disabled())
+            .build();
+        let out = aws_sdk_dynamodb::Client::from_conf(config).list_tables().send().await;
+        assert!(out.is_err(), "nothing answers TLS there");
+        assert_eq!(hello.await.unwrap(), 0x16, "a TLS handshake record");
+    }
 }

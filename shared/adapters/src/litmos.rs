@@ -77,7 +77,9 @@ fn unix_now() -> i64 {
 
 #[derive(Clone)]
 pub struct LitmosClient {
-    http: reqwest::Client,
+    /// Built at the first Litmos call (shared by the clones): many functions never call
+    /// Litmos, and a cold start should not pay for a TLS set-up it does not use.
+    http: std::sync::Arc<std::sync::OnceLock<reqwest::Client>>,
     hosts: LitmosHosts,
     attempt_timeout: Duration,
     backoff_base: Duration,
@@ -231,15 +233,25 @@ enum Attempt {
 
 impl LitmosClient {
     pub fn new(attempt_timeout: Duration, hosts: LitmosHosts) -> Self {
-        let http = reqwest::Client::builder()
-            .timeout(attempt_timeout)
-            .connect_timeout(attempt_timeout.min(Duration::from_secs(3)))
-            .user_agent(concat!("litmos-servicenow/", env!("CARGO_PKG_VERSION")))
-            // A redirect would carry the `apikey` header to whatever host it names.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("reqwest client");
-        LitmosClient { http, hosts, attempt_timeout, backoff_base: Duration::from_millis(200), budget: None }
+        LitmosClient { http: Default::default(), hosts, attempt_timeout, backoff_base: Duration::from_millis(200), budget: None }
+    }
+
+    fn http(&self) -> &reqwest::Client {
+        self.http.get_or_init(|| {
+            // Mozilla's roots compiled in: loading the system's certificate store took
+            // most of a cold start's init (every file under /etc/ssl/certs); Litmos'
+            // hosts are public CAs' customers.
+            let roots = webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().filter_map(|c| reqwest::Certificate::from_der(c).ok());
+            reqwest::Client::builder()
+                .tls_certs_only(roots)
+                .timeout(self.attempt_timeout)
+                .connect_timeout(self.attempt_timeout.min(Duration::from_secs(3)))
+                .user_agent(concat!("litmos-servicenow/", env!("CARGO_PKG_VERSION")))
+                // A redirect would carry the `apikey` header to whatever host it names.
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("reqwest client")
+        })
     }
 
     /// Every HTTP call first takes one from the Litmos account's shared budget of
@@ -307,7 +319,7 @@ impl LitmosClient {
     async fn attempt(&self, acct: &LitmosAccount, method: &Method, path: &str, query: &[(&str, String)], body: Option<&serde_json::Value>) -> Attempt {
         let url = format!("{}{path}", acct.base_url);
         let mut req = self
-            .http
+            .http()
             .request(method.clone(), &url)
             .header("apikey", &acct.api_key)
             .header("Accept", "application/json")

@@ -28,13 +28,24 @@ pub fn init_tracing() {
     init_tracing_to(std::io::stdout);
 }
 
-/// The production log format, written to `writer` (tests capture it).
+/// The production log format, written to `writer` (tests capture it). `RUST_LOG` takes
+/// a level or `target=level` directives (tracing-subscriber's `Targets`, which needs no
+/// regex engine: a smaller binary than `EnvFilter`); anything else means `info`.
 pub fn init_tracing_to<W>(writer: W)
 where
     W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
 {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
-    let _ = tracing_subscriber::fmt().json().with_env_filter(filter).with_current_span(false).with_target(false).with_writer(writer).try_init();
+    use tracing_subscriber::Layer;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let filter = log_filter(std::env::var("RUST_LOG").ok().as_deref());
+    let layer = tracing_subscriber::fmt::layer().json().with_current_span(false).with_target(false).with_writer(writer);
+    let _ = tracing_subscriber::registry().with(layer.with_filter(filter)).try_init();
+}
+
+fn log_filter(rust_log: Option<&str>) -> tracing_subscriber::filter::Targets {
+    let info = || tracing_subscriber::filter::Targets::new().with_default(tracing::Level::INFO);
+    rust_log.filter(|v| !v.trim().is_empty()).and_then(|v| v.parse().ok()).unwrap_or_else(info)
 }
 
 /// Tracing, then the state built once; bad configuration stops the function here.
@@ -83,6 +94,23 @@ where
     .await
 }
 
+/// The entry point of a function that answers from the request alone (the OpenAPI
+/// document, the admin console's files, 405/404): tracing, then `serve` for every
+/// request. No `AppState`, so no environment, no AWS clients, and a binary that links
+/// neither.
+pub async fn run_without_state<F, Fut>(serve: F) -> Result<(), lambda_http::Error>
+where
+    F: Fn((), Request) -> Fut,
+    Fut: Future<Output = Response<Body>> + Send,
+{
+    init_tracing();
+    lambda_http::run(service_fn(|req: Request| {
+        let answer = serve((), req);
+        async move { Ok::<_, Infallible>(answer.await) }
+    }))
+    .await
+}
+
 /// For functions EventBridge invokes on a schedule (no HTTP): the same start-up, then
 /// `job` once per event. A failure is returned to Lambda, which logs it.
 pub async fn run_scheduled<F, Fut>(job: F) -> Result<(), lambda_http::Error>
@@ -117,6 +145,18 @@ async fn within_deadline(work: impl Future<Output = Response<Body>>, request_id:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_log_level_comes_from_rust_log() {
+        use tracing::Level;
+        use tracing_subscriber::filter::LevelFilter;
+        assert_eq!(log_filter(Some("debug")).default_level(), Some(LevelFilter::DEBUG));
+        assert_eq!(log_filter(Some("warn")).default_level(), Some(LevelFilter::WARN));
+        assert_eq!(log_filter(None).default_level(), Some(LevelFilter::INFO));
+        assert_eq!(log_filter(Some("")).default_level(), Some(LevelFilter::INFO));
+        assert!(log_filter(Some("litmos_api=debug,info")).would_enable("litmos_api", &Level::DEBUG));
+        assert!(!log_filter(Some("litmos_api=debug,info")).would_enable("hyper", &Level::DEBUG));
+    }
 
     #[tokio::test(start_paused = true)]
     async fn a_request_past_its_deadline_is_a_503_problem() {

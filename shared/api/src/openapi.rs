@@ -2,10 +2,8 @@
 //! code in `shared/api/openapi.json` (tests/openapi.rs fails when it and `ROUTES` differ).
 //! It needs no configuration and no AWS, so its function starts with `run_without_state`.
 
-use std::convert::Infallible;
-
 use lambda_http::http::{Method, StatusCode};
-use lambda_http::{Body, Request, RequestExt, Response, service_fn};
+use lambda_http::{Body, Request, RequestExt, Response};
 use litmos_domain::Error;
 use serde_json::json;
 
@@ -52,19 +50,4 @@ fn first_query_parameter(req: &Request) -> Option<String> {
     }
     let query = req.uri().query()?;
     query.split('&').map(|kv| kv.split('=').next().unwrap_or_default()).find(|k| !k.is_empty()).map(str::to_string)
-}
-
-/// The Lambda entry point of a function that needs no `AppState` (so no environment):
-/// tracing, then `serve` for every request.
-pub async fn run_without_state<F, Fut>(serve: F) -> Result<(), lambda_http::Error>
-where
-    F: Fn((), Request) -> Fut,
-    Fut: std::future::Future<Output = Response<Body>> + Send,
-{
-    crate::init_tracing();
-    lambda_http::run(service_fn(|req: Request| {
-        let answer = serve((), req);
-        async move { Ok::<_, Infallible>(answer.await) }
-    }))
-    .await
 }

@@ -34,17 +34,27 @@ pub struct AppState {
 
 impl AppState {
     pub async fn from_env() -> Result<Self, litmos_adapters::config::ConfigError> {
+        let started = std::time::Instant::now();
         let config = Config::from_env()?;
         let sdk = litmos_adapters::aws::sdk_config().await;
-        Ok(Self::new(config, &sdk, Box::new(SystemClock)))
+        let sdk_done = started.elapsed();
+        let state = Self::new(config, &sdk, Box::new(SystemClock));
+        // Where init goes (`RUST_LOG=debug`; `make bench` reads it).
+        tracing::debug!(sdk_config_us = sdk_done.as_micros() as u64, clients_us = (started.elapsed() - sdk_done).as_micros() as u64, "init");
+        Ok(state)
     }
 
     pub fn new(config: Config, sdk: &aws_config::SdkConfig, clock: Box<dyn Clock>) -> Self {
+        let t = std::time::Instant::now();
         let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(sdk), config.table_name.clone());
-        let secrets = SecretsManager::new(aws_sdk_secretsmanager::Client::new(sdk));
+        let dynamodb_us = t.elapsed().as_micros() as u64;
+        let secrets = SecretsManager::lazy(sdk);
+        let secrets_us = t.elapsed().as_micros() as u64 - dynamodb_us;
         // The same client (one connection pool), held where the Litmos client can share it.
         let budget = std::sync::Arc::new(DynamoStore::new(store.client().clone(), config.table_name.clone()));
+        let t = std::time::Instant::now();
         let litmos = LitmosClient::new(Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone()).with_budget(budget, config.litmos_calls_per_minute);
+        tracing::debug!(dynamodb_us, secrets_us, litmos_us = t.elapsed().as_micros() as u64, "init clients");
         let litmos_background = litmos.background();
         AppState {
             names: SecretNames { prefix: config.secret_prefix.clone() },

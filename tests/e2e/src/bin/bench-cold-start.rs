@@ -31,6 +31,14 @@ fn median(mut v: Vec<Duration>) -> Duration {
 async fn init_times(bin: &PathBuf, api: &str, rx: &mut mpsc::UnboundedReceiver<Instant>, warmup: bool, endpoint: &str) -> Vec<Duration> {
     let mut times = Vec::new();
     for _ in 0..RUNS {
+        times.push(init_once(bin, api, rx, warmup, endpoint).await);
+    }
+    times
+}
+
+/// One start of `bin`: exec to its first poll of the runtime API.
+async fn init_once(bin: &PathBuf, api: &str, rx: &mut mpsc::UnboundedReceiver<Instant>, warmup: bool, endpoint: &str) -> Duration {
+    {
         while rx.try_recv().is_ok() {}
         let started = Instant::now();
         let mut child = tokio::process::Command::new(bin)
@@ -52,10 +60,9 @@ async fn init_times(bin: &PathBuf, api: &str, rx: &mut mpsc::UnboundedReceiver<I
             .spawn()
             .expect("start the binary");
         let first = tokio::time::timeout(Duration::from_secs(20), rx.recv()).await.expect("the binary polled the runtime API").unwrap();
-        times.push(first - started);
         child.kill().await.ok();
+        first - started
     }
-    times
 }
 
 #[tokio::main]
@@ -67,9 +74,12 @@ async fn main() {
     tokio::spawn(async move { axum::serve(listener, Router::new().route("/2018-06-01/runtime/invocation/next", get(next)).with_state(tx)).await.unwrap() });
 
     let release = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/release");
-    let names = ["hello-floor", "method-not-allowed", "get-openapi", "get-configuration", "assign-courses", "get-incident-training"];
-    println!("cold start: init = exec to first /next, median of {RUNS}, x86_64 release (workspace profile)");
-    println!("{:<24} {:>9} {:>8} {:>9}", "binary", "init ms", "x floor", "size MB");
+    // Binaries of an earlier build, to compare with in the same run (optional):
+    // copy them to target/bench-before/ before rebuilding.
+    let before_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-before");
+    let names = ["hello-floor", "method-not-allowed", "get-openapi", "admin-console", "get-configuration", "assign-courses", "get-incident-training"];
+    println!("cold start: init = exec to first /next, median of {RUNS} (before and after interleaved), x86_64 release (workspace profile)");
+    println!("{:<24} {:>9} {:>8} {:>9} | {:>10} {:>9}", "binary", "init ms", "x floor", "size MB", "before ms", "before MB");
     let mut floor = None;
     for name in names {
         let bin = release.join(name);
@@ -77,10 +87,23 @@ async fn main() {
             eprintln!("bench-cold-start: {} is missing: run `cargo build --release --workspace` (make bench does)", bin.display());
             std::process::exit(2);
         }
-        let init = median(init_times(&bin, &api, &mut rx, false, &endpoint).await);
+        let before_bin = before_dir.join(name);
+        let (mut now, mut then) = (Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            now.push(init_once(&bin, &api, &mut rx, false, &endpoint).await);
+            if before_bin.exists() {
+                then.push(init_once(&before_bin, &api, &mut rx, false, &endpoint).await);
+            }
+        }
+        let init = median(now);
         let floor_ms = *floor.get_or_insert(init.as_secs_f64() * 1e3);
         let size = std::fs::metadata(&bin).unwrap().len() as f64 / 1e6;
-        println!("{name:<24} {:>9.2} {:>8.2} {:>9.1}", init.as_secs_f64() * 1e3, init.as_secs_f64() * 1e3 / floor_ms, size);
+        let before = if then.is_empty() {
+            format!("{:>10} {:>9}", "-", "-")
+        } else {
+            format!("{:>10.2} {:>9.1}", median(then).as_secs_f64() * 1e3, std::fs::metadata(&before_bin).unwrap().len() as f64 / 1e6)
+        };
+        println!("{name:<24} {:>9.2} {:>8.2} {:>9.1} | {before}", init.as_secs_f64() * 1e3, init.as_secs_f64() * 1e3 / floor_ms, size);
     }
     let with = median(init_times(&release.join("get-configuration"), &api, &mut rx, true, &endpoint).await);
     let without = median(init_times(&release.join("get-configuration"), &api, &mut rx, false, &endpoint).await);
