@@ -40,7 +40,7 @@ bench:
 load:
 	bash infra/venv.sh
 	cargo build --release -p e2e --bin load
-	bash infra/with-stack.sh target/release/load
+	bash infra/with-stack.sh bash -c 'target/release/load && bash infra/peak-memory.sh'
 
 ## make screenshot: docs/admin-console.png, taken by the console's browser script on a local stack
 screenshot:

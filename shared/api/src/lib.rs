@@ -100,11 +100,12 @@ where
 /// neither.
 pub async fn run_without_state<F, Fut>(serve: F) -> Result<(), lambda_http::Error>
 where
-    F: Fn((), Request) -> Fut,
-    Fut: Future<Output = Response<Body>> + Send,
+    F: Fn((), Request) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Response<Body>> + Send + 'static,
 {
     init_tracing();
-    lambda_http::run(service_fn(|req: Request| {
+    // Concurrent where Lambda allows it (Managed Instances), as `run`.
+    lambda_http::run_concurrent(service_fn(move |req: Request| {
         let answer = serve((), req);
         async move { Ok::<_, Infallible>(answer.await) }
     }))

@@ -130,6 +130,10 @@ async fn every_undeclared_method_is_405_with_allow() {
         ("/v1/servicenow/reports/effectiveness", "GET"),
         ("/v1/admin/tenants/demo/sync", "POST"),
         ("/v1/litmos/webhooks/demo/0000", "POST"),
+        ("/v1/admin/tenants", "GET"),
+        ("/v1/admin/tenants/demo/reports/effectiveness", "GET"),
+        ("/admin", "GET"),
+        ("/admin/console.js", "GET"),
     ];
     for (path, allow) in paths {
         for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
@@ -148,7 +152,7 @@ async fn every_undeclared_method_is_405_with_allow() {
 #[ignore = "needs the local stack: `make test` starts it"]
 async fn unknown_paths_are_a_problem_json_404_and_undeclared_query_parameters_400() {
     let s = common::stack();
-    for (method, path) in [("GET", "/"), ("GET", "/v2/servicenow/courses"), ("POST", "/v1/admin/tenants"), ("DELETE", "/v1/servicenow/learners/a/b/c"), ("GET", "/favicon.ico")] {
+    for (method, path) in [("GET", "/"), ("GET", "/v2/servicenow/courses"), ("POST", "/v1/admin"), ("DELETE", "/v1/servicenow/learners/a/b/c"), ("GET", "/admin/a/b"), ("GET", "/favicon.ico")] {
         let r = s.call(method, path, Some(&s.demo_key), None).await;
         assert_eq!((r.status, r.content_type.as_str()), (404, "application/problem+json"), "{method} {path}: {}", r.text);
         assert_eq!(r.body["status"], 404);
