@@ -6,18 +6,8 @@
 # npm ci). Test files run one after another: they share the stack's demo tenant.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-missing=()
-for v in E2E_BASE_URL E2E_ADMIN_TOKEN E2E_DEMO_TENANT E2E_DEMO_KEY E2E_DOUBLE_URL; do
-  [[ -n "${!v:-}" ]] || missing+=("$v")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "servicenow/ci-stack.sh: ${missing[*]} not set; start the stack first (infra/test-e2e.sh sets them; or source a DEV_READY_FILE with set -a)" >&2
-  exit 2
-fi
-if ! curl -s -o /dev/null --max-time 5 "$E2E_BASE_URL/v1/openapi.json"; then
-  echo "servicenow/ci-stack.sh: nothing answers at E2E_BASE_URL=$E2E_BASE_URL" >&2
-  exit 2
-fi
+source ../infra/require-stack.sh
+require_stack servicenow/ci-stack.sh /v1/openapi.json
 [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error
 started=$SECONDS
 node --import ./test/support/register.mjs --test --test-concurrency=1 --test-reporter=tap test/stack/

@@ -8,21 +8,11 @@
 # tenant and a fresh browser profile.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-missing=()
-for v in E2E_BASE_URL E2E_ADMIN_TOKEN E2E_DEMO_TENANT E2E_DEMO_KEY E2E_DOUBLE_URL; do
-  [[ -n "${!v:-}" ]] || missing+=("$v")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "tests/console/ci-stack.sh: ${missing[*]} not set; start the stack first (bash infra/with-stack.sh bash tests/console/ci-stack.sh; or source a DEV_READY_FILE with set -a)" >&2
-  exit 2
-fi
+source ../../infra/require-stack.sh
+require_stack tests/console/ci-stack.sh /admin
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [[ ! -x "$chromium" ]]; then
   echo "tests/console/ci-stack.sh: no Chromium at $chromium; install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH" >&2
-  exit 2
-fi
-if ! curl -s -o /dev/null --max-time 5 "$E2E_BASE_URL/admin"; then
-  echo "tests/console/ci-stack.sh: nothing answers at E2E_BASE_URL=$E2E_BASE_URL" >&2
   exit 2
 fi
 # playwright-core never downloads a browser; this keeps any other tool from trying.

@@ -13,8 +13,6 @@ use litmos_double::Fault;
 use serde_json::{Value, json};
 use support::*;
 
-const CALLER: &str = "0123456789abcdef0123456789abcdef";
-const INCIDENT: &str = "fedcba9876543210fedcba9876543210";
 
 struct Tenant {
     e: Env,

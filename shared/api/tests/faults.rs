@@ -132,7 +132,6 @@ impl CacheStore for Flaky<'_> {
     }
 }
 
-const INCIDENT: &str = "fedcba9876543210fedcba9876543210";
 
 async fn new_learner(e: &Env, acct: &LitmosAccount, n: usize) -> String {
     let learners = litmos_domain::learners::Learners { store: &e.state.store, litmos: &e.state.litmos, clock: e.state.clock.as_ref() };

@@ -11,10 +11,7 @@ use litmos_double::Fault;
 use serde_json::{Value, json};
 use support::*;
 
-const CALLER: &str = "0123456789abcdef0123456789abcdef";
-const INCIDENT: &str = "fedcba9876543210fedcba9876543210";
 const LATER_INCIDENT: &str = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-const ADMIN_AGENT: &str = "admin@pieshop.net";
 
 struct Tenant {
     e: Env,

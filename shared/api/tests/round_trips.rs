@@ -8,9 +8,6 @@ use litmos_api::admin;
 use serde_json::json;
 use support::*;
 
-const CALLER: &str = "0123456789abcdef0123456789abcdef";
-const INCIDENT: &str = "fedcba9876543210fedcba9876543210";
-const ADMIN_AGENT: &str = "admin@pieshop.net";
 
 struct Deployed {
     e: Env,

@@ -13,6 +13,10 @@ use litmos_domain::time::{Clock, Timestamp};
 use serde_json::Value;
 
 pub const ADMIN: &str = "test-admin-token-0123456789";
+/// A caller and an incident (ServiceNow sys_ids), and an Administrator in the double.
+pub const CALLER: &str = "0123456789abcdef0123456789abcdef";
+pub const INCIDENT: &str = "fedcba9876543210fedcba9876543210";
+pub const ADMIN_AGENT: &str = "admin@pieshop.net";
 pub const T0: Timestamp = 1_795_917_600;
 
 #[derive(Clone)]
