@@ -73,10 +73,13 @@ async fn main() {
     let api = listener.local_addr().unwrap().to_string();
     tokio::spawn(async move { axum::serve(listener, Router::new().route("/2018-06-01/runtime/invocation/next", get(next)).with_state(tx)).await.unwrap() });
 
-    let release = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/release");
-    // Binaries of an earlier build, to compare with in the same run (optional):
-    // copy them to target/bench-before/ before rebuilding.
-    let before_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-before");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // The binaries measured (BENCH_DIR, default target/release) and, optionally, those of
+    // an earlier build to compare with in the same run (BENCH_BEFORE_DIR, default
+    // target/bench-before: copy them there before rebuilding).
+    let dir = |var: &str, default: &str| std::env::var(var).map(PathBuf::from).unwrap_or_else(|_| root.join(default));
+    let release = dir("BENCH_DIR", "target/release");
+    let before_dir = dir("BENCH_BEFORE_DIR", "target/bench-before");
     let names = ["hello-floor", "method-not-allowed", "get-openapi", "admin-console", "get-configuration", "assign-courses", "get-incident-training"];
     println!("cold start: init = exec to first /next, median of {RUNS} (before and after interleaved), x86_64 release (workspace profile)");
     println!("{:<24} {:>9} {:>8} {:>9} | {:>10} {:>9}", "binary", "init ms", "x floor", "size MB", "before ms", "before MB");
