@@ -112,6 +112,10 @@ async fn round_trips_per_request() {
     let changed = measure(&d, &state, &calls, "assign 1 course after the tenant changed", "POST", "/v1/servicenow/assignments", Some(&assign(&[&d.courses[2]]))).await;
     assert_eq!((changed.reads_of("KEY/KEY"), changed.reads_of("TENANT/META"), changed.secrets()), (1, 0, 1), "{:?}", changed.names());
     assert!(changed.litmos_queries.iter().all(|q| q.contains("source=servicenow-2")), "Litmos calls carry the new source: {:?}", changed.litmos_queries);
+    // However long the tenant stays the same, the Litmos key is read again now and then.
+    d.e.clock.advance(litmos_domain::auth::API_KEY_MAX_AGE_SECONDS);
+    let aged = measure(&d, &state, &calls, "courses, the Litmos key past its max age", "GET", "/v1/servicenow/courses?limit=20", None).await;
+    assert_eq!(aged.secrets(), 1, "{:?}", aged.names());
 }
 
 /// A key made before keys carried their tenant's profile still works: the tenant is

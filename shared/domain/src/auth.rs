@@ -140,14 +140,18 @@ impl AdminAuthenticator {
 /// A tenant's Litmos account (settings and API key) for the requests of one container.
 /// The settings come with the caller's key (or from the tenant, re-read at most every
 /// `ttl`); the API key is read from Secrets Manager once per profile version, so a
-/// container reads it again only after the tenant changed (issue 8). Put-tenant
+/// container reads it again only after the tenant changed (issue 8), or after
+/// `API_KEY_MAX_AGE_SECONDS` (a put-tenant that stored the secret but failed before it
+/// moved the version must not leave a container on the old key for good). Put-tenant
 /// writes the secret before it moves the version, so a version read is never older
 /// than the secret fetched for it.
 pub struct AccountCache {
     ttl: i64,
     tenants: Mutex<HashMap<String, (Tenant, Timestamp)>>,
-    api_keys: Mutex<HashMap<String, (i64, String)>>,
+    api_keys: Mutex<HashMap<String, (i64, String, Timestamp)>>,
 }
+
+pub const API_KEY_MAX_AGE_SECONDS: i64 = 900;
 
 impl AccountCache {
     pub fn new(ttl_seconds: i64) -> Self {
@@ -164,7 +168,7 @@ impl AccountCache {
                 KeyProfile { litmos: tenant.litmos, version: tenant.profile_version }
             }
         };
-        let api_key = self.api_key(secrets, names, &caller.tenant_id, profile.version).await?;
+        let api_key = self.api_key(secrets, names, clock, &caller.tenant_id, profile.version).await?;
         let acct = LitmosAccount { base_url: profile.litmos.base_url.clone(), api_key, source: profile.litmos.source.clone() };
         Ok((profile.litmos, acct))
     }
@@ -172,7 +176,7 @@ impl AccountCache {
     /// The tenant and its account, for work no key comes with (webhooks, syncs).
     pub async fn load(&self, tenants: &dyn TenantStore, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, tenant_id: &str) -> Result<(Tenant, LitmosAccount), Error> {
         let tenant = self.tenant(tenants, clock, tenant_id).await?;
-        let api_key = self.api_key(secrets, names, tenant_id, tenant.profile_version).await?;
+        let api_key = self.api_key(secrets, names, clock, tenant_id, tenant.profile_version).await?;
         let acct = LitmosAccount { base_url: tenant.litmos.base_url.clone(), api_key, source: tenant.litmos.source.clone() };
         Ok((tenant, acct))
     }
@@ -197,9 +201,11 @@ impl AccountCache {
         Ok(tenant)
     }
 
-    async fn api_key(&self, secrets: &dyn SecretStore, names: &SecretNames, tenant_id: &str, version: i64) -> Result<String, Error> {
-        if let Some((v, key)) = self.api_keys.lock().expect("api key cache poisoned").get(tenant_id)
+    async fn api_key(&self, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, tenant_id: &str, version: i64) -> Result<String, Error> {
+        let now = clock.now();
+        if let Some((v, key, at)) = self.api_keys.lock().expect("api key cache poisoned").get(tenant_id)
             && *v == version
+            && now - at < API_KEY_MAX_AGE_SECONDS
         {
             return Ok(key.clone());
         }
@@ -211,7 +217,7 @@ impl AccountCache {
         if cache.len() >= CACHE_CAP {
             cache.clear();
         }
-        cache.insert(tenant_id.to_string(), (version, key.clone()));
+        cache.insert(tenant_id.to_string(), (version, key.clone(), now));
         Ok(key)
     }
 }
