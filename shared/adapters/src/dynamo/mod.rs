@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::error::{DisplayErrorContext, SdkError};
+use aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, DeleteRequest, KeySchemaElement, KeyType, ScalarAttributeType, TimeToLiveSpecification,
@@ -146,24 +147,14 @@ impl DynamoStore {
         Ok(())
     }
 
-    /// The items of one partition with `lo <= sk <= hi`, in sort-key order, read
-    /// consistently: every page, or the first `limit` items.
-    pub(crate) async fn query_between(&self, pk: &str, lo: &str, hi: &str, limit: Option<usize>) -> Result<Vec<Item>, StoreError> {
+    /// Runs `query` page after page: every item, or the first `limit`.
+    async fn query_pages(&self, query: QueryFluentBuilder, limit: Option<usize>) -> Result<Vec<Item>, StoreError> {
         let mut items = Vec::new();
         let mut start = None;
         loop {
-            let out = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
-                .expression_attribute_names("#pk", layout::PK)
-                .expression_attribute_names("#sk", layout::SK)
-                .expression_attribute_values(":pk", layout::s(pk))
-                .expression_attribute_values(":lo", layout::s(lo))
-                .expression_attribute_values(":hi", layout::s(hi))
+            let out = query
+                .clone()
                 .set_limit(limit.map(|l| (l - items.len()) as i32))
-                .consistent_read(true)
                 .set_exclusive_start_key(start)
                 .send()
                 .await
@@ -176,64 +167,59 @@ impl DynamoStore {
         }
     }
 
+    /// The items of one partition with `lo <= sk <= hi`, in sort-key order, read
+    /// consistently: every page, or the first `limit` items.
+    pub(crate) async fn query_between(&self, pk: &str, lo: &str, hi: &str, limit: Option<usize>) -> Result<Vec<Item>, StoreError> {
+        let query = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+            .expression_attribute_names("#pk", layout::PK)
+            .expression_attribute_names("#sk", layout::SK)
+            .expression_attribute_values(":pk", layout::s(pk))
+            .expression_attribute_values(":lo", layout::s(lo))
+            .expression_attribute_values(":hi", layout::s(hi))
+            .consistent_read(true);
+        self.query_pages(query, limit).await
+    }
+
     /// The keys of the items under `sk_prefix` whose `attr` equals `value`: rare,
     /// whole-prefix reads (forgetting a caller), never on a request's hot path.
     pub(crate) async fn query_where(&self, pk: &str, sk_prefix: &str, attr: &str, value: &str) -> Result<Vec<Item>, StoreError> {
-        let mut items = Vec::new();
-        let mut start = None;
-        loop {
-            let out = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .filter_expression("#attr = :value")
-                .projection_expression("#pk, #sk")
-                .expression_attribute_names("#pk", layout::PK)
-                .expression_attribute_names("#sk", layout::SK)
-                .expression_attribute_names("#attr", attr)
-                .expression_attribute_values(":pk", layout::s(pk))
-                .expression_attribute_values(":prefix", layout::s(sk_prefix))
-                .expression_attribute_values(":value", layout::s(value))
-                .set_exclusive_start_key(start)
-                .send()
-                .await
-                .map_err(|e| unavailable("query", e))?;
-            items.extend(out.items.unwrap_or_default());
-            start = out.last_evaluated_key;
-            if start.is_none() {
-                return Ok(items);
-            }
-        }
+        let query = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .filter_expression("#attr = :value")
+            .projection_expression("#pk, #sk")
+            .expression_attribute_names("#pk", layout::PK)
+            .expression_attribute_names("#sk", layout::SK)
+            .expression_attribute_names("#attr", attr)
+            .expression_attribute_values(":pk", layout::s(pk))
+            .expression_attribute_values(":prefix", layout::s(sk_prefix))
+            .expression_attribute_values(":value", layout::s(value));
+        self.query_pages(query, None).await
     }
 
     /// Every item of one partition whose sort key starts with `sk_prefix` (all with
     /// `""`); only the keys when `keys_only`.
     pub(crate) async fn query_partition(&self, pk: &str, sk_prefix: &str, keys_only: bool) -> Result<Vec<Item>, StoreError> {
-        let mut items = Vec::new();
-        let mut start = None;
-        loop {
-            let mut req = self
-                .client
-                .query()
-                .table_name(&self.table)
-                .key_condition_expression(if sk_prefix.is_empty() { "#pk = :pk" } else { "#pk = :pk AND begins_with(#sk, :prefix)" })
-                .expression_attribute_names("#pk", layout::PK)
-                .expression_attribute_values(":pk", layout::s(pk))
-                .set_exclusive_start_key(start);
-            if !sk_prefix.is_empty() {
-                req = req.expression_attribute_names("#sk", layout::SK).expression_attribute_values(":prefix", layout::s(sk_prefix));
-            }
-            if keys_only {
-                req = req.projection_expression("#pk, #sk").expression_attribute_names("#sk", layout::SK);
-            }
-            let out = req.send().await.map_err(|e| unavailable("query", e))?;
-            items.extend(out.items.unwrap_or_default());
-            start = out.last_evaluated_key;
-            if start.is_none() {
-                return Ok(items);
-            }
+        let mut query = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression(if sk_prefix.is_empty() { "#pk = :pk" } else { "#pk = :pk AND begins_with(#sk, :prefix)" })
+            .expression_attribute_names("#pk", layout::PK)
+            .expression_attribute_values(":pk", layout::s(pk));
+        if !sk_prefix.is_empty() {
+            query = query.expression_attribute_names("#sk", layout::SK).expression_attribute_values(":prefix", layout::s(sk_prefix));
         }
+        if keys_only {
+            query = query.projection_expression("#pk, #sk").expression_attribute_names("#sk", layout::SK);
+        }
+        self.query_pages(query, None).await
     }
 }
 

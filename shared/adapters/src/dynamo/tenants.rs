@@ -12,6 +12,16 @@ use super::{DynamoStore, TxOutcome, unavailable};
 
 const PROFILE_WRITE_ATTEMPTS: usize = 4;
 
+/// How an update sets a profile (the tenant's, or a key's copy): `with_profile` binds it.
+const PROFILE_SET: &str = "#base = :base, #source = :source, #welcome = :welcome, #ver = :ver";
+
+fn with_profile(mut update: UpdateBuilder, profile: &KeyProfile) -> UpdateBuilder {
+    for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#ver"].into_iter().zip(profile_attributes(profile)) {
+        update = update.expression_attribute_names(placeholder, attr).expression_attribute_values(placeholder.replace('#', ":"), value);
+    }
+    update
+}
+
 /// The condition that the tenant's profile version is still `read`, with what it names.
 fn version_guard(update: UpdateBuilder, read: Option<i64>) -> (UpdateBuilder, &'static str) {
     let update = update.expression_attribute_names("#ver", PROFILE_VERSION);
@@ -75,7 +85,7 @@ impl TenantStore for DynamoStore {
             let mut update = Update::builder()
                 .table_name(&self.table)
                 .set_key(Some(key(tenant_pk(id), META)))
-                .update_expression("SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), #base = :base, #source = :source, #welcome = :welcome, #ver = :ver")
+                .update_expression(format!("SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), {PROFILE_SET}"))
                 .expression_attribute_names("#pk", PK)
                 .expression_attribute_names("#name", NAME)
                 .expression_attribute_names("#updated", UPDATED_AT)
@@ -83,9 +93,7 @@ impl TenantStore for DynamoStore {
                 .expression_attribute_names("#live", SN_LIVE_KEYS)
                 .expression_attribute_values(":name", s(name))
                 .expression_attribute_values(":now", n(now));
-            for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#ver"].into_iter().zip(profile_attributes(&profile)) {
-                update = update.expression_attribute_names(placeholder, attr).expression_attribute_values(placeholder.replace('#', ":"), value);
-            }
+            update = with_profile(update, &profile);
             let (guarded, same_version) = version_guard(update, read_version);
             update = guarded;
             let same_keys = match live {
@@ -99,15 +107,13 @@ impl TenantStore for DynamoStore {
             update = update.condition_expression(format!("{exists} AND {same_version} AND {same_keys}"));
             let mut items = vec![TransactWriteItem::builder().update(update.build().expect("update")).build()];
             for k in &keys {
-                let mut copy = Update::builder()
+                let copy = Update::builder()
                     .table_name(&self.table)
                     .set_key(Some(key(get_s(k, PK)?, KEY_SK)))
                     .condition_expression("attribute_exists(#pk)")
-                    .update_expression("SET #base = :base, #source = :source, #welcome = :welcome, #ver = :ver")
+                    .update_expression(format!("SET {PROFILE_SET}"))
                     .expression_attribute_names("#pk", PK);
-                for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#ver"].into_iter().zip(profile_attributes(&profile)) {
-                    copy = copy.expression_attribute_names(placeholder, attr).expression_attribute_values(placeholder.replace('#', ":"), value);
-                }
+                let copy = with_profile(copy, &profile);
                 items.push(TransactWriteItem::builder().update(copy.build().expect("update")).build());
             }
             // The registry the scheduled sync and the tenant list walk.
