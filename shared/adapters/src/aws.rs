@@ -46,48 +46,56 @@ pub fn retry_config() -> RetryConfig {
 /// per client at start and again for the first request: five roots, not 150.
 pub fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
     use aws_smithy_http_client::{Builder, tls};
-    let trust = tls::TrustStore::empty().with_native_roots(false).with_pem_certificate(roots_pem().into_bytes());
+    let trust = tls::TrustStore::empty().with_native_roots(false).with_pem_certificate(AWS_ROOTS_PEM.as_bytes());
     let context = tls::TlsContext::builder().with_trust_store(trust).build().expect("a TLS context from compiled-in roots");
     Builder::new().tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc)).tls_context(context).build_https()
 }
 
-/// The roots AWS endpoints chain to, from Mozilla's set (webpki-root-certs): a root is
-/// self-signed, so its subject's common name appears in its DER.
-fn aws_roots() -> impl Iterator<Item = &'static [u8]> {
-    const NAMES: [&[u8]; 2] = [b"Amazon Root CA ", b"Starfield Services Root Certificate Authority - G2"];
-    webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().map(|c| c.as_ref()).filter(|der| NAMES.iter().any(|n| der.windows(n.len()).any(|w| w == *n)))
-}
-
-/// Those roots as one PEM bundle: what the SDK's TLS setup takes.
-fn roots_pem() -> String {
-    let mut pem = String::new();
-    for der in aws_roots() {
-        pem.push_str("-----BEGIN CERTIFICATE-----\n");
-        let b64 = aws_smithy_types::base64::encode(der);
-        for line in b64.as_bytes().chunks(64) {
-            pem.push_str(std::str::from_utf8(line).expect("base64 is ASCII"));
-            pem.push('\n');
-        }
-        pem.push_str("-----END CERTIFICATE-----\n");
-    }
-    pem
-}
+/// Those roots as one PEM bundle, taken from Mozilla's set (webpki-root-certs) when the
+/// file is written (a test checks it still matches: `UPDATE_AWS_ROOTS=1 cargo test -p
+/// litmos-adapters aws::` rewrites it). Picking them out of the 150 at start-up took
+/// about a millisecond of every cold start.
+const AWS_ROOTS_PEM: &str = include_str!("aws-roots.pem");
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The roots AWS endpoints chain to, from Mozilla's set: a root is self-signed, so its
+    /// subject's common name appears in its DER.
+    fn aws_roots() -> impl Iterator<Item = &'static [u8]> {
+        const NAMES: [&[u8]; 2] = [b"Amazon Root CA ", b"Starfield Services Root Certificate Authority - G2"];
+        webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().map(|c| c.as_ref()).filter(|der| NAMES.iter().any(|n| der.windows(n.len()).any(|w| w == *n)))
+    }
+
+    fn roots_pem() -> String {
+        let mut pem = String::new();
+        for der in aws_roots() {
+            pem.push_str("-----BEGIN CERTIFICATE-----\n");
+            let b64 = aws_smithy_types::base64::encode(der);
+            for line in b64.as_bytes().chunks(64) {
+                pem.push_str(std::str::from_utf8(line).expect("base64 is ASCII"));
+                pem.push('\n');
+            }
+            pem.push_str("-----END CERTIFICATE-----\n");
+        }
+        pem
+    }
+
     #[test]
-    fn the_pem_bundle_holds_the_aws_roots_unchanged() {
-        let pem = roots_pem();
-        let blocks: Vec<Vec<u8>> = pem
+    fn the_compiled_in_bundle_holds_exactly_mozillas_aws_roots() {
+        if std::env::var_os("UPDATE_AWS_ROOTS").is_some() {
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/src/aws-roots.pem"), roots_pem()).unwrap();
+            return;
+        }
+        let blocks: Vec<Vec<u8>> = AWS_ROOTS_PEM
             .split("-----BEGIN CERTIFICATE-----\n")
             .skip(1)
             .map(|b| aws_smithy_types::base64::decode(b.split("-----END").next().unwrap().replace('\n', "")).unwrap())
             .collect();
         let roots: Vec<&[u8]> = aws_roots().collect();
         assert_eq!(roots.len(), 5, "Amazon Root CA 1 to 4 and Starfield Services Root G2");
-        assert_eq!(blocks.iter().map(Vec::as_slice).collect::<Vec<_>>(), roots);
+        assert_eq!(blocks.iter().map(Vec::as_slice).collect::<Vec<_>>(), roots, "src/aws-roots.pem differs from webpki-root-certs: UPDATE_AWS_ROOTS=1 cargo test -p litmos-adapters aws:: rewrites it");
     }
 
     /// The client speaks TLS with those roots: a request to a local listener opens with

@@ -36,11 +36,12 @@ impl AppState {
     pub async fn from_env() -> Result<Self, litmos_adapters::config::ConfigError> {
         let started = std::time::Instant::now();
         let config = Config::from_env()?;
+        let config_done = started.elapsed();
         let sdk = litmos_adapters::aws::sdk_config().await;
         let sdk_done = started.elapsed();
         let state = Self::new(config, &sdk, Box::new(SystemClock));
-        // Where init goes (`RUST_LOG=debug`; `make bench` reads it).
-        tracing::debug!(sdk_config_us = sdk_done.as_micros() as u64, clients_us = (started.elapsed() - sdk_done).as_micros() as u64, "init");
+        // Where init goes (`RUST_LOG=litmos_api=debug`).
+        tracing::debug!(config_us = config_done.as_micros() as u64, sdk_config_us = (sdk_done - config_done).as_micros() as u64, clients_us = (started.elapsed() - sdk_done).as_micros() as u64, "init");
         Ok(state)
     }
 
