@@ -7,6 +7,11 @@ use std::time::Duration;
 use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::http::{HttpClient, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata;
+use aws_smithy_types::config_bag::ConfigBag;
 
 pub async fn sdk_config() -> aws_config::SdkConfig {
     let timeouts = TimeoutConfig::builder()
@@ -44,11 +49,35 @@ pub fn retry_config() -> RetryConfig {
 /// service endpoint chains to them. Loading the system's store instead (every file
 /// under /etc/ssl/certs) was most of a cold start's init, and the SDK sets TLS up once
 /// per client at start and again for the first request: five roots, not 150.
-pub fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
+pub fn https_client() -> SharedHttpClient {
     use aws_smithy_http_client::{Builder, tls};
     let trust = tls::TrustStore::empty().with_native_roots(false).with_pem_certificate(AWS_ROOTS_PEM.as_bytes());
     let context = tls::TlsContext::builder().with_trust_store(trust).build().expect("a TLS context from compiled-in roots");
-    Builder::new().tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc)).tls_context(context).build_https()
+    let client = Builder::new().tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc)).tls_context(context).build_https();
+    SharedHttpClient::new(NoThrowawayConnector(client))
+}
+
+/// The SDK's client as it is, less one step: when an SDK client is made, the SDK builds
+/// a TLS connector and drops it ("so that native certs load at client initialization
+/// time"); the first request builds the one it keeps. With the roots compiled in there
+/// is nothing to load early, so that first build was spent for nothing: about 70 us of
+/// every cold start's init (measured). The connection warm-up at init
+/// (`LITMOS_INIT_WARMUP`, on by default) builds the connector that is kept.
+#[derive(Debug)]
+struct NoThrowawayConnector(SharedHttpClient);
+
+impl HttpClient for NoThrowawayConnector {
+    fn http_connector(&self, settings: &HttpConnectorSettings, components: &RuntimeComponents) -> SharedHttpConnector {
+        self.0.http_connector(settings, components)
+    }
+
+    fn validate_final_config(&self, components: &RuntimeComponents, cfg: &ConfigBag) -> Result<(), BoxError> {
+        self.0.validate_final_config(components, cfg)
+    }
+
+    fn connector_metadata(&self) -> Option<ConnectorMetadata> {
+        self.0.connector_metadata()
+    }
 }
 
 /// Those roots as one PEM bundle, taken from Mozilla's set (webpki-root-certs) when the

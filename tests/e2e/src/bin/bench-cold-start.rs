@@ -1,7 +1,8 @@
-//! `make bench`: cold start, side by side in one run. Each release binary is started 20
+//! `make bench`: cold start, side by side in one run. Each release binary is started 25
 //! times against a local stub of the Lambda Runtime API; the time from exec to its
 //! first `GET /runtime/invocation/next` is its init. The floor is a bare `lambda_http`
-//! hello-world built with the same profile (`tests/hello-floor`). Init is measured
+//! hello-world built with the same profile (`tests/hello-floor`), started in turn with
+//! each binary so that each ratio compares runs made at the same moment. Init is measured
 //! with the connection warm-up switched off (`LITMOS_INIT_WARMUP=false`); the warm-up
 //! is then timed on its own against moto (no TLS here, so it is a lower bound).
 //! Prints numbers; asserts nothing.
@@ -14,7 +15,7 @@ use axum::extract::State;
 use axum::routing::get;
 use tokio::sync::mpsc;
 
-const RUNS: usize = 20;
+const RUNS: usize = 25;
 
 async fn next(State(tx): State<mpsc::UnboundedSender<Instant>>) -> &'static str {
     let _ = tx.send(Instant::now());
@@ -80,34 +81,38 @@ async fn main() {
     let dir = |var: &str, default: &str| std::env::var(var).map(PathBuf::from).unwrap_or_else(|_| root.join(default));
     let release = dir("BENCH_DIR", "target/release");
     let before_dir = dir("BENCH_BEFORE_DIR", "target/bench-before");
-    let names = ["hello-floor", "method-not-allowed", "get-openapi", "admin-console", "get-configuration", "assign-courses", "get-incident-training"];
-    println!("cold start: init = exec to first /next, median of {RUNS} (before and after interleaved), x86_64 release (workspace profile)");
-    println!("{:<24} {:>9} {:>8} {:>9} | {:>10} {:>9}", "binary", "init ms", "x floor", "size MB", "before ms", "before MB");
-    let mut floor = None;
-    for name in names {
-        let bin = release.join(name);
+    let names = ["method-not-allowed", "get-openapi", "admin-console", "get-configuration", "assign-courses", "get-incident-training"];
+    let floor_bin = release.join("hello-floor");
+    for bin in std::iter::once(floor_bin.clone()).chain(names.iter().map(|n| release.join(n))) {
         if !bin.exists() {
             eprintln!("bench-cold-start: {} is missing: run `cargo build --release --workspace` (make bench does)", bin.display());
             std::process::exit(2);
         }
+    }
+    println!("cold start: init = exec to first /next, median of {RUNS}; each row interleaves the floor, the binary and its earlier build run by run, so drift on this machine moves all three alike; x86_64 release (workspace profile)");
+    println!("{:<24} {:>9} {:>9} {:>8} {:>9} | {:>10} {:>9}", "binary", "floor ms", "init ms", "x floor", "size MB", "before ms", "before MB");
+    let floor_size = std::fs::metadata(&floor_bin).unwrap().len() as f64 / 1e6;
+    for name in names {
+        let bin = release.join(name);
         let before_bin = before_dir.join(name);
-        let (mut now, mut then) = (Vec::new(), Vec::new());
+        let (mut floor, mut now, mut then) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..RUNS {
+            floor.push(init_once(&floor_bin, &api, &mut rx, false, &endpoint).await);
             now.push(init_once(&bin, &api, &mut rx, false, &endpoint).await);
             if before_bin.exists() {
                 then.push(init_once(&before_bin, &api, &mut rx, false, &endpoint).await);
             }
         }
-        let init = median(now);
-        let floor_ms = *floor.get_or_insert(init.as_secs_f64() * 1e3);
+        let (floor_ms, init_ms) = (median(floor).as_secs_f64() * 1e3, median(now).as_secs_f64() * 1e3);
         let size = std::fs::metadata(&bin).unwrap().len() as f64 / 1e6;
         let before = if then.is_empty() {
             format!("{:>10} {:>9}", "-", "-")
         } else {
             format!("{:>10.2} {:>9.1}", median(then).as_secs_f64() * 1e3, std::fs::metadata(&before_bin).unwrap().len() as f64 / 1e6)
         };
-        println!("{name:<24} {:>9.2} {:>8.2} {:>9.1} | {before}", init.as_secs_f64() * 1e3, init.as_secs_f64() * 1e3 / floor_ms, size);
+        println!("{name:<24} {floor_ms:>9.2} {init_ms:>9.2} {:>8.2} {size:>9.1} | {before}", init_ms / floor_ms);
     }
+    println!("(the floor, hello-floor: {floor_size:.1} MB)");
     let with = median(init_times(&release.join("get-configuration"), &api, &mut rx, true, &endpoint).await);
     let without = median(init_times(&release.join("get-configuration"), &api, &mut rx, false, &endpoint).await);
     println!("connection warm-up (get-configuration, moto at {endpoint}): {:.2} ms on its own", (with.as_secs_f64() - without.as_secs_f64()) * 1e3);
