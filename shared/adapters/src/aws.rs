@@ -8,9 +8,9 @@ use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata;
 use aws_smithy_runtime_api::client::http::{HttpClient, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
-use aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata;
 use aws_smithy_types::config_bag::ConfigBag;
 
 pub async fn sdk_config() -> aws_config::SdkConfig {
@@ -47,8 +47,7 @@ pub fn retry_config() -> RetryConfig {
 /// The SDK's own HTTPS client (rustls, aws-lc), trusting Amazon Trust Services' roots
 /// (and Starfield's, which cross-signs them), compiled into the binary: every AWS
 /// service endpoint chains to them. Loading the system's store instead (every file
-/// under /etc/ssl/certs) was most of a cold start's init, and the SDK sets TLS up once
-/// per client at start and again for the first request: five roots, not 150.
+/// under /etc/ssl/certs) was most of a cold start's init: five roots, not 150.
 pub fn https_client() -> SharedHttpClient {
     use aws_smithy_http_client::{Builder, tls};
     let trust = tls::TrustStore::empty().with_native_roots(false).with_pem_certificate(AWS_ROOTS_PEM.as_bytes());
@@ -60,7 +59,7 @@ pub fn https_client() -> SharedHttpClient {
 /// The SDK's client as it is, less one step: when an SDK client is made, the SDK builds
 /// a TLS connector and drops it ("so that native certs load at client initialization
 /// time"); the first request builds the one it keeps. With the roots compiled in there
-/// is nothing to load early, so that first build was spent for nothing: about 70 us of
+/// is nothing to load early, so that first build was spent for nothing: about 50 us of
 /// every cold start's init (measured). The connection warm-up at init
 /// (`LITMOS_INIT_WARMUP`, on by default) builds the connector that is kept.
 #[derive(Debug)]
