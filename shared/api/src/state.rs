@@ -40,22 +40,18 @@ impl AppState {
         let sdk = litmos_adapters::aws::sdk_config().await;
         let sdk_done = started.elapsed();
         let state = Self::new(config, &sdk, Box::new(SystemClock));
-        // Where init goes (`RUST_LOG=litmos_api=debug`).
+        // Where init goes (`RUST_LOG=litmos_api=debug`). The clients are almost all the
+        // DynamoDB client: Secrets Manager's and the Litmos HTTP client are made at first use.
         tracing::debug!(config_us = config_done.as_micros() as u64, sdk_config_us = (sdk_done - config_done).as_micros() as u64, clients_us = (started.elapsed() - sdk_done).as_micros() as u64, "init");
         Ok(state)
     }
 
     pub fn new(config: Config, sdk: &aws_config::SdkConfig, clock: Box<dyn Clock>) -> Self {
-        let t = std::time::Instant::now();
         let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(sdk), config.table_name.clone());
-        let dynamodb_us = t.elapsed().as_micros() as u64;
         let secrets = SecretsManager::lazy(sdk);
-        let secrets_us = t.elapsed().as_micros() as u64 - dynamodb_us;
         // The same client (one connection pool), held where the Litmos client can share it.
         let budget = std::sync::Arc::new(DynamoStore::new(store.client().clone(), config.table_name.clone()));
-        let t = std::time::Instant::now();
         let litmos = LitmosClient::new(Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone()).with_budget(budget, config.litmos_calls_per_minute);
-        tracing::debug!(dynamodb_us, secrets_us, litmos_us = t.elapsed().as_micros() as u64, "init clients");
         let litmos_background = litmos.background();
         AppState {
             names: SecretNames { prefix: config.secret_prefix.clone() },

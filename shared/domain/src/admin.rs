@@ -161,7 +161,7 @@ impl Admin<'_> {
         let api_key = validate::text("litmos.api_key", &input.litmos.api_key, 8, 200)?;
         let source = validate::text("litmos.source", &input.litmos.source, 1, 50)?;
         let settings = LitmosSettings { base_url, source, send_welcome_email: input.litmos.send_welcome_email };
-        let acct = LitmosAccount { base_url: settings.base_url.clone(), api_key: api_key.clone(), source: settings.source.clone() };
+        let acct = settings.account(api_key.clone());
         match self.litmos.check_key(&acct).await {
             Ok(()) => {}
             Err(LitmosError::Unauthorized) => {

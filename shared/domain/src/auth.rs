@@ -169,7 +169,7 @@ impl AccountCache {
             }
         };
         let api_key = self.api_key(secrets, names, clock, &caller.tenant_id, profile.version).await?;
-        let acct = LitmosAccount { base_url: profile.litmos.base_url.clone(), api_key, source: profile.litmos.source.clone() };
+        let acct = profile.litmos.account(api_key);
         Ok((profile.litmos, acct))
     }
 
@@ -177,7 +177,7 @@ impl AccountCache {
     pub async fn load(&self, tenants: &dyn TenantStore, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, tenant_id: &str) -> Result<(Tenant, LitmosAccount), Error> {
         let tenant = self.tenant(tenants, clock, tenant_id).await?;
         let api_key = self.api_key(secrets, names, clock, tenant_id, tenant.profile_version).await?;
-        let acct = LitmosAccount { base_url: tenant.litmos.base_url.clone(), api_key, source: tenant.litmos.source.clone() };
+        let acct = tenant.litmos.account(api_key);
         Ok((tenant, acct))
     }
 

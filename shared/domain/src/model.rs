@@ -18,6 +18,13 @@ pub struct LitmosSettings {
 /// so that authenticating a request reads one item (issue 8). `version` counts the
 /// tenant's profile changes; the Litmos key secret is cached per container until it
 /// moves.
+impl LitmosSettings {
+    /// The account these settings name, with its API key.
+    pub fn account(&self, api_key: String) -> LitmosAccount {
+        LitmosAccount { base_url: self.base_url.clone(), api_key, source: self.source.clone() }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyProfile {
     pub litmos: LitmosSettings,

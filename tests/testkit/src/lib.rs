@@ -194,9 +194,9 @@ mod counting {
 /// `sdk_config()` whose every HTTP request is recorded in the returned `Calls`: what a
 /// request costs in round trips is what a user waits for on Lambda.
 pub async fn counting_sdk_config() -> (aws_config::SdkConfig, Calls) {
-    use aws_smithy_http_client::tls;
     let calls = Calls::default();
-    let inner = aws_smithy_http_client::Builder::new().tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc)).build_https();
+    // The HTTPS client production uses, wrapped.
+    let inner = litmos_adapters::aws::https_client();
     let config = sdk_config().await.into_builder().http_client(counting::Client { inner, calls: calls.clone() }).build();
     (config, calls)
 }

@@ -131,9 +131,8 @@ impl DynamoStore {
             .into_iter()
             .map(|i| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(i)).build().expect("item")).build())
             .collect();
-        if !inline {
-            self.batch_write(puts).await?;
-        }
+        // No chunks for an inline blob: nothing is sent.
+        self.batch_write(puts).await?;
         let mut head = key(tenant_pk(tenant), cache_head_sk(name));
         if inline {
             head.insert(DATA.into(), AttributeValue::B(Blob::new(bytes.to_vec())));

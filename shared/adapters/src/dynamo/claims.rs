@@ -181,10 +181,9 @@ impl AssignmentStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant, count = records.len()))]
-    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, known: Option<FeedPosition>) -> Result<(), StoreError> {
+    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, mut known: Option<FeedPosition>) -> Result<(), StoreError> {
         // Four actions per assignment, one per learner and the feed counter: at most
         // 100 actions per transaction.
-        let mut known = known;
         for chunk in records.chunks(24) {
             let build = |first: u64, ms: i64| self.record_items(tenant, owner, chunk, first, ms);
             if let Err(codes) = self.append_with_feed(tenant, now_ms, chunk.len() as u64, known.take(), &build).await? {

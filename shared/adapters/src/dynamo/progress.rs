@@ -59,24 +59,25 @@ impl DynamoStore {
         Err(StoreError::Contended(what))
     }
 
-    /// Runs `build(first_seq, changed_at_ms)` + a move of the tenant's feed counter by
-    /// `entries` in one transaction. `build` puts its feed entries at `first_seq..`.
-    /// Retries while other appends move the counter first. On a failed condition of
-    /// one of `build`'s items, returns their codes (index 0 is `build`'s first item).
+    /// The tenant's feed counter as it stands.
     pub(crate) async fn feed_counter(&self, tenant: &str) -> Result<FeedPosition, StoreError> {
         let counter = self.get_item(key(tenant_pk(tenant), FEEDSEQ_SK)).await?;
         Ok(counter.map_or_else(FeedPosition::default, |c| FeedPosition { seq: Some(opt_n(&c, SEQ).unwrap_or(0) as u64), last_ms: opt_n(&c, LAST_MS).unwrap_or(0) }))
     }
 
+    /// Runs `build(first_seq, changed_at_ms)` + a move of the tenant's feed counter by
+    /// `entries` in one transaction. `build` puts its feed entries at `first_seq..`.
+    /// `known`, a position read earlier, is tried first instead of reading the counter.
+    /// Retries while other appends move the counter first. On a failed condition of
+    /// one of `build`'s items, returns their codes (index 0 is `build`'s first item).
     pub(crate) async fn append_with_feed(
         &self,
         tenant: &str,
         now_ms: i64,
         entries: u64,
-        known: Option<FeedPosition>,
+        mut known: Option<FeedPosition>,
         build: &(dyn Fn(u64, i64) -> Vec<TransactWriteItem> + Send + Sync),
     ) -> Result<Result<(), Vec<String>>, StoreError> {
-        let mut known = known;
         for _ in 0..APPEND_ATTEMPTS {
             let (position, read_ahead) = match known.take() {
                 Some(p) => (p, true),
