@@ -103,8 +103,11 @@ base="http://127.0.0.1:$API_PORT"
 # and .venv included), once per function: past the kernel's inotify limit a function
 # never starts. Raise the limit when allowed (as root, e.g. in CI), else say how.
 functions=$(ls functions | wc -l)
-folders=$(find . -path ./target -prune -o -type d -print | wc -l)
-needed=$(( (folders * (functions + 2)) * 5 / 4 ))
+watches_needed() {
+  folders=$(find . -path ./target -prune -o -type d -print | wc -l)
+  needed=$(( (folders * (functions + 2)) * 5 / 4 ))
+}
+watches_needed
 limit=$(cat /proc/sys/fs/inotify/max_user_watches 2>/dev/null || echo 0)
 if [[ $limit -gt 0 && $limit -lt $needed ]]; then
   if [[ -w /proc/sys/fs/inotify/max_user_watches ]]; then
@@ -115,8 +118,7 @@ if [[ $limit -gt 0 && $limit -lt $needed ]]; then
     # time: without them the stack may fit under the limit.
     find .venv -type d -name __pycache__ -prune -exec rm -rf {} + 2>/dev/null || true
     export PYTHONDONTWRITEBYTECODE=1
-    folders=$(find . -path ./target -prune -o -type d -print | wc -l)
-    needed=$(( (folders * (functions + 2)) * 5 / 4 ))
+    watches_needed
     if [[ $limit -lt $needed ]]; then
       echo "dev: fs.inotify.max_user_watches is $limit; cargo lambda watch needs about $needed ($functions functions x $folders folders): run 'sudo sysctl -w fs.inotify.max_user_watches=$needed'" >&2
     else

@@ -20,22 +20,25 @@ class NoManagedPolicies:
         return {}
 
 
-def functions(text: str) -> dict:
+def transformed(text: str) -> dict:
     # Local CodeUris are what `sam build` replaces; the transform wants S3 ones.
     text = re.sub(r"CodeUri: functions/\S+", "CodeUri: s3://bucket/code.zip", text)
-    out = transform(yaml_parse(text), {}, NoManagedPolicies())
-    return {k: v["Properties"] for k, v in out["Resources"].items() if v["Type"] == "AWS::Lambda::Function"}
+    return transform(yaml_parse(text), {}, NoManagedPolicies())["Resources"]
+
+
+def of_type(resources: dict, kind: str) -> dict:
+    return {k: v["Properties"] for k, v in resources.items() if v["Type"] == kind}
 
 
 source = open(os.path.join(ROOT, "template.yaml")).read()
-classic = functions(source)
+classic = of_type(transformed(source), "AWS::Lambda::Function")
 assert classic and all("CapacityProviderConfig" not in f for f in classic.values()), "the default is classic Lambda"
-variant = functions(managed(source, ARN, 16))
+resources = transformed(managed(source, ARN, 16))
+variant = of_type(resources, "AWS::Lambda::Function")
 assert set(variant) == set(classic), "the variant deploys the same functions"
 for name, f in variant.items():
     cfg = f.get("CapacityProviderConfig", {}).get("LambdaManagedInstancesCapacityProviderConfig") or f.get("CapacityProviderConfig")
     assert cfg and ARN in str(cfg), f"{name}: no capacity provider in {cfg}"
-out = transform(yaml_parse(re.sub(r"CodeUri: functions/\S+", "CodeUri: s3://bucket/code.zip", managed(source, ARN, 16))), {}, NoManagedPolicies())
-aliases = [k for k, v in out["Resources"].items() if v["Type"] == "AWS::Lambda::Alias"]
+aliases = of_type(resources, "AWS::Lambda::Alias")
 assert len(aliases) == len(variant), f"every function publishes a version behind an alias: {len(aliases)} of {len(variant)}"
 print(f"sam transform: {len(classic)} functions; the Managed Instances variant attaches all of them")
