@@ -138,6 +138,7 @@ routes=(
   "PUT /v1/admin/tenants/warmup" "GET /v1/admin/tenants/warmup" "DELETE /v1/admin/tenants/warmup"
   "POST /v1/admin/tenants/warmup/servicenow" "GET /v1/admin/tenants/warmup/servicenow"
   "DELETE /v1/admin/tenants/warmup/servicenow" "POST /v1/admin/tenants/warmup/servicenow/rotate"
+  "DELETE /v1/admin/tenants/warmup/servicenow/previous"
   "POST /v1/servicenow/activate" "GET /v1/servicenow/configuration"
   "POST /v1/servicenow/learners" "GET /v1/servicenow/learners/warmup" "GET /v1/servicenow/courses"
   "POST /v1/servicenow/assignments" "GET /v1/servicenow/incidents/warmup/training"

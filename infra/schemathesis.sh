@@ -78,8 +78,9 @@ common=(
 )
 # Everything else first, then each destructive operation on its own, in
 # the order that keeps the most to test: forget the seeded caller, rotate the key,
+# revoke the rotated-out key,
 # disable ServiceNow, delete the tenant.
-destructive=(forget-caller rotate-servicenow-key disable-servicenow delete-tenant)
+destructive=(forget-caller rotate-servicenow-key revoke-previous-keys disable-servicenow delete-tenant)
 passes=(all "${destructive[@]}")
 started=$SECONDS
 status=0

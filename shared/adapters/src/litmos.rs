@@ -526,7 +526,7 @@ impl Litmos for LitmosClient {
 
     #[instrument(skip_all, fields(user = user_id))]
     async fn user_courses(&self, acct: &LitmosAccount, user_id: &str) -> Result<Vec<UserCourse>, LitmosError> {
-        let courses: Vec<WireUserCourse> = self.get_json(acct, &format!("/users/{user_id}/courses"), &[]).await?;
+        let courses: Vec<WireUserCourse> = self.get_json(acct, &format!("/users/{}/courses", segment(user_id)?), &[]).await?;
         Ok(courses.into_iter().map(Into::into).collect())
     }
 
@@ -535,19 +535,19 @@ impl Litmos for LitmosClient {
         let refs: Vec<WireCourseRef> = course_ids.iter().map(|id| WireCourseRef { id }).collect();
         let body = serde_json::to_value(&refs).map_err(|e| LitmosError::Decode(e.to_string()))?;
         let query = [("sendmessage", send_message.to_string())];
-        self.send(acct, Method::POST, &format!("/users/{user_id}/courses"), &query, Some(body)).await?;
+        self.send(acct, Method::POST, &format!("/users/{}/courses", segment(user_id)?), &query, Some(body)).await?;
         Ok(())
     }
 
     #[instrument(skip_all, fields(user = user_id))]
     async fn user_teams(&self, acct: &LitmosAccount, user_id: &str) -> Result<Vec<Team>, LitmosError> {
-        let teams: Vec<WireTeam> = self.get_json(acct, &format!("/users/{user_id}/teams"), &[]).await?;
+        let teams: Vec<WireTeam> = self.get_json(acct, &format!("/users/{}/teams", segment(user_id)?), &[]).await?;
         Ok(teams.into_iter().map(|t| Team { id: t.id, name: t.name }).collect())
     }
 
     #[instrument(skip_all, fields(team = team_id))]
     async fn team_leaders(&self, acct: &LitmosAccount, team_id: &str) -> Result<Vec<LitmosUser>, LitmosError> {
-        let users: Vec<WireUser> = self.get_json(acct, &format!("/teams/{team_id}/leaders"), &[]).await?;
+        let users: Vec<WireUser> = self.get_json(acct, &format!("/teams/{}/leaders", segment(team_id)?), &[]).await?;
         Ok(users.into_iter().map(Into::into).collect())
     }
 
@@ -569,7 +569,7 @@ impl Litmos for LitmosClient {
 
     #[instrument(skip_all, fields(team = team_id))]
     async fn team_courses(&self, acct: &LitmosAccount, team_id: &str) -> Result<Vec<Course>, LitmosError> {
-        let courses: Vec<WireCourse> = self.get_json(acct, &format!("/teams/{team_id}/courses"), &[]).await?;
+        let courses: Vec<WireCourse> = self.get_json(acct, &format!("/teams/{}/courses", segment(team_id)?), &[]).await?;
         Ok(courses.into_iter().map(Into::into).collect())
     }
 }
@@ -583,4 +583,32 @@ fn litmos_date(t: Timestamp) -> String {
 /// Names the Litmos account a key belongs to without holding the key: the budget's key.
 fn budget_account(api_key: &str) -> String {
     litmos_domain::keys::hash(api_key).0[..24].to_string()
+}
+
+/// An id as one path segment: everything but letters, digits, `-` and `_` is
+/// percent-encoded, so an id (from ServiceNow or a stored record) can never add a path
+/// segment, a query or a fragment to a Litmos URL. An empty or all-dots id, which URL
+/// parsers resolve as a path step whatever its encoding, names no Litmos record.
+fn segment(id: &str) -> Result<String, LitmosError> {
+    const NOT_ID: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_');
+    if id.bytes().all(|b| b == b'.') {
+        return Err(LitmosError::NotFound);
+    }
+    Ok(percent_encoding::utf8_percent_encode(id, NOT_ID).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_one_encoded_path_segment() {
+        assert_eq!(segment("AbC-12_z").unwrap(), "AbC-12_z");
+        assert_eq!(segment("../teams/1").unwrap(), "%2E%2E%2Fteams%2F1");
+        assert_eq!(segment("1?x=2#f").unwrap(), "1%3Fx%3D2%23f");
+        assert_eq!(segment("a b%").unwrap(), "a%20b%25");
+        for bad in ["", ".", ".."] {
+            assert!(matches!(segment(bad), Err(LitmosError::NotFound)), "{bad:?}");
+        }
+    }
 }

@@ -55,14 +55,14 @@ async fn rotate_needs_the_current_key_and_sets_the_old_expiry() {
     s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
     let (k1, k2, k3) = (keys::hash("k1"), keys::hash("k2"), keys::hash("k3"));
     s.enable("acme", &k1, &keys::hash("webhook"), 100).await.unwrap();
-    assert!(s.rotate("acme", &k1, &k2, &keys::hash("webhook2"), 200, 150, &[k1.clone(), k2.clone()]).await.unwrap());
-    assert!(!s.rotate("acme", &k1, &k3, &keys::hash("webhook2"), 200, 150, &[k1.clone(), k3.clone()]).await.unwrap(), "k1 is no longer current");
+    assert!(s.rotate("acme", &k1, &k2, &keys::hash("webhook2"), 200, 150, &[k1.clone(), k2.clone()], &[]).await.unwrap());
+    assert!(!s.rotate("acme", &k1, &k3, &keys::hash("webhook2"), 200, 150, &[k1.clone(), k3.clone()], &[]).await.unwrap(), "k1 is no longer current");
     assert!(s.get_key(&k3).await.unwrap().is_none(), "a failed rotation writes nothing");
     let old = s.get_key(&k1).await.unwrap().unwrap();
     assert_eq!(old.expires_at, Some(200));
     assert!(old.is_live(199) && !old.is_live(200));
     // Zero grace removes the old key outright.
-    assert!(s.rotate("acme", &k2, &k3, &keys::hash("webhook2"), 150, 150, &[k1.clone(), k3.clone()]).await.unwrap());
+    assert!(s.rotate("acme", &k2, &k3, &keys::hash("webhook2"), 150, 150, &[k1.clone(), k3.clone()], &[]).await.unwrap());
     assert!(s.get_key(&k2).await.unwrap().is_none());
 }
 
@@ -74,7 +74,7 @@ async fn disable_and_delete_remove_every_key_and_item() {
     let (k1, k2, ko) = (keys::hash("k1"), keys::hash("k2"), keys::hash("ko"));
     s.enable("acme", &k1, &keys::hash("webhook"), 100).await.unwrap();
     s.enable("other", &ko, &keys::hash("webhook"), 100).await.unwrap();
-    s.rotate("acme", &k1, &k2, &keys::hash("webhook2"), 10_000, 150, &[k1.clone(), k2.clone()]).await.unwrap();
+    s.rotate("acme", &k1, &k2, &keys::hash("webhook2"), 10_000, 150, &[k1.clone(), k2.clone()], &[]).await.unwrap();
     let t = s.get_tenant("acme").await.unwrap().unwrap();
     s.disable(&t, 160).await.unwrap();
     assert!(s.get_key(&k1).await.unwrap().is_none() && s.get_key(&k2).await.unwrap().is_none());
@@ -170,6 +170,12 @@ mod claims {
         assert_eq!(s.learner_caller("acme", "L1").await.unwrap().as_deref(), Some("c1"));
         assert_eq!(s.learner_caller("other", "L1").await.unwrap(), None);
         assert_eq!(s.get_learner("other", "c1").await.unwrap(), None, "a pending claim is no learner");
+        // A Litmos user is linked to one caller: a second caller's link writes nothing.
+        assert_eq!(s.claim_caller("acme", "c2", "o300", 300, 330).await.unwrap(), Claim::Won);
+        assert_eq!(s.save_learner("acme", &learner("L1", "c2")).await.unwrap(), LinkWrite::TakenBy("c1".into()));
+        assert_eq!(s.get_learner("acme", "c2").await.unwrap(), None, "the second caller's slot stays a claim");
+        assert_eq!(s.learner_caller("acme", "L1").await.unwrap().as_deref(), Some("c1"));
+        assert_eq!(s.save_learner("acme", &learner("L1", "c1")).await.unwrap(), LinkWrite::Linked, "re-saving the same link is fine");
     }
 
     #[tokio::test]
@@ -463,7 +469,7 @@ async fn every_live_key_carries_the_current_profile_under_concurrency() {
                 let t = s.get_tenant("acme").await.unwrap().unwrap();
                 let old = t.servicenow.current_key.clone().unwrap();
                 let new = keys::hash(&format!("rotated-{round}-{i}"));
-                s.rotate("acme", &old, &new, &keys::hash("webhook"), 100_000, 300, &[old.clone(), new.clone()]).await.map(|_| ())
+                s.rotate("acme", &old, &new, &keys::hash("webhook"), 100_000, 300, &[old.clone(), new.clone()], &[]).await.map(|_| ())
             }));
         }
         for t in tasks {

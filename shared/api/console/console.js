@@ -661,6 +661,30 @@ async function rotateKey() {
     })
 }
 
+// Cuts every rotated-out key (and webhook URL) before its grace period ends: the
+// current key keeps working.
+async function revokePreviousKeys(invoker) {
+    const id = state.selected
+    const ok = await confirmDialog({
+        title: 'Revoke the old keys now?',
+        text: `Every ServiceNow key of ${id} but the current one, and every old webhook URL, stop working within seconds, before their grace period ends. The current key keeps working.`,
+        confirm: 'Yes, revoke old keys',
+        returnFocus: invoker instanceof HTMLElement ? invoker : $('sn-revoke'),
+    })
+    if (!ok) return
+    clearErrors($('servicenow'))
+    $('sn-rotated').replaceChildren()
+    await withProgress($('sn-revoke'), 'Revoking…', $('servicenow'), async () => {
+        try {
+            await api('DELETE', tenantPath(id, '/servicenow/previous'))
+            if (state.selected !== id) return
+            $('sn-rotated').textContent = 'Old keys revoked: only the current key and webhook URL work now.'
+        } catch (err) {
+            showError(err, { actionEl: $('sn-revoke-error'), retry: () => revokePreviousKeys(invoker) })
+        }
+    })
+}
+
 async function loadServiceNowQuietly(id) {
     try {
         const sn = await api('GET', tenantPath(id, '/servicenow'))
@@ -997,6 +1021,7 @@ function init() {
     $('sn-copy').addEventListener('click', () => copyText(state.servicenow?.api_key || '', $('sn-copy-status'), 'Key'))
     $('sn-webhook-copy').addEventListener('click', () => copyText(state.servicenow?.webhook_url || '', $('sn-webhook-status'), 'Webhook URL'))
     $('sn-rotate').addEventListener('click', rotateKey)
+    $('sn-revoke').addEventListener('click', (ev) => revokePreviousKeys(ev.currentTarget))
     $('sn-sync').addEventListener('click', syncNow)
     $('sn-disable').addEventListener('click', (e) => disableServiceNow(e.currentTarget))
     $('report-form').addEventListener('submit', loadReport)

@@ -112,6 +112,15 @@ pub async fn rotate_servicenow_key(state: Arc<AppState>, req: Request) -> Respon
     .await
 }
 
+/// `DELETE .../servicenow/previous`: every key but the current one stops.
+pub async fn revoke_previous_keys(state: Arc<AppState>, req: Request) -> Response<Body> {
+    guarded(state, req, |state, _req, id| async move {
+        state.admin_service().revoke_previous_keys(&id).await?;
+        Ok(no_content())
+    })
+    .await
+}
+
 pub async fn disable_servicenow(state: Arc<AppState>, req: Request) -> Response<Body> {
     guarded(state, req, |state, _req, id| async move {
         state.admin_service().disable_servicenow(&id).await?;

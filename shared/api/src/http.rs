@@ -151,10 +151,15 @@ pub fn header(req: &Request, name: &str) -> Option<String> {
     req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
 }
 
+/// Every API answer is one tenant's data, and some carry a ServiceNow key, a webhook URL
+/// or the like: no browser, proxy or CDN may keep any of them.
+pub const NO_STORE: &str = "no-store";
+
 pub fn json<T: Serialize>(status: StatusCode, body: &T) -> Response<Body> {
     Response::builder()
         .status(status)
         .header("content-type", "application/json")
+        .header("cache-control", NO_STORE)
         .body(Body::Text(serde_json::to_string(body).expect("serializable response")))
         .expect("static response parts")
 }

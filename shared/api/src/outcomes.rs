@@ -43,7 +43,7 @@ async fn check_webhook_token(state: &AppState, req: &Request) -> Result<String, 
     let sn = &tenant.servicenow;
     let matches = |h: &keys::KeyHash| bool::from(h.0.as_bytes().ct_eq(given.0.as_bytes()));
     let current = sn.webhook.as_ref().is_some_and(matches);
-    let previous = sn.previous_webhook.as_ref().is_some_and(|(h, until)| state.clock.now() < *until && matches(h));
+    let previous = sn.previous_webhooks.iter().any(|(h, until)| state.clock.now() < *until && matches(h));
     if !sn.enabled || !(current || previous) {
         tracing::warn!(tenant = %tenant_id, "webhook auth failed");
         return Err(Error::Unauthorized);
@@ -155,6 +155,7 @@ async fn report_response(state: &AppState, req: &Request, tenant_id: &str) -> Re
         return Ok(Response::builder()
             .status(StatusCode::OK)
             .header("content-type", "text/csv; charset=utf-8")
+            .header("cache-control", crate::http::NO_STORE)
             .body(Body::Text(report::to_csv(&report)))
             .expect("static response parts"));
     }

@@ -59,6 +59,8 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     ("get-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ]), (ServiceNowKeys, &[GET_SECRET])]),
     // Reads the keys still live, then one transaction (tenant, old key retired or deleted, new key).
     ("rotate-servicenow-key", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE, DELETE]), (ServiceNowKeys, &[CREATE_SECRET, PUT_SECRET, DELETE_SECRET])]),
+    // The tenant, its rotated-out keys deleted, the tenant updated; their secrets made sure gone.
+    ("revoke-previous-keys", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, UPDATE, BATCH_WRITE]), (ServiceNowKeys, &[DELETE_SECRET])]),
     ("disable-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, UPDATE, BATCH_WRITE]), (ServiceNowKeys, &[DELETE_SECRET])]),
     ("forget-caller", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_WRITE])]),
     // The registry (one Query), then the page's tenants (one BatchGet).

@@ -19,7 +19,7 @@ pub fn problem(status: StatusCode, slug: &str, title: &str, detail: &str, extra:
     if let Some((k, v)) = extra {
         body[k] = v;
     }
-    let mut builder = Response::builder().status(status).header("content-type", PROBLEM_JSON);
+    let mut builder = Response::builder().status(status).header("content-type", PROBLEM_JSON).header("cache-control", crate::http::NO_STORE);
     if status == StatusCode::SERVICE_UNAVAILABLE {
         builder = builder.header("retry-after", "2");
     }

@@ -17,6 +17,7 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/v1/admin/tenants/{tenant_id}/servicenow", "get-servicenow"),
     ("DELETE", "/v1/admin/tenants/{tenant_id}/servicenow", "disable-servicenow"),
     ("POST", "/v1/admin/tenants/{tenant_id}/servicenow/rotate", "rotate-servicenow-key"),
+    ("DELETE", "/v1/admin/tenants/{tenant_id}/servicenow/previous", "revoke-previous-keys"),
     ("POST", "/v1/servicenow/activate", "activate-servicenow"),
     ("GET", "/v1/servicenow/configuration", "get-configuration"),
     ("POST", "/v1/servicenow/learners", "upsert-learner"),

@@ -93,6 +93,7 @@ pub async fn assign_courses(state: Arc<AppState>, req: Request) -> Response<Body
                 .status(status)
                 .header("content-type", "application/json")
                 .header("idempotent-replayed", "true")
+                .header("cache-control", crate::http::NO_STORE)
                 .body(Body::Text(body))
                 .expect("static response parts")),
         }

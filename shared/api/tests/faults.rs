@@ -42,7 +42,7 @@ impl LearnerStore for Flaky<'_> {
         self.tick()?;
         self.inner.claim_caller(t, c, o, now, l).await
     }
-    async fn save_learner(&self, t: &str, l: &Learner) -> Result<(), StoreError> {
+    async fn save_learner(&self, t: &str, l: &Learner) -> Result<LinkWrite, StoreError> {
         self.tick()?;
         self.inner.save_learner(t, l).await
     }

@@ -304,7 +304,13 @@ impl Admin<'_> {
         }
         live.push(hash.clone());
         let webhook = keys::hash(&keys::webhook_token(&key));
-        if !self.keys.rotate(id, &old, &hash, &webhook, expires_at, now, &live).await? {
+        // Each rotated-out webhook token keeps its own grace: a second rotation inside
+        // the first one's grace period does not cut it.
+        let mut previous: Vec<(KeyHash, Timestamp)> = tenant.servicenow.previous_webhooks.iter().filter(|(_, until)| now < *until).cloned().collect();
+        if let Some(current) = tenant.servicenow.webhook.clone().filter(|_| grace > 0) {
+            previous.push((current, expires_at));
+        }
+        if !self.keys.rotate(id, &old, &hash, &webhook, expires_at, now, &live, &previous).await? {
             self.secrets.delete_secret(&secret).await?;
             return Err(Error::Conflict("The key was rotated or disabled by another request; read it again and retry.".into()));
         }
@@ -314,6 +320,29 @@ impl Admin<'_> {
             tracing::warn!(error = %e, key_id = old.key_id(), "could not delete rotated-out key secret");
         }
         Ok(RotateView { webhook_url: webhook_url(public_base, id, &key), api_key: key, previous_key_expires_at: rfc3339(expires_at) })
+    }
+
+    /// Cuts every rotated-out key (and webhook token) before its grace period ends; the
+    /// current key keeps working. Each stops within the auth cache's TTL.
+    pub async fn revoke_previous_keys(&self, id: &str) -> Result<(), Error> {
+        validate::tenant_id("tenant_id", id)?;
+        for _ in 0..4 {
+            let tenant = self.existing(id).await?;
+            let current = match (&tenant.servicenow.enabled, &tenant.servicenow.current_key) {
+                (true, Some(k)) => k.clone(),
+                _ => return Err(Error::Conflict("The ServiceNow integration is not enabled for this tenant, so it has no keys to revoke.".into())),
+            };
+            if self.keys.revoke_previous(&tenant, &current).await? {
+                let revoked: Vec<&KeyHash> = tenant.servicenow.live_keys.iter().filter(|k| **k != current).collect();
+                // Rotation deleted their plaintexts already; this only makes sure.
+                for k in &revoked {
+                    self.secrets.delete_secret(&self.names.servicenow_key(id, k)).await?;
+                }
+                tracing::info!(tenant = id, revoked = revoked.len(), "previous ServiceNow keys revoked");
+                return Ok(());
+            }
+        }
+        Err(Error::Busy("The key kept changing while its predecessors were revoked; retry shortly.".into()))
     }
 
     pub async fn disable_servicenow(&self, id: &str) -> Result<(), Error> {

@@ -152,6 +152,15 @@ impl Assignments<'_> {
         let Some(caller) = caller? else {
             return Err(Error::NotFound(format!("No learner with id '{}' is linked to a caller of this account.", input.learner_id)));
         };
+        // The learner must be this incident's caller: one caller's training never
+        // shows on another caller's incident.
+        let incident = incident?;
+        if let Some(known) = incident.as_ref().filter(|i| i.caller_sys_id != caller) {
+            return Err(Error::Conflict(format!(
+                "Incident {} was opened for caller {}, but learner '{}' is linked to caller {caller}. Assign training to the incident's own caller.",
+                known.number, known.caller_sys_id, input.learner_id
+            )));
+        }
         reserved?;
         let assignable: HashMap<String, Course> =
             self.catalog.assignable(tenant, acct, &agent).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
@@ -172,7 +181,7 @@ impl Assignments<'_> {
             self.store.feed_position(tenant)
         );
         let held: HashSet<String> = held?.into_iter().map(|c| c.id).collect();
-        let context = RecordContext { category: incident?.and_then(|i| i.category), next_incident_at: next?, feed: feed.ok() };
+        let context = RecordContext { category: incident.and_then(|i| i.category), next_incident_at: next?, feed: feed.ok() };
         let course = |id: &str| CourseRef { id: id.to_string(), name: assignable[id].name.clone() };
         let owner = format!("{:016x}", rand::random::<u64>());
         // Claimed to assign in Litmos; claimed to record only (Litmos holds the course

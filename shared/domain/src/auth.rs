@@ -148,7 +148,8 @@ impl AdminAuthenticator {
 pub struct AccountCache {
     ttl: i64,
     tenants: Mutex<HashMap<String, (Tenant, Timestamp)>>,
-    api_keys: Mutex<HashMap<String, (i64, String, Timestamp)>>,
+    /// Per tenant id: the generation and profile version the key was read for.
+    api_keys: Mutex<HashMap<String, (String, i64, String, Timestamp)>>,
 }
 
 pub const API_KEY_MAX_AGE_SECONDS: i64 = 900;
@@ -165,10 +166,10 @@ impl AccountCache {
             Some(p) => p.clone(),
             None => {
                 let tenant = self.tenant(tenants, clock, &caller.tenant_id).await?;
-                KeyProfile { litmos: tenant.litmos, version: tenant.profile_version }
+                KeyProfile { litmos: tenant.litmos, version: tenant.profile_version, generation: tenant.generation }
             }
         };
-        let api_key = self.api_key(secrets, names, clock, &caller.tenant_id, profile.version).await?;
+        let api_key = self.api_key(secrets, names, clock, &caller.tenant_id, &profile.generation, profile.version).await?;
         let acct = profile.litmos.account(api_key);
         Ok((profile.litmos, acct))
     }
@@ -176,7 +177,7 @@ impl AccountCache {
     /// The tenant and its account, for work no key comes with (webhooks, syncs).
     pub async fn load(&self, tenants: &dyn TenantStore, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, tenant_id: &str) -> Result<(Tenant, LitmosAccount), Error> {
         let tenant = self.tenant(tenants, clock, tenant_id).await?;
-        let api_key = self.api_key(secrets, names, clock, tenant_id, tenant.profile_version).await?;
+        let api_key = self.api_key(secrets, names, clock, tenant_id, &tenant.generation, tenant.profile_version).await?;
         let acct = tenant.litmos.account(api_key);
         Ok((tenant, acct))
     }
@@ -201,9 +202,13 @@ impl AccountCache {
         Ok(tenant)
     }
 
-    async fn api_key(&self, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, tenant_id: &str, version: i64) -> Result<String, Error> {
+    /// Keyed by the tenant's generation as well as its version: a tenant deleted and
+    /// created again under the same id starts at version 1 again, but never with the
+    /// same generation, so a container never uses the deleted tenant's key for it.
+    async fn api_key(&self, secrets: &dyn SecretStore, names: &SecretNames, clock: &dyn Clock, tenant_id: &str, generation: &str, version: i64) -> Result<String, Error> {
         let now = clock.now();
-        if let Some((v, key, at)) = self.api_keys.lock().expect("api key cache poisoned").get(tenant_id)
+        if let Some((g, v, key, at)) = self.api_keys.lock().expect("api key cache poisoned").get(tenant_id)
+            && g == generation
             && *v == version
             && now - at < API_KEY_MAX_AGE_SECONDS
         {
@@ -217,7 +222,7 @@ impl AccountCache {
         if cache.len() >= CACHE_CAP {
             cache.clear();
         }
-        cache.insert(tenant_id.to_string(), (version, key.clone(), now));
+        cache.insert(tenant_id.to_string(), (generation.to_string(), version, key.clone(), now));
         Ok(key)
     }
 }

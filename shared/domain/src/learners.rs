@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::model::*;
-use crate::ports::{Claim, LearnerStore, Litmos, LitmosError};
+use crate::ports::{Claim, LearnerStore, LinkWrite, Litmos, LitmosError};
 use crate::time::{Clock, rfc3339};
 use crate::validate;
 
@@ -93,6 +93,16 @@ fn validate_caller(c: CallerInput) -> Result<Caller, Error> {
     })
 }
 
+/// A Litmos user is linked to at most one caller of a tenant: the second caller is
+/// refused, naming both, so no caller's assignments show on another's incidents and
+/// forgetting one never removes the other's data.
+pub fn taken_message(user_name: &str, learner_id: &str, caller: &str, other: &str) -> String {
+    format!(
+        "Litmos user '{user_name}' (id {learner_id}) is already linked to caller {other}, so it cannot also be the learner of caller {caller}. \
+         A Litmos user is linked to at most one caller: give caller {caller} an e-mail address and user name of their own in ServiceNow, or forget caller {other} first."
+    )
+}
+
 pub struct Learners<'a> {
     pub store: &'a dyn LearnerStore,
     pub litmos: &'a dyn Litmos,
@@ -165,7 +175,10 @@ impl Learners<'_> {
             last_name: user.last_name,
             linked_at: self.clock.now(),
         };
-        self.store.save_learner(tenant, &learner).await?;
+        if let LinkWrite::TakenBy(other) = self.store.save_learner(tenant, &learner).await? {
+            tracing::info!(tenant, learner = %learner.id, "Litmos user already linked to another caller");
+            return Err(Error::Conflict(taken_message(&learner.user_name, &learner.id, &caller.sys_id, &other)));
+        }
         tracing::info!(tenant, learner = %learner.id, created, "caller linked to learner");
         Ok(LearnerOutcome { learner: LearnerView::from(&learner), created })
     }

@@ -29,6 +29,8 @@ impl LitmosSettings {
 pub struct KeyProfile {
     pub litmos: LitmosSettings,
     pub version: i64,
+    /// The tenant's generation (see `Tenant::generation`).
+    pub generation: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,7 +48,9 @@ pub struct ServiceNowState {
     /// SHA-256 of the current webhook token, and of the previous one with the end of
     /// its grace period (SPEC 3.4).
     pub webhook: Option<KeyHash>,
-    pub previous_webhook: Option<(KeyHash, Timestamp)>,
+    /// Rotated-out webhook tokens, each with the end of its own grace period: two
+    /// rotations inside a grace period keep both.
+    pub previous_webhooks: Vec<(KeyHash, Timestamp)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +63,15 @@ pub struct Tenant {
     pub servicenow: ServiceNowState,
     /// Moves with every change of the profile (and so of the Litmos key secret).
     pub profile_version: i64,
+    /// Made at random when the tenant is created and never again: a tenant deleted and
+    /// created again under the same id has another, so nothing cached for the old one
+    /// (keyed by it) is used for the new one.
+    pub generation: String,
+}
+
+/// A new tenant generation: 128 random bits, hex.
+pub fn new_generation() -> String {
+    format!("{:032x}", rand::random::<u128>())
 }
 
 /// What a key hash maps to. `expires_at` is set once the key is rotated out.

@@ -91,10 +91,15 @@ pub trait KeyStore: Send + Sync {
     /// Makes `new` current and gives `old` an expiry, atomically, only while `old` is
     /// still current. A zero grace removes `old` outright.
     /// `live_keys` is the tenant's new list of keys that may still work.
-    /// The webhook token rotates with it: `new_webhook` is current, the old one works
-    /// until `old_expires_at`.
+    /// The webhook token rotates with it: `new_webhook` is current, and
+    /// `previous_webhooks` (each with the end of its own grace) is the new list of
+    /// rotated-out tokens that still work.
     #[allow(clippy::too_many_arguments)]
-    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash]) -> Result<bool, StoreError>;
+    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash], previous_webhooks: &[(KeyHash, Timestamp)]) -> Result<bool, StoreError>;
+    /// Removes every key of the tenant but the current one, and every rotated-out
+    /// webhook token, while `current` is still the current key (else false: read the
+    /// tenant again). Returns nothing else; the removed keys are `tenant`'s others.
+    async fn revoke_previous(&self, tenant: &Tenant, current: &KeyHash) -> Result<bool, StoreError>;
     /// Removes every key of the tenant and marks it disabled. Returns every key it
     /// removed, from the state it last read (a racing rotation's new key included), so
     /// their secrets can go too.
@@ -108,21 +113,33 @@ pub trait SecretStore: Send + Sync {
     async fn delete_secret(&self, name: &str) -> Result<(), StoreError>;
 }
 
+/// How linking a caller to a Litmos user ended.
+#[derive(Debug, PartialEq)]
+pub enum LinkWrite {
+    Linked,
+    /// The Litmos user is linked to this other caller already: nothing was written.
+    TakenBy(String),
+}
+
 #[async_trait]
 pub trait LearnerStore: Send + Sync {
     async fn get_learner(&self, tenant: &str, caller_sys_id: &str) -> Result<Option<Learner>, StoreError>;
     async fn claim_caller(&self, tenant: &str, caller_sys_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<Learner>, StoreError>;
-    /// Fills the claimed caller slot and the learner-id reverse link.
-    async fn save_learner(&self, tenant: &str, learner: &Learner) -> Result<(), StoreError>;
+    /// Fills the claimed caller slot and the learner-id reverse link, both or neither:
+    /// a Litmos user is linked to at most one caller of a tenant, so when another caller
+    /// holds the reverse link nothing is written and that caller is named.
+    async fn save_learner(&self, tenant: &str, learner: &Learner) -> Result<LinkWrite, StoreError>;
     /// Frees the slot only while `owner` still holds it: a request whose lease ended
     /// cannot free the claim of the one that took over.
     async fn release_caller(&self, tenant: &str, caller_sys_id: &str, owner: &str) -> Result<(), StoreError>;
     /// Which caller of this tenant a Litmos user id is linked to, if any.
     async fn learner_caller(&self, tenant: &str, learner_id: &str) -> Result<Option<String>, StoreError>;
     /// Removes everything that names the caller: the links both ways, assignments and
-    /// their records, incident links, incidents, feed entries, progress caches. The
-    /// caller link goes last, so a failure half-way can be run again. False when there
-    /// was nothing.
+    /// their records, incident links, incidents, feed entries, progress caches. What is
+    /// keyed by the Litmos user goes only while its reverse link names this caller (a
+    /// link made before links were unique may name another, whose data stays whole).
+    /// The caller link goes last, so a failure half-way can be run again. False when
+    /// there was nothing.
     async fn forget_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError>;
 }
 

@@ -290,8 +290,12 @@ fn csv_number(v: Option<f64>) -> String {
 }
 
 /// RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its quotes doubled.
+/// A field a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return: course names, agents and categories come from users) gets a
+/// leading `'`, as OWASP's CSV-injection guidance says; the JSON keeps the value as is.
 fn csv_text(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
 /// The report as CSV (RFC 4180): the header line, then one line per group (no totals
@@ -528,6 +532,14 @@ mod tests {
         assert_eq!(csv_text("line\nbreak"), "\"line\nbreak\"");
         assert_eq!(csv_text("cr\r"), "\"cr\r\"");
         assert_eq!(csv_text("plain text"), "plain text");
+        // Formula injection (OWASP): neutralised with a leading quote, then quoted as usual.
+        assert_eq!(csv_text("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assert_eq!(csv_text("+1"), "'+1");
+        assert_eq!(csv_text("-2+3"), "'-2+3");
+        assert_eq!(csv_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_text("\tcmd"), "'\tcmd");
+        assert_eq!(csv_text("\rcmd"), "\"'\rcmd\"");
+        assert_eq!(csv_text("a=b"), "a=b", "only a leading character counts");
     }
 
     #[test]

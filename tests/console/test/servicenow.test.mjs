@@ -102,6 +102,32 @@ describe('ServiceNow integration', () => {
         assert.equal((await call('GET', '/v1/servicenow/configuration', { token: before.api_key })).status, 200)
     })
 
+    it('revokes the rotated-out key before its grace period ends', async () => {
+        const page = b.page
+        const old = await servicenow()
+        const rotated = await call('POST', `/v1/admin/tenants/${id}/servicenow/rotate`, { body: { grace_period_seconds: 3600 } })
+        assert.equal(rotated.status, 200, rotated.text)
+        assert.equal((await call('GET', '/v1/servicenow/configuration', { token: old.api_key })).status, 200, 'in its grace period')
+        const dialog = page.getByRole('dialog', { name: 'Revoke the old keys now?' })
+        await page.getByRole('button', { name: 'Revoke old keys now' }).click()
+        await dialog.waitFor()
+        const [answer] = await Promise.all([
+            page.waitForResponse((r) => r.url().endsWith(`/v1/admin/tenants/${id}/servicenow/previous`)),
+            dialog.getByRole('button', { name: 'Yes, revoke old keys' }).click(),
+        ])
+        assert.equal(answer.status(), 204)
+        assert.equal(answer.request().method(), 'DELETE')
+        await page.locator('#sn-rotated').getByText('Old keys revoked').waitFor()
+        // Stops within the auth cache's TTL (5 s on the local stack); the current key works.
+        let status = 200
+        for (let i = 0; i < 40 && status === 200; i++) {
+            status = (await call('GET', '/v1/servicenow/configuration', { token: old.api_key })).status
+            if (status === 200) await new Promise((r) => setTimeout(r, 250))
+        }
+        assert.equal(status, 401)
+        assert.equal((await call('GET', '/v1/servicenow/configuration', { token: rotated.body.api_key })).status, 200)
+    })
+
     it('runs a sync and shows its counts', async () => {
         const page = b.page
         const [answer] = await Promise.all([

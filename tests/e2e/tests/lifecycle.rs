@@ -117,6 +117,7 @@ async fn every_undeclared_method_is_405_with_allow() {
         ("/v1/admin/tenants/demo", "PUT, GET, DELETE"),
         ("/v1/admin/tenants/demo/servicenow", "POST, GET, DELETE"),
         ("/v1/admin/tenants/demo/servicenow/rotate", "POST"),
+        ("/v1/admin/tenants/demo/servicenow/previous", "DELETE"),
         ("/v1/servicenow/activate", "POST"),
         ("/v1/servicenow/configuration", "GET"),
         ("/v1/servicenow/learners", "POST"),

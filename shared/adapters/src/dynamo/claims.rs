@@ -111,18 +111,36 @@ impl LearnerStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant, learner = %learner.id))]
-    async fn save_learner(&self, tenant: &str, learner: &Learner) -> Result<(), StoreError> {
+    async fn save_learner(&self, tenant: &str, learner: &Learner) -> Result<LinkWrite, StoreError> {
         let mut reverse = key(tenant_pk(tenant), learner_sk(&learner.id));
         reverse.insert(CALLER_SYS_ID.into(), s(learner.caller_sys_id.clone()));
         reverse.insert(LEARNER_ID.into(), s(learner.id.clone()));
-        let items = vec![
-            TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(learner_item(tenant, learner))).build().expect("put")).build(),
-            TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(reverse)).build().expect("put")).build(),
-        ];
-        match self.transact(items, "the caller's learner link").await? {
-            TxOutcome::Committed => Ok(()),
-            TxOutcome::ConditionFailed => Err(StoreError::Corrupt("unconditional learner link write failed a condition".into())),
+        for _ in 0..3 {
+            // The reverse link is the Litmos user's one slot: taken only while free or
+            // already this caller's.
+            let unique = Put::builder()
+                .table_name(&self.table)
+                .set_item(Some(reverse.clone()))
+                .condition_expression("attribute_not_exists(#pk) OR #caller = :caller")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#caller", CALLER_SYS_ID)
+                .expression_attribute_values(":caller", s(learner.caller_sys_id.clone()))
+                .build()
+                .expect("put");
+            let items = vec![
+                TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(learner_item(tenant, learner))).build().expect("put")).build(),
+                TransactWriteItem::builder().put(unique).build(),
+            ];
+            if let TxOutcome::Committed = self.transact(items, "the caller's learner link").await? {
+                return Ok(LinkWrite::Linked);
+            }
+            let holder = self.get_item(key(tenant_pk(tenant), learner_sk(&learner.id))).await?.and_then(|i| opt_s(&i, CALLER_SYS_ID));
+            // Gone between the two calls (that caller was just forgotten): try again.
+            if let Some(other) = holder.filter(|c| *c != learner.caller_sys_id) {
+                return Ok(LinkWrite::TakenBy(other));
+            }
         }
+        Err(StoreError::Contended("the caller's learner link"))
     }
 
     #[instrument(skip_all, fields(tenant))]
@@ -134,14 +152,26 @@ impl LearnerStore for DynamoStore {
     async fn forget_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError> {
         let pk = tenant_pk(tenant);
         let link = self.get_item(key(pk.clone(), caller_sk(caller_sys_id))).await?;
-        let learner = link.as_ref().and_then(|l| opt_s(l, LEARNER_ID));
+        let linked = link.as_ref().and_then(|l| opt_s(l, LEARNER_ID));
+        // A link made before links were unique may share its Litmos user with another
+        // caller: what is keyed by that user alone stays while the reverse link names
+        // someone else.
+        let own = match &linked {
+            Some(l) => self.learner_caller(tenant, l).await?.is_some_and(|c| c == caller_sys_id),
+            None => false,
+        };
+        let incidents = self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id).await?;
         let mut doomed: Vec<Item> = Vec::new();
         doomed.extend(self.query_where(&pk, "REC#", CALLER_SYS_ID, caller_sys_id).await?);
         doomed.extend(self.query_where(&pk, "FEED#", CALLER_SYS_ID, caller_sys_id).await?);
-        doomed.extend(self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id).await?);
         doomed.extend(self.query_partition(&pk, &caller_incident_prefix(caller_sys_id), true).await?);
-        if let Some(l) = &learner {
-            doomed.extend(self.query_where(&pk, "INCIDENT#", LEARNER_ID, l).await?);
+        if let Some(l) = &linked {
+            let ours: std::collections::HashSet<String> = incidents.iter().filter_map(|i| opt_s(i, INCIDENT_SYS_ID)).collect();
+            let links = self.query_where(&pk, "INCIDENT#", LEARNER_ID, l).await?;
+            doomed.extend(links.into_iter().filter(|i| own || opt_s(i, INCIDENT_SYS_ID).is_some_and(|id| ours.contains(&id))));
+        }
+        doomed.extend(incidents);
+        if let Some(l) = linked.as_ref().filter(|_| own) {
             doomed.extend(self.query_partition(&pk, &format!("ASSIGN#{l}#"), true).await?);
             let cache = cache_head_sk(&format!("progress#{l}"));
             doomed.extend(self.query_partition(&pk, &format!("{cache}#"), true).await?);

@@ -68,8 +68,13 @@ pub const SN_INSTANCE_URL: &str = "sn_instance_url";
 pub const SN_LAST_USED_AT: &str = "sn_last_used_at";
 pub const SN_LIVE_KEYS: &str = "sn_live_keys";
 pub const SN_WEBHOOK: &str = "sn_webhook";
+/// The single previous webhook token of items written before rotations kept a list:
+/// read, and removed at the next write of the list.
 pub const SN_WEBHOOK_PREV: &str = "sn_webhook_prev";
 pub const SN_WEBHOOK_PREV_UNTIL: &str = "sn_webhook_prev_until";
+/// Rotated-out webhook tokens in their grace period: a list of `{h, until}` maps.
+pub const SN_WEBHOOK_PREVS: &str = "sn_webhook_prevs";
+pub const TENANT_GENERATION: &str = "tenant_gen";
 /// On the tenant and, copied, on each of its keys (with its Litmos settings).
 pub const PROFILE_VERSION: &str = "profile_v";
 
@@ -148,19 +153,34 @@ pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
             last_used_at: opt_n(item, SN_LAST_USED_AT),
             live_keys,
             webhook: opt_s(item, SN_WEBHOOK).map(KeyHash),
-            previous_webhook: opt_s(item, SN_WEBHOOK_PREV).map(KeyHash).zip(opt_n(item, SN_WEBHOOK_PREV_UNTIL)),
+            previous_webhooks: previous_webhooks(item),
         },
         profile_version: opt_n(item, PROFILE_VERSION).unwrap_or(0),
+        generation: opt_s(item, TENANT_GENERATION).unwrap_or_default(),
     })
 }
 
+fn previous_webhooks(item: &Item) -> Vec<(KeyHash, Timestamp)> {
+    let listed = item.get(SN_WEBHOOK_PREVS).and_then(|v| v.as_l().ok()).into_iter().flatten().filter_map(|v| {
+        let m = v.as_m().ok()?;
+        Some((KeyHash(m.get("h")?.as_s().ok()?.clone()), m.get("until")?.as_n().ok()?.parse().ok()?))
+    });
+    let single = opt_s(item, SN_WEBHOOK_PREV).map(KeyHash).zip(opt_n(item, SN_WEBHOOK_PREV_UNTIL));
+    listed.chain(single).collect()
+}
+
+pub fn webhook_list(tokens: &[(KeyHash, Timestamp)]) -> AttributeValue {
+    AttributeValue::L(tokens.iter().map(|(h, until)| AttributeValue::M(HashMap::from([("h".to_string(), s(h.0.clone())), ("until".to_string(), n(*until))]))).collect())
+}
+
 /// The attributes of a key's copy of its tenant's profile.
-pub fn profile_attributes(profile: &KeyProfile) -> [(&'static str, AttributeValue); 4] {
+pub fn profile_attributes(profile: &KeyProfile) -> [(&'static str, AttributeValue); 5] {
     [
         (BASE_URL, s(profile.litmos.base_url.clone())),
         (SOURCE, s(profile.litmos.source.clone())),
         (SEND_WELCOME, AttributeValue::Bool(profile.litmos.send_welcome_email)),
         (PROFILE_VERSION, n(profile.version)),
+        (TENANT_GENERATION, s(profile.generation.clone())),
     ]
 }
 
@@ -175,7 +195,11 @@ pub fn key_item(tenant_id: &str, hash: &KeyHash, profile: &KeyProfile, now: Time
 
 pub fn key_from(item: &Item) -> Result<KeyRecord, StoreError> {
     let profile = match (opt_s(item, BASE_URL), opt_s(item, SOURCE), opt_n(item, PROFILE_VERSION)) {
-        (Some(base_url), Some(source), Some(version)) => Some(KeyProfile { litmos: LitmosSettings { base_url, source, send_welcome_email: opt_bool(item, SEND_WELCOME) }, version }),
+        (Some(base_url), Some(source), Some(version)) => Some(KeyProfile {
+            litmos: LitmosSettings { base_url, source, send_welcome_email: opt_bool(item, SEND_WELCOME) },
+            version,
+            generation: opt_s(item, TENANT_GENERATION).unwrap_or_default(),
+        }),
         _ => None,
     };
     Ok(KeyRecord {

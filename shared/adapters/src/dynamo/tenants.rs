@@ -13,10 +13,10 @@ use super::{DynamoStore, TxOutcome, unavailable};
 const PROFILE_WRITE_ATTEMPTS: usize = 4;
 
 /// How an update sets a profile (the tenant's, or a key's copy): `with_profile` binds it.
-const PROFILE_SET: &str = "#base = :base, #source = :source, #welcome = :welcome, #ver = :ver";
+const PROFILE_SET: &str = "#base = :base, #source = :source, #welcome = :welcome, #ver = :ver, #gen = :gen";
 
 fn with_profile(mut update: UpdateBuilder, profile: &KeyProfile) -> UpdateBuilder {
-    for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#ver"].into_iter().zip(profile_attributes(profile)) {
+    for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#ver", "#gen"].into_iter().zip(profile_attributes(profile)) {
         update = update.expression_attribute_names(placeholder, attr).expression_attribute_values(placeholder.replace('#', ":"), value);
     }
     update
@@ -32,12 +32,24 @@ fn version_guard(update: UpdateBuilder, read: Option<i64>) -> (UpdateBuilder, &'
 }
 
 impl DynamoStore {
+    /// Before a tenant is created: whatever a deleted tenant of the same id left behind
+    /// (items work still in flight wrote after the delete swept the partition) goes, so
+    /// the new tenant reads nothing of the old one. One Query, nothing else, when clean.
+    async fn sweep_leftovers(&self, id: &str) -> Result<(), StoreError> {
+        let leftovers = self.query_partition(&tenant_pk(id), "", true).await?;
+        if !leftovers.is_empty() {
+            tracing::warn!(tenant = id, items = leftovers.len(), "removing a deleted tenant's leftovers before creating it again");
+            self.delete_keys(leftovers).await?;
+        }
+        Ok(())
+    }
+
     /// The tenant's profile for a new key, and its version attribute as read (None:
     /// the tenant has none yet). None: no tenant.
     async fn key_profile(&self, tenant_id: &str) -> Result<Option<(KeyProfile, Option<i64>)>, StoreError> {
         let Some(item) = self.get_item(key(tenant_pk(tenant_id), META)).await? else { return Ok(None) };
         let tenant = tenant_from(&item)?;
-        Ok(Some((KeyProfile { litmos: tenant.litmos, version: tenant.profile_version }, opt_n(&item, PROFILE_VERSION))))
+        Ok(Some((KeyProfile { litmos: tenant.litmos, version: tenant.profile_version, generation: tenant.generation }, opt_n(&item, PROFILE_VERSION))))
     }
 
     async fn update_meta(&self, id: &str, expr: &str, values: Vec<(&str, aws_sdk_dynamodb::types::AttributeValue)>) -> Result<bool, StoreError> {
@@ -80,7 +92,13 @@ impl TenantStore for DynamoStore {
             let hashes: Vec<String> = live.as_ref().and_then(|l| l.as_l().ok()).map(|l| l.iter().filter_map(|v| v.as_s().ok().cloned()).collect()).unwrap_or_default();
             // Keys DynamoDB's TTL already removed are not recreated by the update.
             let keys: Vec<Item> = if hashes.is_empty() { Vec::new() } else { self.batch_get(hashes.iter().map(|h| key(key_pk(&KeyHash(h.clone())), KEY_SK)).collect()).await? };
-            let profile = KeyProfile { litmos: litmos.clone(), version: read_version.unwrap_or(0) + 1 };
+            // A new tenant gets a generation of its own; an old one without any (made
+            // before tenants had one) gets one now.
+            let generation = meta.as_ref().and_then(|m| opt_s(m, TENANT_GENERATION)).unwrap_or_else(new_generation);
+            if meta.is_none() {
+                self.sweep_leftovers(id).await?;
+            }
+            let profile = KeyProfile { litmos: litmos.clone(), version: read_version.unwrap_or(0) + 1, generation };
 
             let mut update = Update::builder()
                 .table_name(&self.table)
@@ -187,7 +205,8 @@ impl KeyStore for DynamoStore {
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant_id), META)))
             .condition_expression(format!("attribute_exists(#pk) AND (attribute_not_exists(#en) OR #en = :false) AND {same_version}"))
-            .update_expression("SET #en = :true, #key = :hash, #kat = :now, #live = :live, #upd = :now, #wh = :wh REMOVE #whp, #whpu")
+            .update_expression("SET #en = :true, #key = :hash, #kat = :now, #live = :live, #upd = :now, #wh = :wh REMOVE #whp, #whpu, #whps")
+            .expression_attribute_names("#whps", SN_WEBHOOK_PREVS)
             .expression_attribute_names("#wh", SN_WEBHOOK)
             .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
             .expression_attribute_names("#whpu", SN_WEBHOOK_PREV_UNTIL)
@@ -217,20 +236,16 @@ impl KeyStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant = tenant_id, old = old.key_id(), new = new.key_id()))]
-    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash]) -> Result<bool, StoreError> {
-        // The old webhook token keeps working through the same grace as the old key.
-        let webhook = if old_expires_at > now {
-            "#whp = #wh, #whpu = :exp, #wh = :wh"
-        } else {
-            "#wh = :wh REMOVE #whp, #whpu"
-        };
+    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash], previous_webhooks: &[(KeyHash, Timestamp)]) -> Result<bool, StoreError> {
         let Some((profile, read)) = self.key_profile(tenant_id).await? else { return Ok(false) };
         let (meta, same_version) = version_guard(Update::builder(), read);
         let meta = meta
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant_id), META)))
             .condition_expression(format!("#en = :true AND #key = :old AND {same_version}"))
-            .update_expression(format!("SET #key = :new, #kat = :now, #live = :live, #upd = :now, {webhook}"))
+            .update_expression("SET #key = :new, #kat = :now, #live = :live, #upd = :now, #wh = :wh, #whps = :whps REMOVE #whp, #whpu")
+            .expression_attribute_names("#whps", SN_WEBHOOK_PREVS)
+            .expression_attribute_values(":whps", webhook_list(previous_webhooks))
             .expression_attribute_names("#wh", SN_WEBHOOK)
             .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
             .expression_attribute_names("#whpu", SN_WEBHOOK_PREV_UNTIL)
@@ -245,7 +260,7 @@ impl KeyStore for DynamoStore {
             .expression_attribute_values(":new", s(new.0.clone()))
             .expression_attribute_values(":now", n(now))
             .expression_attribute_values(":live", hash_list(live_keys));
-        let meta = if old_expires_at > now { meta.expression_attribute_values(":exp", n(old_expires_at)) } else { meta }.build().expect("update");
+        let meta = meta.build().expect("update");
         let retire = if old_expires_at <= now {
             TransactWriteItem::builder()
                 .delete(Delete::builder().table_name(&self.table).set_key(Some(key(key_pk(old), KEY_SK))).build().expect("delete"))
@@ -278,6 +293,36 @@ impl KeyStore for DynamoStore {
         Ok(matches!(self.transact(items, "the tenant's ServiceNow key").await?, TxOutcome::Committed))
     }
 
+    #[instrument(skip_all, fields(tenant = %tenant.id, current = current.key_id()))]
+    async fn revoke_previous(&self, tenant: &Tenant, current: &KeyHash) -> Result<bool, StoreError> {
+        let previous: Vec<Item> = tenant.servicenow.live_keys.iter().filter(|k| *k != current).map(|h| key(key_pk(h), KEY_SK)).collect();
+        self.delete_keys(previous).await?;
+        let res = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(&tenant.id), META)))
+            .condition_expression("#en = :true AND #key = :cur")
+            .update_expression("SET #live = :live REMOVE #whp, #whpu, #whps")
+            .expression_attribute_names("#en", SN_ENABLED)
+            .expression_attribute_names("#key", SN_KEY)
+            .expression_attribute_names("#live", SN_LIVE_KEYS)
+            .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
+            .expression_attribute_names("#whpu", SN_WEBHOOK_PREV_UNTIL)
+            .expression_attribute_names("#whps", SN_WEBHOOK_PREVS)
+            .expression_attribute_values(":true", aws_sdk_dynamodb::types::AttributeValue::Bool(true))
+            .expression_attribute_values(":cur", s(current.0.clone()))
+            .expression_attribute_values(":live", hash_list(std::slice::from_ref(current)))
+            .send()
+            .await;
+        match res {
+            Ok(_) => Ok(true),
+            // A rotation or disable slipped in: the caller reads the tenant again.
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Ok(false),
+            Err(e) => Err(unavailable("update_item", e)),
+        }
+    }
+
     #[instrument(skip_all, fields(tenant = %tenant.id))]
     async fn disable(&self, tenant: &Tenant, now: Timestamp) -> Result<Vec<KeyHash>, StoreError> {
         let mut current = tenant.clone();
@@ -301,7 +346,8 @@ impl KeyStore for DynamoStore {
                 .table_name(&self.table)
                 .set_key(Some(key(tenant_pk(&current.id), META)))
                 .condition_expression(format!("attribute_exists(#pk) AND ({})", guard.0))
-                .update_expression("SET #en = :false, #live = :empty, #upd = :now REMOVE #key, #kat, #wh, #whp, #whpu")
+                .update_expression("SET #en = :false, #live = :empty, #upd = :now REMOVE #key, #kat, #wh, #whp, #whpu, #whps")
+                .expression_attribute_names("#whps", SN_WEBHOOK_PREVS)
                 .expression_attribute_names("#wh", SN_WEBHOOK)
                 .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
                 .expression_attribute_names("#whpu", SN_WEBHOOK_PREV_UNTIL)

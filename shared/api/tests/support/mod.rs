@@ -159,3 +159,13 @@ pub async fn servicenow_call(state: &Arc<AppState>, key: &str, method: &str, pat
         other => panic!("no route {other:?}"),
     }
 }
+
+/// A tenant `id` with a Litmos account on the double and ServiceNow enabled: its key.
+pub async fn enabled_tenant(e: &Env, id: &str) -> String {
+    let auth = bearer(ADMIN);
+    let body = serde_json::json!({"name": "Acme", "litmos": {"base_url": e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow"}}).to_string();
+    let r = litmos_api::admin::put_tenant(e.state.clone(), event("PUT", &format!("/v1/admin/tenants/{id}"), &[("authorization", &auth)], Some(&body))).await;
+    assert!(r.status() == 201 || r.status() == 200, "{}", body_text(&r));
+    let r = litmos_api::admin::enable_servicenow(e.state.clone(), event("POST", &format!("/v1/admin/tenants/{id}/servicenow"), &[("authorization", &auth)], None)).await;
+    status_and_json(&r).1["api_key"].as_str().expect("enabled").to_string()
+}
