@@ -11,12 +11,24 @@ export const litmosTrainingUser = Role({
     canDelegate: true,
 })
 
+/**
+ * The app's administrator: sets or corrects an agent's Litmos identity
+ * (x_litmo_litmos_int_agent). System administrators pass the same ACLs.
+ */
+export const litmosTrainingAdmin = Role({
+    name: 'x_litmo_litmos_int.admin',
+    description: 'Litmos Training administrator: may set which Litmos user each ServiceNow agent acts as.',
+    containsRoles: [litmosTrainingUser],
+    grantable: true,
+    canDelegate: false,
+})
+
 export const menu = ApplicationMenu({
     $id: Now.ID['menu'],
     title: 'Litmos Training',
     hint: 'Litmos Training for ServiceNow',
     description: 'Assign Litmos training courses to the Caller of an Incident.',
-    roles: ['admin'],
+    roles: ['admin', litmosTrainingAdmin],
     active: true,
     order: 100,
 })

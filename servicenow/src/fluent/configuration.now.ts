@@ -22,8 +22,8 @@ export const x_litmo_litmos_int_configuration = Table({
     display: 'tenant_name',
     accessibleFrom: 'package_private',
     allowWebServiceAccess: false,
-    createAccessControls: true,
-    userRole: 'admin',
+    // The four ACLs below are the table's only ones: createAccessControls would make the
+    // platform add its own set on install, duplicating them.
     schema: {
         backend_url: StringColumn({
             label: 'Litmos Training URL',

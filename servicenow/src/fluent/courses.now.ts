@@ -13,7 +13,7 @@ import {
     UiAction,
     default_view,
 } from '@servicenow/sdk/core'
-import { litmosTrainingUser } from './app.now'
+import { litmosTrainingAdmin, litmosTrainingUser } from './app.now'
 
 export const x_litmo_litmos_int_st_course = Table({
     name: 'x_litmo_litmos_int_st_course',
@@ -65,7 +65,7 @@ UiAction({
     roles: [litmosTrainingUser],
     order: 100,
     client: { isClient: true, isUi16Compatible: true, onClick: 'litmosAssignSelectedCourses()' },
-    messages: ['Select one or more courses first.', 'Assigning courses...'],
+    messages: ['Select one or more courses first.', 'Litmos Training is not reachable, try again', 'Assign Courses'],
     script: Now.include('../ui/assign-selected-courses.client.js'),
 })
 
@@ -76,4 +76,31 @@ Acl({
     operation: 'read',
     roles: [litmosTrainingUser],
     description: 'Agents with the Litmos Training User role see the courses they may assign',
+})
+
+Acl({
+    $id: Now.ID['acl-course-write'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_st_course',
+    operation: 'write',
+    roles: [litmosTrainingAdmin],
+    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
+})
+
+Acl({
+    $id: Now.ID['acl-course-create'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_st_course',
+    operation: 'create',
+    roles: [litmosTrainingAdmin],
+    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
+})
+
+Acl({
+    $id: Now.ID['acl-course-delete'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_st_course',
+    operation: 'delete',
+    roles: [litmosTrainingAdmin],
+    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
 })

@@ -18,7 +18,7 @@ import {
     UrlColumn,
     default_view,
 } from '@servicenow/sdk/core'
-import { litmosTrainingUser } from './app.now'
+import { litmosTrainingAdmin, litmosTrainingUser } from './app.now'
 import { assignCoursesButton } from '../server/course-list.js'
 import { onIncidentSaved } from '../server/incidents.js'
 
@@ -129,4 +129,31 @@ Acl({
     operation: 'read',
     roles: [litmosTrainingUser],
     description: 'Agents with the Litmos Training User role see the training assigned from incidents',
+})
+
+Acl({
+    $id: Now.ID['acl-training-write'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_st_training',
+    operation: 'write',
+    roles: [litmosTrainingAdmin],
+    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
+})
+
+Acl({
+    $id: Now.ID['acl-training-create'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_st_training',
+    operation: 'create',
+    roles: [litmosTrainingAdmin],
+    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
+})
+
+Acl({
+    $id: Now.ID['acl-training-delete'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_st_training',
+    operation: 'delete',
+    roles: [litmosTrainingAdmin],
+    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
 })

@@ -3,6 +3,7 @@
 import '@servicenow/sdk/global'
 import { Acl, ChoiceColumn, ReferenceColumn, ScheduledScript, StringColumn, Table } from '@servicenow/sdk/core'
 import { syncTrainingUpdates } from '../server/work-notes.js'
+import { litmosTrainingAdmin } from './app.now'
 
 export const x_litmo_litmos_int_noted_update = Table({
     name: 'x_litmo_litmos_int_noted_update',
@@ -40,4 +41,31 @@ Acl({
     operation: 'read',
     roles: ['admin'],
     description: 'Administrators can see which feed entries were noted',
+})
+
+Acl({
+    $id: Now.ID['acl-noted-write'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_noted_update',
+    operation: 'write',
+    roles: [litmosTrainingAdmin],
+    description: 'Written by the scheduled job (as the system); administrators may clean it up',
+})
+
+Acl({
+    $id: Now.ID['acl-noted-create'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_noted_update',
+    operation: 'create',
+    roles: [litmosTrainingAdmin],
+    description: 'Written by the scheduled job (as the system); administrators may clean it up',
+})
+
+Acl({
+    $id: Now.ID['acl-noted-delete'],
+    type: 'record',
+    table: 'x_litmo_litmos_int_noted_update',
+    operation: 'delete',
+    roles: [litmosTrainingAdmin],
+    description: 'Written by the scheduled job (as the system); administrators may clean it up',
 })

@@ -1,7 +1,11 @@
 /**
  * LitmosTrainingAjax: the browser's door to "Assign Courses" on the course list.
  * A thin bridge (GlideAjax) to the assign module; it makes no HTTP call itself: the
- * module uses LitmosTrainingClient. Answers JSON: { ok, messages } or { ok, error }.
+ * module uses LitmosTrainingClient. Client-callable, behind its own ACL
+ * (client_callable_script_include x_litmo_litmos_int.LitmosTrainingAjax, role
+ * x_litmo_litmos_int.litmos_training_user); the records a request names are read with
+ * GlideRecordSecure, as the agent. Answers JSON, always: { ok: true, messages } or
+ * { ok: false, error, status }, plain text that the browser escapes.
  */
 var LitmosTrainingAjax = Class.create()
 LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor, {
@@ -9,13 +13,18 @@ LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor
     assignCourses: function () {
         var result
         if (!gs.hasRole('x_litmo_litmos_int.litmos_training_user')) {
-            result = { ok: false, error: 'You need the Litmos Training User role to assign courses.' }
+            result = { ok: false, status: 403, error: gs.getMessage('You need the Litmos Training User role to assign courses.') }
         } else {
-            result = require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/assign.js').assignSelected({
-                incidentSysId: String(this.getParameter('sysparm_incident') || ''),
-                checked: String(this.getParameter('sysparm_courses') || ''),
-                requestKey: String(this.getParameter('sysparm_request_key') || ''),
-            })
+            try {
+                result = require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/assign.js').assignSelected({
+                    incidentSysId: String(this.getParameter('sysparm_incident') || ''),
+                    checked: String(this.getParameter('sysparm_courses') || ''),
+                    requestKey: String(this.getParameter('sysparm_request_key') || ''),
+                })
+            } catch (e) {
+                gs.error('Litmos Training: Assign Courses failed: ' + (e && e.message ? e.message : e))
+                result = { ok: false, status: 0, error: gs.getMessage('Litmos Training is not reachable, try again') }
+            }
         }
         return JSON.stringify(result)
     },

@@ -110,7 +110,7 @@ LitmosTrainingClient.prototype = {
      */
     request: function (method, path, opts) {
         if (!this.isConfigured()) {
-            return { ok: false, status: 0, message: LitmosTrainingClient.NOT_CONFIGURED, unreachable: false, notConfigured: true }
+            return { ok: false, status: 0, message: gs.getMessage(LitmosTrainingClient.NOT_CONFIGURED), unreachable: false, notConfigured: true }
         }
         var rm = new sn_ws.RESTMessageV2()
         rm.setHttpMethod(method.toLowerCase())
@@ -129,13 +129,13 @@ LitmosTrainingClient.prototype = {
             response = rm.execute()
         } catch (e) {
             gs.warn('Litmos Training: ' + method + ' ' + path + ' failed: ' + (e && e.message ? e.message : e))
-            return { ok: false, status: 0, message: LitmosTrainingClient.UNREACHABLE, unreachable: true }
+            return { ok: false, status: 0, message: gs.getMessage(LitmosTrainingClient.UNREACHABLE), unreachable: true }
         }
         var status = response.getStatusCode()
         if (!status) {
             // No HTTP answer at all: timeout, refused connection, DNS.
             gs.warn('Litmos Training: ' + method + ' ' + path + ' got no answer: ' + response.getErrorMessage())
-            return { ok: false, status: 0, message: LitmosTrainingClient.UNREACHABLE, unreachable: true }
+            return { ok: false, status: 0, message: gs.getMessage(LitmosTrainingClient.UNREACHABLE), unreachable: true }
         }
         var text = response.getBody() || ''
         var data = null
@@ -158,16 +158,17 @@ LitmosTrainingClient.prototype = {
 
     /**
      * One sentence for a person: the backend's `detail` word for word when it sent a
-     * problem document; never a stack trace or an HTML page.
+     * problem document; never a stack trace or an HTML page. Plain text: whoever shows
+     * it as HTML escapes it.
      * @param {number} status
      * @param {any} problem
      */
     _readableError: function (status, problem) {
-        if (status === 401) return LitmosTrainingClient.KEY_REFUSED
+        if (status === 401) return gs.getMessage(LitmosTrainingClient.KEY_REFUSED)
         var detail = problem && typeof problem === 'object' ? problem.detail || problem.title : ''
         if (detail && typeof detail === 'string') return detail
-        if (status === 502 || status === 503 || status === 504) return LitmosTrainingClient.UNREACHABLE
-        return 'Litmos Training could not complete the request (HTTP ' + status + '), try again.'
+        if (status === 502 || status === 503 || status === 504) return gs.getMessage(LitmosTrainingClient.UNREACHABLE)
+        return gs.getMessage('Litmos Training could not complete the request (HTTP {0}), try again.', [String(status)])
     },
 
     /** @param {{ [name: string]: string | number | undefined } | undefined} query */

@@ -3,7 +3,7 @@
 // the backend refuses aborts the save, so nothing is stored and nothing is activated.
 import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
-import { CONFIG_TABLE, instanceUrl } from './context.js'
+import { CONFIG_TABLE, escapeHtml, instanceUrl, messageHtml, messageText } from './context.js'
 
 /**
  * @param {any} body the activation answer: { tenant: { id, name }, activated_at, endpoints: { name: url } }
@@ -21,9 +21,9 @@ export function endpointLines(body) {
  * @returns {string} '' when acceptable, else why not
  */
 export function backendUrlProblem(url) {
-    if (!url) return 'Enter the Litmos Training URL.'
+    if (!url) return messageText('Enter the Litmos Training URL.')
     if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(url)) {
-        return 'The Litmos Training URL must look like https://<host>/ (no query or fragment).'
+        return messageText('The Litmos Training URL must look like https://<host>/ (no query or fragment).')
     }
     return ''
 }
@@ -40,20 +40,20 @@ export function onConfigurationSave(current, previous) {
     const changed = isInsert || current.getElement('backend_url').changes() || keyElement.changes()
     if (!changed) return
     if (isInsert && anotherConfigurationExists(current.getUniqueValue())) {
-        gs.addErrorMessage('Litmos Training already has a configuration: open Litmos Training > Configurations and edit it.')
+        gs.addErrorMessage(messageHtml('Litmos Training already has a configuration: open Litmos Training > Configurations and edit it.'))
         current.setAbortAction(true)
         return
     }
     const problem = backendUrlProblem(url)
     const key = keyElement.getDecryptedValue()
     if (problem || !key) {
-        gs.addErrorMessage(problem || 'Enter the ServiceNow API key shown in Litmos (Accounts > Integrations > ServiceNow).')
+        gs.addErrorMessage(escapeHtml(problem || messageText('Enter the ServiceNow API key shown in Litmos (Accounts > Integrations > ServiceNow).')))
         current.setAbortAction(true)
         return
     }
     const answer = new LitmosTrainingClient({ baseUrl: url, apiKey: key }).activate(instanceUrl())
     if (!answer.ok) {
-        gs.addErrorMessage(`Litmos Training was not activated: ${answer.message}`)
+        gs.addErrorMessage(messageHtml('Litmos Training was not activated: {0}', [answer.message]))
         current.setAbortAction(true)
         return
     }
@@ -71,7 +71,7 @@ export function onConfigurationSave(current, previous) {
         // A feed cursor names its tenant: start the work-note feed afresh for a new one.
         current.setValue('updates_cursor', '')
     }
-    gs.addInfoMessage(`Litmos Training is activated for ${tenant.name || 'your Litmos account'}.`)
+    gs.addInfoMessage(messageHtml('Litmos Training is activated for {0}.', [tenant.name || 'your Litmos account']))
 }
 
 /** @param {string} exceptSysId */

@@ -3,7 +3,7 @@
 // retry after a timeout assigns once, and the backend's messages word for word.
 import { GlideDigest } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
-import { currentAgent } from './context.js'
+import { currentAgent, messageText } from './context.js'
 import { openIncident } from './course-list.js'
 import { ensureLearner } from './learners.js'
 
@@ -38,21 +38,26 @@ export function idempotencyKey(requestKey, incidentSysId, courseIds) {
 }
 
 /**
- * @param {{ incidentSysId: string, checked: string, requestKey: string, agent?: string }} input
- *   agent: only the packed ATF tests name one; otherwise it is the user who clicked
- * @returns {{ ok: true, messages: string[], assigned: any[], alreadyAssigned: any[] } | { ok: false, error: string }}
+ * The agent is always the user who clicked, as the app's administrator mapped them
+ * (currentAgent): nothing a request carries can name another Litmos user.
+ * @param {{ incidentSysId: string, checked: string, requestKey: string }} input
+ * @returns {{ ok: true, messages: string[], assigned: any[], alreadyAssigned: any[] } | { ok: false, error: string, status?: number }}
+ *   messages and error are plain text: whoever shows them escapes them
  */
 export function assignSelected(input) {
     const incident = openIncident(input.incidentSysId)
     if (!incident) {
-        return { ok: false, error: 'Open the course list from an Incident with its Assign Courses button, then select the courses.' }
+        return {
+            ok: false,
+            error: messageText('Open the course list from an Incident you can see, with its Assign Courses button, then select the courses.'),
+        }
     }
     const courseIds = courseIdsFrom(input.checked)
-    if (courseIds.length === 0) return { ok: false, error: 'Select one or more courses first.' }
-    if (courseIds.length > MAX_COURSES) return { ok: false, error: `Select at most ${MAX_COURSES} courses at a time.` }
+    if (courseIds.length === 0) return { ok: false, error: messageText('Select one or more courses first.') }
+    if (courseIds.length > MAX_COURSES) return { ok: false, error: messageText('Select at most {0} courses at a time.', [MAX_COURSES]) }
     const client = new LitmosTrainingClient()
     const learner = ensureLearner(client, incident)
-    if (!learner.ok) return { ok: false, error: learner.message }
+    if (!learner.ok) return { ok: false, error: learner.message, status: learner.status }
     const body = {
         learner_id: learner.learner.id,
         course_ids: courseIds,
@@ -60,8 +65,8 @@ export function assignSelected(input) {
         send_message: false,
     }
     const key = idempotencyKey(input.requestKey || incident.getUniqueValue(), incident.getUniqueValue(), courseIds)
-    const answer = client.assignCourses(input.agent || currentAgent(), body, key)
-    if (!answer.ok) return { ok: false, error: answer.message }
+    const answer = client.assignCourses(currentAgent(), body, key)
+    if (!answer.ok) return { ok: false, error: answer.message, status: answer.status }
     return {
         ok: true,
         messages: answer.data.messages || [],

@@ -1,8 +1,8 @@
 // "Assign Courses" on the Incident form, and the course list behind it: a remote
 // table whose rows come from GET /v1/servicenow/courses for the acting agent.
-import { gs, GlideRecord } from '@servicenow/glide'
+import { gs, GlideRecordSecure } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
-import { COURSE_TABLE, currentAgent, isSysId } from './context.js'
+import { COURSE_TABLE, currentAgent, escapeHtml, isSysId, messageHtml } from './context.js'
 import { ensureLearner } from './learners.js'
 
 /** The most rows a remote table holds without "Enhanced Capacity". */
@@ -37,7 +37,7 @@ export function prepareCourseList(current) {
 export function assignCoursesButton(current, action) {
     const next = prepareCourseList(current)
     if ('error' in next) {
-        gs.addErrorMessage(next.error)
+        gs.addErrorMessage(escapeHtml(next.error))
         action.setRedirectURL(current)
         return
     }
@@ -132,7 +132,9 @@ export function queryCourses(v_table, v_query) {
     const query = backendQuery(v_query.getEncodedQuery(), v_query.isTextSearch() ? v_query.getTextSearch() : '')
     const result = fetchCourses(client, currentAgent(), query)
     if (!result.ok) {
+        // setLastErrorMessage alone shows nothing to the agent: the list would just be empty.
         v_query.setLastErrorMessage(result.message)
+        gs.addErrorMessage(messageHtml('Litmos Training could not list the courses: {0}', [result.message]))
         return
     }
     const wanted = v_query.isGet() ? v_query.getSysId() : ''
@@ -141,16 +143,19 @@ export function queryCourses(v_table, v_query) {
         v_table.addRow(courseRow(course, isSysId(incident) ? incident : ''))
     }
     if (result.total > MAX_ROWS) {
-        gs.addInfoMessage(`Showing the first ${MAX_ROWS} of ${result.total} courses: search or filter by name or code to narrow the list.`)
+        gs.addInfoMessage(
+            messageHtml('Showing the first {0} of {1} courses: search or filter by name or code to narrow the list.', [MAX_ROWS, result.total]),
+        )
     }
 }
 
 /**
- * The incident a course list belongs to, read back for the server side.
+ * The incident a request names, as the acting agent may see it: GlideRecordSecure, so
+ * an agent who cannot read an incident cannot act on it (the id comes from the browser).
  * @param {string} incidentSysId
  */
 export function openIncident(incidentSysId) {
     if (!isSysId(incidentSysId)) return null
-    const incident = new GlideRecord('incident')
-    return incident.get(incidentSysId) ? incident : null
+    const incident = new GlideRecordSecure('incident')
+    return incident.get(incidentSysId) && incident.canRead() ? incident : null
 }

@@ -1,9 +1,9 @@
 // The incident side: each new incident (and each change of its category) is sent to
 // the backend (POST /v1/servicenow/incidents), and the Litmos Training list on an
 // incident shows GET /v1/servicenow/incidents/{sys_id}/training.
-import { gs } from '@servicenow/glide'
+import { gs, GlideRecordSecure } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
-import { isSysId, toGlideDateTime, toRfc3339 } from './context.js'
+import { escapeHtml, isSysId, messageHtml, messageText, toGlideDateTime, toRfc3339 } from './context.js'
 
 const CATEGORY_MAX = 80
 
@@ -72,13 +72,19 @@ export function trainingRow(a, incident) {
  */
 export function queryIncidentTraining(v_table, v_query) {
     const incident = v_query.getParameter('incident')
-    if (!isSysId(incident)) {
-        v_query.setLastErrorMessage('Open Litmos Training from an Incident to see the training assigned from it.')
+    const record = new GlideRecordSecure('incident')
+    if (!isSysId(incident) || !record.get(incident) || !record.canRead()) {
+        // Only incidents the agent may read: the id comes from the list's URL.
+        const text = messageText('Open Litmos Training from an Incident you can see to show the training assigned from it.')
+        v_query.setLastErrorMessage(text)
+        gs.addErrorMessage(escapeHtml(text))
         return
     }
     const answer = new LitmosTrainingClient().incidentTraining(incident)
     if (!answer.ok) {
+        // setLastErrorMessage alone shows nothing to the agent: the list would just be empty.
         v_query.setLastErrorMessage(answer.message)
+        gs.addErrorMessage(messageHtml('Litmos Training could not show the training of this incident: {0}', [answer.message]))
         return
     }
     for (const a of answer.data.assignments || []) v_table.addRow(trainingRow(a, incident))

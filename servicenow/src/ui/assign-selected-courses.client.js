@@ -3,43 +3,77 @@
  * Sends the checked course ids to LitmosTrainingAjax, which posts one assignment
  * request with an Idempotency-Key made from this page view and the selection, so a
  * double click (or clicking again after "not reachable") assigns once. Shows the
- * backend's messages word for word; errors (such as the permission text) pop up.
+ * backend's messages word for word, HTML-escaped; the permission refusal pops up (as
+ * the help article says); any other failure, an empty answer included, shows as an
+ * error message. State lives on the function itself: no window globals.
  */
 function litmosAssignSelectedCourses() {
+    var self = litmosAssignSelectedCourses
+    var UNREACHABLE = getMessage('Litmos Training is not reachable, try again')
+
+    function escapeHtml(text) {
+        return String(text === null || text === undefined ? '' : text)
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/"/g, '&quot;')
+            .replace(/'/g, '&#39;')
+    }
+
+    function show(type, lines) {
+        var ui = typeof GlideUI !== 'undefined' ? GlideUI.get() : null
+        if (!ui) {
+            alert(lines.join('\n'))
+            return
+        }
+        ui.clearOutputMessages()
+        for (var i = 0; i < lines.length; i++) ui.addOutputMessage({ msg: escapeHtml(lines[i]), type: type })
+    }
+
+    function popUp(text) {
+        if (typeof GlideModal === 'undefined') {
+            alert(text)
+            return
+        }
+        var modal = new GlideModal('x_litmo_litmos_int_assign_refused', false, 480)
+        modal.setTitle(getMessage('Assign Courses'))
+        modal.renderWithContent('<p>' + escapeHtml(text) + '</p>')
+    }
+
     var checked = g_list.getChecked()
     if (!checked) {
-        alert(getMessage('Select one or more courses first.'))
+        show('error', [getMessage('Select one or more courses first.')])
         return
     }
-    if (window.litmosAssignBusy) return
-    window.litmosAssignBusy = true
-    if (!window.litmosAssignPageKey) {
-        window.litmosAssignPageKey = new Date().getTime().toString(36) + Math.random().toString(36).slice(2, 10)
-    }
-    var query = (g_list.getQuery && g_list.getQuery()) || decodeURIComponent(window.location.href)
+    if (self.busy) return
+    self.busy = true
+    if (!self.pageKey) self.pageKey = new Date().getTime().toString(36) + Math.random().toString(36).slice(2, 10)
+    var query = (g_list.getQuery && g_list.getQuery()) || ''
     var match = /incident=([0-9a-f]{32})/.exec(query)
     var ajax = new GlideAjax('x_litmo_litmos_int.LitmosTrainingAjax')
     ajax.addParam('sysparm_name', 'assignCourses')
     ajax.addParam('sysparm_incident', match ? match[1] : '')
     ajax.addParam('sysparm_courses', checked)
-    ajax.addParam('sysparm_request_key', window.litmosAssignPageKey)
+    ajax.addParam('sysparm_request_key', self.pageKey)
     ajax.getXMLAnswer(function (answer) {
-        window.litmosAssignBusy = false
-        var result
+        self.busy = false
+        var result = null
         try {
-            result = JSON.parse(answer)
+            result = answer ? JSON.parse(answer) : null
         } catch (e) {
-            result = { ok: false, error: 'Litmos Training is not reachable, try again' }
+            result = null
         }
-        if (!result.ok) {
-            alert(result.error)
+        if (!result || typeof result !== 'object') {
+            show('error', [UNREACHABLE])
             return
         }
-        var ui = typeof GlideUI !== 'undefined' ? GlideUI.get() : null
-        if (ui) ui.clearOutputMessages()
-        for (var i = 0; i < result.messages.length; i++) {
-            if (ui) ui.addOutputMessage({ msg: result.messages[i], type: 'info' })
-            else alert(result.messages[i])
+        if (!result.ok) {
+            var error = result.error ? String(result.error) : UNREACHABLE
+            if (result.status === 403) popUp(error)
+            else show('error', [error])
+            return
         }
+        var messages = result.messages && result.messages.length ? result.messages : []
+        show('info', messages)
     })
 }

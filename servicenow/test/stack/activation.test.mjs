@@ -2,9 +2,8 @@
 // shows the endpoints; a refused key shows a clear message and activates nothing.
 import assert from 'node:assert/strict'
 import { beforeEach, describe, it } from 'node:test'
-import { GlideRecord, addBusinessRule, reset, rows, state } from '../support/glide.mjs'
+import { GlideRecord, reset, rows, state } from '../support/glide.mjs'
 import { LitmosTrainingClient } from '../support/scope.mjs'
-import { onConfigurationSave } from '../../src/server/activation.js'
 import { backend, env } from './env.mjs'
 
 const TABLE = 'x_litmo_litmos_int_configuration'
@@ -21,7 +20,6 @@ describe('Configurations page', () => {
     beforeEach(() => {
         reset()
         state.properties['glide.servlet.uri'] = 'https://pieshop.service-now.com/'
-        addBusinessRule(TABLE, 'before', onConfigurationSave)
     })
 
     it('activates with a good key and shows the endpoints read-only', async () => {

@@ -1,7 +1,6 @@
 // The running local stack (infra/test-e2e.sh or infra/dev.sh writes these values).
 import { randomUUID } from 'node:crypto'
-import { addBusinessRule, newSysId, reset, seed, state } from '../support/glide.mjs'
-import { onConfigurationSave } from '../../src/server/activation.js'
+import { actAs as actAsUser, reset, seed } from '../support/glide.mjs'
 
 const NAMES = ['E2E_BASE_URL', 'E2E_ADMIN_TOKEN', 'E2E_DEMO_TENANT', 'E2E_DEMO_KEY', 'E2E_DOUBLE_URL']
 const missing = NAMES.filter((n) => !process.env[n])
@@ -26,13 +25,13 @@ export const PERMISSION =
 /** A fresh shim with the app configured against the stack (as if the admin had saved the key). */
 export function freshInstance({ agent = AGENTS.admin } = {}) {
     reset()
-    addBusinessRule('x_litmo_litmos_int_configuration', 'before', onConfigurationSave)
     seed('x_litmo_litmos_int_configuration', { backend_url: env.base, api_key: env.key, active: true, status: 'active' })
     actAs(agent)
 }
 
-export function actAs(email, roles = ['x_litmo_litmos_int.litmos_training_user']) {
-    state.user = { sys_id: newSysId(), user_name: email.split('@')[0], email, roles }
+/** A new ServiceNow user with that e-mail (so a new Litmos identity on first use); an ITIL agent with the app's role by default. */
+export function actAs(email, roles = ['itil', 'x_litmo_litmos_int.litmos_training_user']) {
+    actAsUser({ user_name: email.split('@')[0], email, roles })
 }
 
 /** A new Caller (unique per run) and an incident of theirs; returns both sys_ids. */

@@ -1,12 +1,55 @@
 // A stand-in backend for the offline tests, run as its own process (the shim's HTTP
 // runs in a child process and blocks the test's own event loop). It answers like the
 // real one where the client cares: JSON, problem+json, an HTML 502 page, a slow
-// route, and /echo, which returns what it received.
+// route, /echo (returns what it received), and the agent's routes of SPEC 3.2/3.3 with
+// a small memory: learners, the courses an agent may assign (by the agent's Litmos
+// access level), assignments once per learner and course, Idempotency-Key replays,
+// and the 403 permission text. Course names hold HTML on purpose.
 import { createServer } from 'node:http'
 
 const problem = (res, status, title, detail) => {
     res.writeHead(status, { 'content-type': 'application/problem+json' })
     res.end(JSON.stringify({ type: 'about:blank', title, status, detail }))
+}
+
+const PERMISSION =
+    'You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses.'
+/** Litmos users by UserName/Email and their access level. */
+const LEVELS = { 'admin@pieshop.net': 'Administrator', 'owner@pieshop.net': 'Account_Owner', 'learner@pieshop.net': 'Learner' }
+export const COURSES = [
+    { id: 'C1', code: 'BIL1', name: 'Billing <Basics> & "More"', description: 'Invoices <b>and</b> refunds', active: true },
+    { id: 'C2', code: 'PWD1', name: 'Password reset', description: 'Self-service', active: true },
+    { id: 'C3', code: 'SEC1', name: "Security 'first'", description: 'Phishing', active: true },
+]
+const learners = new Map()
+const assigned = new Set()
+const replies = new Map()
+
+const json = (res, status, body, headers = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers })
+    res.end(JSON.stringify(body))
+}
+
+function assign(req, res, body) {
+    const agent = req.headers['x-agent'] || ''
+    const level = LEVELS[agent]
+    if (agent === 'broken@pieshop.net') return problem(res, 500, 'Internal Server Error', 'Litmos answered <html> & "nonsense" (request id r-1).')
+    if (level !== 'Administrator' && level !== 'Account_Owner') return problem(res, 403, 'Forbidden', PERMISSION)
+    const key = req.headers['idempotency-key']
+    if (key && replies.has(key)) return json(res, 200, replies.get(key), { 'idempotent-replayed': 'true' })
+    const input = JSON.parse(body || '{}')
+    const answer = { assigned: [], already_assigned: [], messages: [] }
+    for (const id of input.course_ids || []) {
+        const course = COURSES.find((c) => c.id === id)
+        if (!course) return problem(res, 422, 'Unprocessable Content', `Unknown course ids: ${id}.`)
+        const k = `${input.learner_id}:${id}`
+        if (assigned.has(k)) answer.already_assigned.push({ id, name: course.name })
+        else answer.assigned.push({ id, name: course.name }), assigned.add(k)
+    }
+    if (answer.assigned.length) answer.messages.push(`You have successfully assigned these courses: ${answer.assigned.map((c) => c.name).join(', ')}`)
+    for (const c of answer.already_assigned) answer.messages.push(`${c.name} is already assigned`)
+    if (key) replies.set(key, answer)
+    return json(res, 200, answer)
 }
 
 const server = createServer(async (req, res) => {
@@ -19,8 +62,26 @@ const server = createServer(async (req, res) => {
             res.writeHead(200, { 'content-type': 'application/json' })
             return res.end(JSON.stringify({ method: req.method, path: url.pathname, query: url.search, headers: req.headers, body }))
         case '/v1/servicenow/assignments':
-            res.writeHead(200, { 'content-type': 'application/json', 'idempotent-replayed': 'true' })
-            return res.end(JSON.stringify({ assigned: [], already_assigned: [], messages: ['replayed'] }))
+            if (req.headers['idempotency-key'] === 'k') {
+                return json(res, 200, { assigned: [], already_assigned: [], messages: ['replayed'] }, { 'idempotent-replayed': 'true' })
+            }
+            return assign(req, res, body)
+        case '/v1/servicenow/learners': {
+            const caller = JSON.parse(body || '{}').caller || {}
+            const created = !learners.has(caller.sys_id)
+            if (created) learners.set(caller.sys_id, { id: `L-${caller.sys_id.slice(0, 8)}`, email: caller.email || '' })
+            return json(res, created ? 201 : 200, { learner: learners.get(caller.sys_id), created })
+        }
+        case '/v1/servicenow/courses': {
+            const agent = req.headers['x-agent'] || ''
+            if (agent === 'broken@pieshop.net') return problem(res, 500, 'Internal Server Error', 'Litmos answered <html> & "nonsense" (request id r-1).')
+            if (agent === 'slow@pieshop.net') await new Promise((r) => setTimeout(r, 3000))
+            if (!LEVELS[agent]) return problem(res, 403, 'Forbidden', `${agent || 'The agent'} is not a Litmos user <check the e-mail> & retry.`)
+            const items = LEVELS[agent] === 'Learner' ? [] : COURSES
+            const limit = Number(url.searchParams.get('limit') || 20)
+            const offset = Number(url.searchParams.get('offset') || 0)
+            return json(res, 200, { items: items.slice(offset, offset + limit), total: items.length, limit, offset })
+        }
         case '/v1/servicenow/training/updates': {
             // Two entries for the test's incident, then the end of the feed.
             const cursor = url.searchParams.get('cursor') || ''
@@ -45,8 +106,16 @@ const server = createServer(async (req, res) => {
             await new Promise((r) => setTimeout(r, 3000))
             res.writeHead(200, { 'content-type': 'application/json' })
             return res.end('{}')
-        default:
+        default: {
+            const training = /^\/v1\/servicenow\/incidents\/([0-9a-f]{32})\/training$/.exec(url.pathname)
+            if (training) {
+                return json(res, 200, {
+                    incident: { sys_id: training[1], number: 'INC0000001' },
+                    assignments: [{ learner_id: 'L1', course_id: 'C1', course_name: COURSES[0].name, assigned_at: '2024-01-02T03:04:05Z', assigned_by: 'admin@pieshop.net', status: 'in_progress', percentage_complete: 50, completed_at: null, score: null, course_url: 'https://litmos.example/c/C1' }],
+                })
+            }
             return problem(res, 404, 'Not Found', `No route ${url.pathname}.`)
+        }
     }
 })
 

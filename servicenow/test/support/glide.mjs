@@ -1,14 +1,59 @@
-// A small Glide shim for Node tests: enough of gs, GlideRecord, GlideDateTime,
-// GlideDigest and sn_ws.RESTMessageV2 for this app's server code. RESTMessageV2 makes
-// real HTTP requests (in a child process, so execute() is synchronous as on the
-// platform). GlideRecord keeps rows in memory, runs the business rules a test
-// registers, and keeps journal fields (work notes) as entries, like the platform.
+// A strict Glide shim for Node tests: enough of gs, GlideRecord(Secure), GlideDateTime,
+// GlideDigest and sn_ws.RESTMessageV2 for this app's server code, enforcing what an
+// instance enforces and a lax fake would hide:
+// - ACLs: GlideRecordSecure (and canRead/canWrite/canCreate/canDelete) applies the app's
+//   own Fluent ACL definitions to its tables (test/support/app.mjs loads them) and a
+//   small model of the platform's ACLs to incident and sys_user; roles expand through
+//   the Fluent roles' containsRoles; `admin` passes as on the platform.
+// - Client-callable code (state.clientCallable, set by scope.mjs's callAjax) may not use
+//   a plain GlideRecord on a table outside SYSTEM_TABLES: it throws.
+// - password2 columns (from the Fluent tables) hold cipher text: getValue() is not the
+//   key, only getDecryptedValue() is.
+// - Business rules are the app's Fluent BusinessRules: `when`, `action` and the
+//   condition string are evaluated; async rules queue and run after the transaction
+//   (runAsyncRules()).
+// - RESTMessageV2 makes real HTTP requests (in a child process, so execute() is
+//   synchronous as on the platform) and execute() throws when the connection is refused.
+// GlideRecord keeps rows in memory and keeps journal fields (work notes) as entries.
 import { execFileSync } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 
 const httpChild = fileURLToPath(new URL('./http-child.mjs', import.meta.url))
 const JOURNAL_FIELDS = new Set(['work_notes', 'comments'])
+const SCOPE_PREFIX = 'x_litmo_litmos_int_'
+const ADMIN_USER = () => ({ sys_id: '6816f79cc0a8016401c5a33be04be441', user_name: 'admin', email: 'admin@pieshop.net', roles: ['admin'] })
+
+/**
+ * Tables the app's server code reads and writes as the system on an agent's behalf,
+ * from client-callable code too: the app's settings (the key never leaves the server)
+ * and the agent's own Litmos identity. Everything else a request names goes through
+ * GlideRecordSecure there.
+ */
+export const SYSTEM_TABLES = new Set(['x_litmo_litmos_int_configuration', 'x_litmo_litmos_int_agent'])
+
+/**
+ * The platform's ACLs for the global tables the app touches, as a small model: who may
+ * read, write, create or delete a row. Tests may replace an entry to refuse a record.
+ */
+function platformAcls() {
+    const has = (u, ...roles) => roles.some((r) => u.roles.includes(r))
+    return {
+        incident: {
+            read: (u, row) => has(u, 'itil', 'sn_incident_read') || row.caller_id === u.sys_id || row.opened_by === u.sys_id,
+            write: (u) => has(u, 'itil'),
+            create: () => true,
+            delete: () => false,
+        },
+        sys_user: {
+            read: () => true,
+            // A user may edit their own profile (including the e-mail), as by default.
+            write: (u, row) => row.sys_id === u.sys_id || has(u, 'user_admin'),
+            create: (u) => has(u, 'user_admin'),
+            delete: (u) => has(u, 'user_admin'),
+        },
+    }
+}
 
 /** Everything a test can inspect or reset. */
 export const state = {
@@ -16,25 +61,47 @@ export const state = {
     tables: {},
     /** @type {Record<string, string>} */
     properties: {},
-    user: { sys_id: '6816f79cc0a8016401c5a33be04be441', user_name: 'admin', email: 'admin@pieshop.net', roles: ['admin'] },
+    user: ADMIN_USER(),
     /** @type {{ level: string, message: string }[]} */
     messages: [],
     /** @type {{ level: string, message: string }[]} */
     logs: [],
-    /** @type {{ table: string, when: 'before' | 'after', fn: (current: any, previous: any) => void }[]} */
-    rules: [],
     /** @type {{ method: string, url: string, headers: Record<string, string>, body?: string, timeoutMs: number }[]} */
     requests: [],
+    /** Set while client-callable code (a GlideAjax call) runs. */
+    clientCallable: false,
+    /** Async business rules waiting for the transaction to end. */
+    asyncQueue: [],
+    /** @type {Record<string, Record<string, (user: any, row: any) => boolean>>} */
+    platformAcls: platformAcls(),
+    /** Rows ACLs refused to secure reads, for tests to inspect. */
+    refused: [],
+}
+
+/** The app's Fluent definitions (Acl, Table, Role, BusinessRule, ...), set by app.mjs. */
+let definitions = null
+
+/** @param {any[]} defs */
+export function installDefinitions(defs) {
+    definitions = defs
+}
+
+function defs(kind) {
+    if (!definitions) throw new Error('shim: the Fluent definitions are not loaded (import test/support/app.mjs, or run with register.mjs)')
+    return definitions.filter((d) => d.kind === kind)
 }
 
 export function reset() {
     state.tables = {}
     state.properties = { 'glide.servlet.uri': 'https://pieshop.service-now.com/' }
-    state.user = { sys_id: '6816f79cc0a8016401c5a33be04be441', user_name: 'admin', email: 'admin@pieshop.net', roles: ['admin'] }
+    state.user = ADMIN_USER()
     state.messages = []
     state.logs = []
-    state.rules = []
     state.requests = []
+    state.clientCallable = false
+    state.asyncQueue = []
+    state.platformAcls = platformAcls()
+    state.refused = []
 }
 reset()
 
@@ -44,6 +111,87 @@ export function newSysId() {
 
 function nowValue() {
     return new Date().toISOString().slice(0, 19).replace('T', ' ')
+}
+
+const roleName = (r) => (typeof r === 'string' ? r : r && r.name)
+
+/** The user's roles with every role they contain (Fluent Role containsRoles). */
+export function effectiveRoles(user = state.user) {
+    const all = new Set(user.roles)
+    let grew = true
+    while (grew) {
+        grew = false
+        for (const role of defs('Role')) {
+            if (!all.has(role.name)) continue
+            for (const inner of role.containsRoles || role.contains_roles || []) {
+                const name = roleName(inner)
+                if (!all.has(name)) {
+                    all.add(name)
+                    grew = true
+                }
+            }
+        }
+    }
+    return all
+}
+
+function userHasRole(role, user = state.user) {
+    const roles = effectiveRoles(user)
+    return roles.has('admin') || roles.has(role)
+}
+
+/**
+ * Does an ACL let the current user do `operation` on `name`?
+ * App tables and the client-callable script include: the app's Fluent ACLs (any
+ * matching ACL passing is enough; none matching refuses; `admin` overrides, as on the
+ * platform). Global tables: the platform model above.
+ * @param {string} type 'record' or 'client_callable_script_include'
+ * @param {string} name table or script include API name
+ * @param {string} operation
+ * @param {Record<string, any>} [row]
+ */
+export function aclAllows(type, name, operation, row = {}) {
+    const user = state.user
+    if (type === 'record' && !name.startsWith(SCOPE_PREFIX)) {
+        const model = state.platformAcls[name]
+        if (!model) throw new Error(`shim: no ACL model for the platform table ${name}`)
+        return effectiveRoles(user).has('admin') || model[operation](user, row)
+    }
+    const matching = defs('Acl').filter(
+        (a) => a.type === type && (a.table || a.name) === name && a.operation === operation && !a.field,
+    )
+    if (matching.length === 0) return effectiveRoles(user).has('admin')
+    return matching.some((a) => {
+        if (a.script || a.condition) throw new Error(`shim: ACL ${a.$id} has a script or condition the shim does not evaluate`)
+        const roles = (a.roles || []).map(roleName)
+        if (roles.length === 0) return true
+        if (a.adminOverrides !== false && effectiveRoles(user).has('admin')) return true
+        return roles.some((r) => effectiveRoles(user).has(r))
+    })
+}
+
+/** The Fluent Table definition of a table, if the app declares it. */
+function tableDefinition(table) {
+    return definitions ? definitions.find((d) => d.kind === 'Table' && d.name === table) : undefined
+}
+
+function isPassword2(table, field) {
+    const t = tableDefinition(table)
+    const column = t && t.schema && t.schema[field]
+    return !!column && column.column === 'Password2Column'
+}
+
+const CIPHER = 'shim-enc:'
+const encrypt = (text) => CIPHER + Buffer.from(String(text), 'utf8').toString('base64')
+const decrypt = (stored) => (String(stored).startsWith(CIPHER) ? Buffer.from(String(stored).slice(CIPHER.length), 'base64').toString('utf8') : '')
+
+/** The unique columns of an app table (column `unique: true` or a unique index). */
+function uniqueColumns(table) {
+    const t = tableDefinition(table)
+    if (!t) return []
+    const cols = Object.entries(t.schema || {}).filter(([, c]) => c.unique).map(([n]) => n)
+    for (const i of t.index || []) if (i.unique) cols.push(i.element)
+    return [...new Set(cols)]
 }
 
 export const gs = {
@@ -59,12 +207,20 @@ export const gs = {
     debug: (m) => state.logs.push({ level: 'debug', message: String(m) }),
     addInfoMessage: (m) => state.messages.push({ level: 'info', message: String(m) }),
     addErrorMessage: (m) => state.messages.push({ level: 'error', message: String(m) }),
+    /** The message as the English translation: the key, with {0}, {1}, ... filled in. */
+    getMessage(key, args) {
+        const list = args === undefined || args === null ? [] : Array.isArray(args) ? args : [args]
+        return String(key).replace(/\{(\d+)\}/g, (m, i) => (Number(i) < list.length ? String(list[Number(i)]) : m))
+    },
     getUser() {
         const u = state.user
-        return { getEmail: () => u.email || '', getName: () => u.user_name || '', getID: () => u.sys_id }
+        // The profile as stored, when the user has a sys_user row (they may edit it).
+        const row = () => (state.tables.sys_user || []).find((r) => r.sys_id === u.sys_id) || u
+        return { getEmail: () => row().email || '', getName: () => row().user_name || '', getID: () => u.sys_id }
     },
     getUserID: () => state.user.sys_id,
-    hasRole: (role) => state.user.roles.includes('admin') || state.user.roles.includes(role),
+    getUserName: () => state.user.user_name,
+    hasRole: (role) => userHasRole(role),
 }
 
 export class GlideDateTime {
@@ -109,12 +265,17 @@ class Element {
         return this.record.getValue(this.field)
     }
     getDecryptedValue() {
-        return this.record.getValue(this.field) || ''
+        if (!isPassword2(this.record._table, this.field)) return this.record.getValue(this.field)
+        const stored = this.record._row ? this.record._row[this.field] : ''
+        return stored ? decrypt(stored) : ''
     }
     changes() {
         const before = this.record._original ? this.record._original[this.field] : undefined
         const after = this.record._row ? this.record._row[this.field] : undefined
         return (before == null ? '' : String(before)) !== (after == null ? '' : String(after))
+    }
+    changesTo(value) {
+        return this.changes() && String(this.getValue() || '') === String(value)
     }
     nil() {
         const v = this.getValue()
@@ -123,6 +284,33 @@ class Element {
     toString() {
         return this.getValue() || ''
     }
+}
+
+/**
+ * `current` as a script or condition sees it: fields are properties (current.category),
+ * methods stay methods.
+ * @param {GlideRecord} gr
+ */
+export function scriptable(gr) {
+    return new Proxy(gr, {
+        get(target, key) {
+            if (typeof key !== 'string' || key in target || key.startsWith('_')) {
+                const v = target[key]
+                return typeof v === 'function' ? v.bind(target) : v
+            }
+            return target.getElement(key)
+        },
+    })
+}
+
+/**
+ * Evaluates a Fluent condition string the way the platform does (as JavaScript with
+ * `current`, `previous` and `gs`).
+ */
+export function evaluateCondition(condition, current, previous) {
+    if (!condition) return true
+    // eslint-disable-next-line no-new-func
+    return !!new Function('current', 'previous', 'gs', `return (${condition});`)(scriptable(current), previous && scriptable(previous), gs)
 }
 
 export class GlideRecord {
@@ -138,9 +326,16 @@ export class GlideRecord {
         this._workflow = true
         this._abort = false
         this._operation = ''
+        this._secure = false
     }
     _rows() {
         return (state.tables[this._table] ||= [])
+    }
+    /** Plain GlideRecord in client-callable code: only the app's system tables. */
+    _guard() {
+        if (!this._secure && state.clientCallable && !SYSTEM_TABLES.has(this._table)) {
+            throw new Error(`shim: plain GlideRecord('${this._table}') in client-callable code; use GlideRecordSecure so the agent's ACLs apply`)
+        }
     }
     getTableName() {
         return this._table
@@ -173,8 +368,16 @@ export class GlideRecord {
     setWorkflow(on) {
         this._workflow = !!on
     }
+    _visible(row) {
+        if (!this._secure) return true
+        if (aclAllows('record', this._table, 'read', row)) return true
+        state.refused.push({ table: this._table, sys_id: row.sys_id, operation: 'read' })
+        return false
+    }
     query() {
+        this._guard()
         let rows = this._rows().filter((r) => this._conditions.every((c) => compare(normalize(r[c.field]), c.op, normalize(c.value))))
+        rows = rows.filter((r) => this._visible(r))
         for (const o of [...this._orders].reverse()) {
             rows = [...rows].sort((a, b) => String(a[o.field] ?? '').localeCompare(String(b[o.field] ?? '')) * (o.desc ? -1 : 1))
         }
@@ -194,9 +397,10 @@ export class GlideRecord {
         return this._results ? this._results.length : 0
     }
     get(field, value) {
+        this._guard()
         if (arguments.length === 1) [field, value] = ['sys_id', field]
         const row = this._rows().find((r) => normalize(r[field]) === normalize(value))
-        if (!row) return false
+        if (!row || !this._visible(row)) return false
         this._load(row)
         return true
     }
@@ -223,9 +427,13 @@ export class GlideRecord {
         const v = this._row[field]
         return v === undefined || v === null || v === '' ? null : String(v)
     }
+    getDisplayValue(field) {
+        return this.getValue(field || 'sys_id')
+    }
     setValue(field, value) {
         if (!this._row) this.initialize()
-        this._row[field] = value === null || value === undefined ? '' : typeof value === 'boolean' ? String(value) : String(value)
+        const text = value === null || value === undefined ? '' : String(value)
+        this._row[field] = text && isPassword2(this._table, field) ? encrypt(text) : text
     }
     getElement(field) {
         return new Element(this, field)
@@ -233,9 +441,37 @@ export class GlideRecord {
     setAbortAction(abort) {
         this._abort = !!abort
     }
+    canRead() {
+        return aclAllows('record', this._table, 'read', this._row || {})
+    }
+    canWrite() {
+        return aclAllows('record', this._table, 'write', this._row || {})
+    }
+    canCreate() {
+        return aclAllows('record', this._table, 'create', this._row || {})
+    }
+    canDelete() {
+        return aclAllows('record', this._table, 'delete', this._row || {})
+    }
+    /** The app's Fluent business rules on this table for `when`, with their conditions. */
     _run(when, previous) {
         if (!this._workflow) return
-        for (const rule of state.rules.filter((r) => r.table === this._table && r.when === when)) rule.fn(this, previous)
+        const op = this._operation
+        const rules = (definitions ? defs('BusinessRule') : [])
+            .filter((r) => r.table === this._table && r.when === when && r.active !== false && (r.action || []).includes(op))
+            .sort((x, y) => (x.order || 100) - (y.order || 100))
+        for (const rule of rules) {
+            if (!evaluateCondition(rule.condition, this, previous)) continue
+            if (when === 'async') {
+                // The platform runs it later, in its own transaction, on the saved record.
+                const copy = new GlideRecord(this._table)
+                copy._load(this._row)
+                copy._operation = op
+                state.asyncQueue.push({ rule, current: copy })
+            } else {
+                rule.script(scriptable(this), previous && scriptable(previous))
+            }
+        }
     }
     _previous() {
         if (!this._original) return null
@@ -256,6 +492,13 @@ export class GlideRecord {
             this._row.sys_created_on = now
         }
         this._row.sys_updated_on = now
+        for (const col of uniqueColumns(this._table)) {
+            const value = normalize(this._row[col])
+            if (value && rows.some((r) => r.sys_id !== this._row.sys_id && normalize(r[col]) === value)) {
+                state.logs.push({ level: 'error', message: `Unique Key violation detected by database (${this._table}.${col})` })
+                return null
+            }
+        }
         let stored = rows.find((r) => r.sys_id === this._row.sys_id)
         if (!stored) rows.push((stored = {}))
         for (const [f, text] of Object.entries(journal)) {
@@ -263,37 +506,77 @@ export class GlideRecord {
         }
         Object.assign(stored, this._row)
         this._row = { ...stored }
-        this._original = { ...stored }
-        this._operation = 'update'
         return stored.sys_id
     }
+    _saved(previous) {
+        this._run('after', previous)
+        this._run('async', previous)
+        this._original = { ...this._row }
+        this._operation = 'update'
+    }
     insert() {
+        this._guard()
         if (!this._row) this.initialize()
+        if (this._secure && !this.canCreate()) {
+            state.refused.push({ table: this._table, operation: 'create' })
+            return null
+        }
         this._operation = 'insert'
         this._abort = false
         this._run('before', null)
         if (this._abort) return null
         const id = this._store(true)
-        this._run('after', null)
+        if (!id) return null
+        this._saved(null)
         return id
     }
     update() {
+        this._guard()
         if (!this._row) return null
         if (!this._original) return this.insert()
+        if (this._secure && !aclAllows('record', this._table, 'write', this._original)) {
+            state.refused.push({ table: this._table, sys_id: this._original.sys_id, operation: 'write' })
+            return null
+        }
         const previous = this._previous()
+        this._operation = 'update'
         this._abort = false
         this._run('before', previous)
         if (this._abort) return null
         const id = this._store(false)
-        this._run('after', previous)
+        if (!id) return null
+        this._saved(previous)
         return id
     }
     deleteRecord() {
+        this._guard()
+        if (this._secure && !aclAllows('record', this._table, 'delete', this._row || {})) {
+            state.refused.push({ table: this._table, operation: 'delete' })
+            return false
+        }
         const rows = this._rows()
         const i = rows.findIndex((r) => r.sys_id === (this._row && this._row.sys_id))
         if (i >= 0) rows.splice(i, 1)
         return i >= 0
     }
+}
+
+/** GlideRecord that applies the current user's ACLs, as on the platform. */
+export class GlideRecordSecure extends GlideRecord {
+    constructor(table) {
+        super(table)
+        this._secure = true
+    }
+}
+
+/** Runs the async business rules the finished transactions queued. */
+export function runAsyncRules() {
+    const results = []
+    while (state.asyncQueue.length) {
+        const { rule, current } = state.asyncQueue.shift()
+        results.push(rule.script(scriptable(current), null))
+    }
+    return results
 }
 
 function normalize(v) {
@@ -362,16 +645,16 @@ export class RESTMessageV2 {
             encoding: 'utf8',
             timeout: this.timeoutMs + 10000,
         })
-        return new RESTResponseV2(JSON.parse(out))
+        const answer = JSON.parse(out)
+        if (answer.refused) {
+            // The platform's execute() throws when nothing accepts the connection.
+            throw new Error(`com.glide.rest.util.RESTRuntimeException: java.net.ConnectException: ${answer.error}`)
+        }
+        return new RESTResponseV2(answer)
     }
 }
 
 export const sn_ws = { RESTMessageV2 }
-
-/** Registers a business rule function, as the app's Fluent files do on the instance. */
-export function addBusinessRule(table, when, fn) {
-    state.rules.push({ table, when, fn })
-}
 
 /** Rows of a table (the live objects). */
 export function rows(table) {
@@ -385,4 +668,15 @@ export function seed(table, values) {
     for (const [k, v] of Object.entries(values)) gr.setValue(k, v)
     gr.setWorkflow(false)
     return gr.insert()
+}
+
+/**
+ * Acts as a (new) user from now on: their sys_user row is created, so that what they
+ * change on their own profile is what gs.getUser() then answers.
+ * @param {{ user_name: string, email?: string, roles?: string[] }} user
+ */
+export function actAs({ user_name, email = '', roles = [] }) {
+    const sys_id = seed('sys_user', { user_name, email })
+    state.user = { sys_id, user_name, email, roles }
+    return sys_id
 }

@@ -17,5 +17,7 @@ try {
     process.stdout.write(JSON.stringify({ status: res.status, headers: Object.fromEntries(res.headers), body }))
 } catch (e) {
     const timedOut = e && (e.name === 'TimeoutError' || e.name === 'AbortError')
-    process.stdout.write(JSON.stringify({ status: 0, error: timedOut ? 'Request timed out' : String(e && e.cause ? e.cause : e) }))
+    const code = e && e.cause && e.cause.code
+    const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+    process.stdout.write(JSON.stringify({ status: 0, refused, error: timedOut ? 'Request timed out' : String(e && e.cause ? e.cause : e) }))
 }

@@ -5,6 +5,22 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'acl-agent-create': {
+                        table: 'sys_security_acl'
+                        id: '15264d12922d4a6ba8273976e89f11d9'
+                    }
+                    'acl-agent-delete': {
+                        table: 'sys_security_acl'
+                        id: '9d1ce79a2e694149971a4555bb97781a'
+                    }
+                    'acl-agent-read': {
+                        table: 'sys_security_acl'
+                        id: '0cb27a0d973545cdae251e6adc891cbb'
+                    }
+                    'acl-agent-write': {
+                        table: 'sys_security_acl'
+                        id: 'ac066bca735b4deea6d3a0ade49a829b'
+                    }
                     'acl-ajax-execute': {
                         table: 'sys_security_acl'
                         id: '2450f6343a9b40889abfb45e7b7f1900'
@@ -25,17 +41,53 @@ declare global {
                         table: 'sys_security_acl'
                         id: 'c4a7282627134c93bf212706d4ccb891'
                     }
+                    'acl-course-create': {
+                        table: 'sys_security_acl'
+                        id: '3d64e1201c0e46a4a89fb5e39bdf2fbc'
+                    }
+                    'acl-course-delete': {
+                        table: 'sys_security_acl'
+                        id: '17f6a3ea831c4cf4895b718884bfc7ca'
+                    }
                     'acl-course-read': {
                         table: 'sys_security_acl'
                         id: '743aeb68d1dd4a35b73959590212e9c2'
+                    }
+                    'acl-course-write': {
+                        table: 'sys_security_acl'
+                        id: 'c15f97af68ce438482140a7f72531ab7'
+                    }
+                    'acl-noted-create': {
+                        table: 'sys_security_acl'
+                        id: '01361037dad34aceb12caf639a4ec5fd'
+                    }
+                    'acl-noted-delete': {
+                        table: 'sys_security_acl'
+                        id: '9bf77689e9b04a1d96ab2fa9c91f0268'
                     }
                     'acl-noted-read': {
                         table: 'sys_security_acl'
                         id: 'b3c512447c374473bff792d26a28c4d5'
                     }
+                    'acl-noted-write': {
+                        table: 'sys_security_acl'
+                        id: '2e213362164b497fb34631759bcaec08'
+                    }
+                    'acl-training-create': {
+                        table: 'sys_security_acl'
+                        id: 'c3a93e3742114dba8974e0113c3e0d42'
+                    }
+                    'acl-training-delete': {
+                        table: 'sys_security_acl'
+                        id: '97266eac13a648e89787b5dc77077396'
+                    }
                     'acl-training-read': {
                         table: 'sys_security_acl'
                         id: 'bf5c89667a3548c68ba2b0e2ede352d7'
+                    }
+                    'acl-training-write': {
+                        table: 'sys_security_acl'
+                        id: '067e13b9fede4f06931d9565b5afd064'
                     }
                     'action-assign-courses': {
                         table: 'sys_ui_action'
@@ -137,6 +189,10 @@ declare global {
                         table: 'sys_app_application'
                         id: 'ea77a9bc4d27429e8449ad2f1ab779d3'
                     }
+                    'module-agents': {
+                        table: 'sys_app_module'
+                        id: '6d56516488c242548a4431c4f2b7ab0c'
+                    }
                     'module-configurations': {
                         table: 'sys_app_module'
                         id: '0770eed9dc80427dade81efb8032d945'
@@ -200,6 +256,30 @@ declare global {
                     'vtable-training': {
                         table: 'sys_script_vtable'
                         id: '6b9ce9163ef242f4b0fbb0e380d8bbe4'
+                    }
+                    'xscope-case-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'ae9ce5aba6594eb9b72306f8f01706bc'
+                    }
+                    'xscope-csm-consumer-read': {
+                        table: 'sys_scope_privilege'
+                        id: '73f6c379a49444d8832edadcf8853406'
+                    }
+                    'xscope-customer-contact-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'cd0e96005703479698bdf0f57fca30a7'
+                    }
+                    'xscope-incident-read': {
+                        table: 'sys_scope_privilege'
+                        id: '3bfa55f49b8343b2a54bbdaa0a763c95'
+                    }
+                    'xscope-incident-write': {
+                        table: 'sys_scope_privilege'
+                        id: 'eede737f03ed4031964658bf1ddb7180'
+                    }
+                    'xscope-sys-user-read': {
+                        table: 'sys_scope_privilege'
+                        id: '48fefbacc54a44bcb9c05262682bc7c6'
                     }
                 }
                 composite: [
@@ -315,6 +395,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '0ed0bad7656f4cd2a3e94fd7687d379b'
+                        key: {
+                            list_id: {
+                                id: '4f32f1c6e15848b4b8951018965177ea'
+                                key: {
+                                    name: 'x_litmo_litmos_int_agent'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'source'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '113f51c57ece497789c0d39d1bba8559'
                         key: {
@@ -342,6 +445,19 @@ declare global {
                             element: 'NULL'
                             relationship: 'NULL'
                             parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1339b1d329c3482aafd9cc2a40192544'
+                        key: {
+                            sys_security_acl: '15264d12922d4a6ba8273976e89f11d9'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -437,6 +553,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '21637938a97144e68eacef16760b0016'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'litmos_user'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '22f3e4cf57da44a0a861f728e05b1f0d'
                         key: {
@@ -461,6 +585,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_db_object'
+                        id: '25c0e6b8dc474383bd4e8f5ab0736c90'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '26c27b9247564c82b335567687af2da6'
                         key: {
@@ -478,6 +609,27 @@ declare global {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'completed_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '2bc8d435726b45c7b15b8666b3190438'
+                        key: {
+                            sys_security_acl: '01361037dad34aceb12caf639a4ec5fd'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2d0c629e259c48229e8174aa88e04e0c'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'source'
                         }
                     },
                     {
@@ -543,6 +695,14 @@ declare global {
                         key: {
                             document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
                             variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '396bd05b3bf04a8291b1271bb62a04ad'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'user'
                         }
                     },
                     {
@@ -686,6 +846,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '4b2e5bd278314d3783f39011b52e3d7d'
+                        key: {
+                            list_id: {
+                                id: '4f32f1c6e15848b4b8951018965177ea'
+                                key: {
+                                    name: 'x_litmo_litmos_int_agent'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'litmos_user'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '4deecd71fe2b4cb7b03b8a0849080ddc'
                         key: {
@@ -702,11 +885,105 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '4f2f6acd213343ca9bc0e2727fd442a1'
+                        key: {
+                            list_id: {
+                                id: '4f32f1c6e15848b4b8951018965177ea'
+                                key: {
+                                    name: 'x_litmo_litmos_int_agent'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'user'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '4f32f1c6e15848b4b8951018965177ea'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '516bfd797f544360a09a315e9c41e25e'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'litmos_user'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '5269e25d255d447b984136b91d3e1be4'
                         key: {
                             document_key: '0b8df87d583d4f2499dc2735241c7be2'
                             variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5351af9ad64e492a889c6bed69c50f8d'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5562f1040fd34fe4b510947776ec8dcc'
+                        key: {
+                            sys_security_acl: 'c15f97af68ce438482140a7f72531ab7'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '570461bd8f0244abaf77536b2852d318'
+                        key: {
+                            list_id: {
+                                id: '4f32f1c6e15848b4b8951018965177ea'
+                                key: {
+                                    name: 'x_litmo_litmos_int_agent'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'sys_updated_on'
                         }
                     },
                     {
@@ -786,6 +1063,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'ua_table_licensing_config'
+                        id: '64a60698ddef4f7ebb1fe4780fcbcf94'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '65035096732d478a8c2db51d80391bf2'
                         key: {
@@ -807,6 +1091,14 @@ declare global {
                         key: {
                             document_key: 'b62ea208205d4a3384423f155be7f2c7'
                             variable: '6e55da4e53a0220002c6435723dc34a0'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '67d211e335494bd8b806947e0d8c4e4c'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'source'
                         }
                     },
                     {
@@ -877,6 +1169,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '6ccd38e7687648fdb00df6807cc3aeb9'
+                        key: {
+                            sys_security_acl: '0cb27a0d973545cdae251e6adc891cbb'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '6ceb6e1bd993474c9bd2c6d6680b3c41'
                         key: {
@@ -938,11 +1243,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '79a92e22933b4567b93378a0933275a8'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'source'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7c8ee55678044da7a388dc85ee79ac0f'
                         key: {
                             document_key: '26376f7b90ad45e697ef1f54d937c2d1'
                             variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7cd39362df564085abc61d5ace940965'
+                        key: {
+                            sys_security_acl: '97266eac13a648e89787b5dc77077396'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1136,6 +1463,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '8de304ef3d264006809619d894a24e44'
+                        key: {
+                            sys_security_acl: '9bf77689e9b04a1d96ab2fa9c91f0268'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '8e36090472d54897ae14060ed5b119fd'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'source'
+                            value: 'first_use'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8f458383fd0446b39c13c258ff5d1394'
+                        key: {
+                            sys_security_acl: '17f6a3ea831c4cf4895b718884bfc7ca'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8f50508e7b82414d93f9fea8097d42e6'
                         key: {
@@ -1270,6 +1634,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'a0b8c6a818624c3cb175bb22cba413fa'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a2751608841c4ceb80eed518cc4fe4dc'
                         key: {
@@ -1283,6 +1655,26 @@ declare global {
                         key: {
                             document_key: '0b8df87d583d4f2499dc2735241c7be2'
                             variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a2dfcb3443c643428cab623f6e3b76a5'
+                        key: {
+                            sys_security_acl: '2e213362164b497fb34631759bcaec08'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: 'a3a414aa07664777b48df3ac02f9fc38'
+                        key: {
+                            name: 'x_litmo_litmos_int.admin'
                         }
                     },
                     {
@@ -1337,6 +1729,19 @@ declare global {
                         key: {
                             document_key: 'aa0ddfaef3724a48ac4b349e7db840e6'
                             variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ad22cf18bba04f10a61dd9a467f75c15'
+                        key: {
+                            sys_security_acl: '9d1ce79a2e694149971a4555bb97781a'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1637,11 +2042,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'cd6fee669be84198a7d041a3d6ea69b2'
+                        key: {
+                            sys_security_acl: '3d64e1201c0e46a4a89fb5e39bdf2fbc'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'cd7d4eb633b34d518dba377321c6d674'
                         key: {
                             document_key: '0b8df87d583d4f2499dc2735241c7be2'
                             variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ce8e8302e2a642939a2617bc23573c7e'
+                        key: {
+                            sys_security_acl: '067e13b9fede4f06931d9565b5afd064'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1712,6 +2143,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'dc1785c04e024a8c80eef9a19f1e9d28'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'user'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'dc26f004f72b410e9f574427e8b51e27'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
@@ -1764,6 +2204,19 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e13ac2d736f14d8fbacdace3408334ba'
+                        key: {
+                            sys_security_acl: 'c3a93e3742114dba8974e0113c3e0d42'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1885,6 +2338,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_user_role_contains'
+                        id: 'f2261062faa04ece8dea350171e50232'
+                        key: {
+                            role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                            contains: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'f30efb654d604859a319db70b3b8af37'
+                        key: {
+                            sys_security_acl: 'ac066bca735b4deea6d3a0ade49a829b'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'f51d6cb34d9c4df79111d5a6952df853'
                         key: {
@@ -1900,6 +2384,14 @@ declare global {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'backend_url'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'faec6f7379b944c6af645027ccef42df'
+                        key: {
+                            logical_table_name: 'x_litmo_litmos_int_agent'
+                            col_name_string: 'user'
                         }
                     },
                     {
@@ -1923,6 +2415,17 @@ declare global {
                         id: 'fb9beec6527f40b4b537a0000e2230b7'
                         key: {
                             name: 'x_litmo_litmos_int.litmos_training_user'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fcd8b9e12f14483ebd235fc074cac1ef'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'source'
+                            value: 'admin'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

@@ -1,0 +1,67 @@
+// What the app reaches outside its scope, declared (sys_scope_privilege) so that the
+// platform's runtime access tracking allows it on install instead of logging or
+// refusing it:
+// - incident: read (the Assign Courses button, the Ajax bridge, the business rule) and
+//   write (the job adds work notes);
+// - sys_user: read (an incident's Caller and the acting agent);
+// - the CSM tables: on Customer Service Management instances an incident's Caller can be
+//   a customer contact (customer_contact, which extends sys_user) or a consumer
+//   (csm_consumer), and agents open the incident from a case (sn_customerservice_case):
+//   read only. Tables without a scope prefix are global-scope tables (customer_contact,
+//   csm_consumer); sn_customerservice_case belongs to the sn_customerservice scope.
+import '@servicenow/sdk/global'
+import { CrossScopePrivilege } from '@servicenow/sdk/core'
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-incident-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'incident',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-incident-write'],
+    status: 'allowed',
+    operation: 'write',
+    targetName: 'incident',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys-user-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'sys_user',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-customer-contact-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'customer_contact',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-csm-consumer-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'csm_consumer',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-case-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'sn_customerservice_case',
+    targetScope: 'sn_customerservice',
+    targetType: 'sys_db_object',
+})
