@@ -400,11 +400,11 @@ mod claims {
     #[tokio::test]
     async fn a_recorded_assignment_is_reclaimed_only_when_older_than_asked() {
         let s = store().await;
-        confirmed(&s, "acme", &["C1"]).await; // assigned_at 100
+        confirmed(&s, "acme", &["C1"]).await; // assigned_at 100, confirmed at 100_000 ms
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, None).await.unwrap(), Claim::Existing(()));
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some(100)).await.unwrap(), Claim::Existing(()), "recorded during this request");
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some(101)).await.unwrap(), Claim::Won);
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "y", 201, 261, Some(150)).await.unwrap(), Claim::Pending, "a pending reclaim is pending");
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some(100_000)).await.unwrap(), Claim::Existing(()), "recorded during this request");
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some(100_001)).await.unwrap(), Claim::Won, "one millisecond later, within the same second");
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "y", 201, 261, Some(150_000)).await.unwrap(), Claim::Pending, "a pending reclaim is pending");
         assert_eq!(s.incident_records("acme", "i1").await.unwrap().len(), 1, "the old record stays as history");
     }
 

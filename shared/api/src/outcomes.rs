@@ -185,6 +185,10 @@ pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded(state, req, |state, req, id| async move {
         let _: crate::admin::Empty = json_body(&req)?;
         let tenant = existing_tenant(&state, &id).await?;
+        // A 401 here would read as the admin's own token failing (the console signs out).
+        if !tenant.servicenow.enabled {
+            return Err(litmos_domain::Error::Conflict(format!("The ServiceNow integration of tenant '{id}' is disabled, so there is nothing to sync; enable it first.")).into());
+        }
         let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
         match state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await {
             Ok(out) => Ok(json(StatusCode::OK, &out)),

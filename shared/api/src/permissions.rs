@@ -68,7 +68,7 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // The tenant, then its records: read only.
     ("get-tenant-report", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY])]),
     // Admin sync: the same as the scheduled one, behind the admin token.
-    ("sync-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
+    ("sync-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     // ServiceNow routes that never read a secret.
     ("activate-servicenow", &[(Table, &[READ, UPDATE])]),
     ("get-configuration", &[(Table, &[READ, UPDATE])]),
@@ -86,7 +86,7 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // Litmos' webhook: no ServiceNow auth; reads the learner's records and applies what Litmos confirms.
     ("receive-litmos-webhook", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     // Every tenant from the registry, each as sync-tenant does it.
-    ("sync-progress", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
+    ("sync-progress", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     // Answers 405/404 from the path alone.
     ("method-not-allowed", &[]),
     ("get-openapi", &[]),

@@ -62,8 +62,10 @@ pub async fn list_courses(state: Arc<AppState>, req: Request) -> Response<Body> 
             .agent(&caller.tenant_id, &acct, &who)
             .await?
             .ok_or_else(|| Error::Forbidden("The agent in X-Agent is not a user of this Litmos account.".into()))?;
-        let allowed = catalog.assignable(&caller.tenant_id, &acct, &agent).await?;
-        Ok(json(StatusCode::OK, &courses::page(allowed, &paging)))
+        let (allowed, notice) = catalog.assignable_with_notice(&caller.tenant_id, &acct, &agent).await?;
+        let mut page = courses::page(allowed, &paging);
+        page.notice = notice;
+        Ok(json(StatusCode::OK, &page))
     })
     .await
 }

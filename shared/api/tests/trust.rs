@@ -162,3 +162,182 @@ async fn rotated_out_keys_can_be_revoked_early_and_each_keeps_its_own_grace_unti
     assert!(problem["detail"].as_str().unwrap().contains("not enabled"));
     assert_eq!(admin_call(&e, "DELETE", "/v1/admin/tenants/nobody/servicenow/previous", None).await.0, 404);
 }
+
+/// The real key store, whose writes of a new key fail as DynamoDB can (after the key's
+/// secret was made).
+struct FailingKeyWrites<'a>(&'a litmos_adapters::DynamoStore);
+
+#[async_trait::async_trait]
+impl litmos_domain::ports::KeyStore for FailingKeyWrites<'_> {
+    async fn get_key(&self, h: &litmos_domain::keys::KeyHash) -> Result<Option<litmos_domain::model::KeyRecord>, StoreError> {
+        self.0.get_key(h).await
+    }
+    async fn enable(&self, _: &str, _: &litmos_domain::keys::KeyHash, _: &litmos_domain::keys::KeyHash, _: i64) -> Result<bool, StoreError> {
+        Err(StoreError::Unavailable("injected".into()))
+    }
+    async fn rotate(&self, _: &str, _: &litmos_domain::keys::KeyHash, _: &litmos_domain::keys::KeyHash, _: &litmos_domain::keys::KeyHash, _: i64, _: i64, _: &[litmos_domain::keys::KeyHash], _: &[(litmos_domain::keys::KeyHash, i64)]) -> Result<bool, StoreError> {
+        Err(StoreError::Unavailable("injected".into()))
+    }
+    async fn revoke_previous(&self, t: &litmos_domain::model::Tenant, c: &litmos_domain::keys::KeyHash) -> Result<bool, StoreError> {
+        self.0.revoke_previous(t, c).await
+    }
+    async fn disable(&self, t: &litmos_domain::model::Tenant, now: i64) -> Result<Vec<litmos_domain::keys::KeyHash>, StoreError> {
+        self.0.disable(t, now).await
+    }
+}
+
+use litmos_domain::ports::StoreError;
+
+async fn servicenow_secrets(e: &Env, tenant: &str) -> usize {
+    let sdk = testkit::sdk_config().await;
+    let client = aws_sdk_secretsmanager::Client::new(&sdk);
+    let prefix = format!("{}/tenants/{tenant}/servicenow/", e.state.names.prefix);
+    let mut names = Vec::new();
+    let mut pages = client.list_secrets().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        names.extend(page.unwrap().secret_list().iter().filter_map(|s| s.name().map(str::to_string)).filter(|n| n.starts_with(&prefix)));
+    }
+    names.len()
+}
+
+#[tokio::test]
+async fn a_key_write_that_fails_leaves_no_orphaned_secret() {
+    let e = env().await;
+    let auth = bearer(ADMIN);
+    let body = json!({"name": "Acme", "litmos": {"base_url": e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow"}}).to_string();
+    litmos_api::admin::put_tenant(e.state.clone(), event("PUT", "/v1/admin/tenants/acme", &[("authorization", &auth)], Some(&body))).await;
+    let s = &e.state;
+    let failing = FailingKeyWrites(&s.store);
+    let admin = litmos_domain::admin::Admin { tenants: &s.store, learners: &s.store, keys: &failing, secrets: &s.secrets, litmos: &s.litmos, names: &s.names, clock: s.clock.as_ref(), hosts: &s.config.litmos_hosts };
+    assert!(matches!(admin.enable_servicenow("acme").await, Err(litmos_domain::Error::Store(_))));
+    assert_eq!(servicenow_secrets(&e, "acme").await, 0, "enable's secret went with its failed write");
+
+    // Enabled for real (one secret), then a rotation whose write fails: still one.
+    s.admin_service().enable_servicenow("acme").await.unwrap();
+    assert_eq!(servicenow_secrets(&e, "acme").await, 1);
+    let rotated = admin.rotate("acme", litmos_domain::admin::RotateInput { grace_period_seconds: Some(60) }, "https://x").await;
+    assert!(matches!(rotated, Err(litmos_domain::Error::Store(_))));
+    assert_eq!(servicenow_secrets(&e, "acme").await, 1, "the rotation's secret went with its failed write");
+}
+
+#[tokio::test]
+async fn answers_that_carry_keys_are_never_cached_and_sync_of_a_disabled_tenant_is_409() {
+    let e = env().await;
+    enabled_tenant(&e, "acme").await;
+    let st = e.state.clone();
+    let auth = bearer(ADMIN);
+    for r in [
+        litmos_api::admin::enable_servicenow(st.clone(), event("POST", "/v1/admin/tenants/acme/servicenow", &[("authorization", &auth)], None)).await,
+        litmos_api::admin::get_servicenow(st.clone(), event("GET", "/v1/admin/tenants/acme/servicenow", &[("authorization", &auth)], None)).await,
+        litmos_api::admin::rotate_servicenow_key(st.clone(), event("POST", "/v1/admin/tenants/acme/servicenow/rotate", &[("authorization", &auth)], Some("{}"))).await,
+    ] {
+        assert_eq!(r.headers().get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"), "{}", body_text(&r));
+    }
+    litmos_api::admin::disable_servicenow(st.clone(), event("DELETE", "/v1/admin/tenants/acme/servicenow", &[("authorization", &auth)], None)).await;
+    let r = litmos_api::outcomes::sync_tenant(st.clone(), event("POST", "/v1/admin/tenants/acme/sync", &[("authorization", &auth)], None)).await;
+    let (status, problem) = status_and_json(&r);
+    assert_eq!(status, 409, "not 401, which would sign the console out: {problem}");
+    assert!(problem["detail"].as_str().unwrap().contains("disabled"), "{problem}");
+}
+
+/// Frozen seconds whose milliseconds step forward at every reading: two requests within
+/// one second, told apart only by their milliseconds.
+struct StepClock(std::sync::atomic::AtomicI64);
+
+impl litmos_domain::time::Clock for StepClock {
+    fn now(&self) -> i64 {
+        T0
+    }
+    fn now_millis(&self) -> i64 {
+        T0 * 1000 + self.0.fetch_add(5, std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+#[tokio::test]
+async fn a_course_removed_in_litmos_and_assigned_again_within_one_second_is_assigned() {
+    let e = env().await;
+    let key = enabled_tenant(&e, "acme").await;
+    let sdk = testkit::sdk_config().await;
+    let state = std::sync::Arc::new(litmos_api::AppState::new(e.state.config.clone(), &sdk, Box::new(StepClock(std::sync::atomic::AtomicI64::new(0)))));
+    let call = |body: String| {
+        let state = state.clone();
+        let key = key.clone();
+        async move { status_and_json(&servicenow_call(&state, &key, "POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&body), &[]).await) }
+    };
+    let (_, linked) = status_and_json(&servicenow_call(&state, &key, "POST", "/v1/servicenow/learners", None, Some(&caller_body(CALLER, "pat@example.com")), &[]).await);
+    let learner = linked["learner"]["id"].as_str().unwrap().to_string();
+    let course = e.double.courses()[0].clone();
+    let (status, first) = call(assign_body(&learner, &course.id, INCIDENT, "INC0010023")).await;
+    assert_eq!((status, first["assigned"].as_array().map(Vec::len)), (200, Some(1)), "{first}");
+    e.double.remove_enrolment(&learner, &course.id);
+    let (status, again) = call(assign_body(&learner, &course.id, INCIDENT, "INC0010023")).await;
+    assert_eq!(status, 200, "{again}");
+    assert_eq!(again["messages"], json!([format!("You have successfully assigned these courses: {}", course.name)]), "Litmos is the truth: {again}");
+    assert_eq!(e.double.enrolments(&learner).len(), 1);
+}
+
+#[tokio::test]
+async fn a_leader_of_many_teams_costs_a_bounded_number_of_litmos_calls_and_is_told_what_was_left_out() {
+    let e = env().await;
+    let key = enabled_tenant(&e, "acme").await;
+    // The demo leader leads one team and is a member of another: 30 more led teams.
+    e.double.add_led_teams("leader@pieshop.net", 30);
+    e.double.clear_requests();
+    let r = servicenow_call(&e.state, &key, "GET", "/v1/servicenow/courses?limit=100", Some("leader@pieshop.net"), None, &[]).await;
+    let (status, page) = status_and_json(&r);
+    assert_eq!(status, 200, "{page}");
+    let team_calls = e.double.requests().iter().filter(|r| r.path.contains("/teams/")).count();
+    assert!(team_calls <= 2 * litmos_domain::courses::MAX_LED_TEAMS, "{team_calls} team calls");
+    let notice = page["notice"].as_str().expect("the list says what it left out");
+    assert!(notice.contains("12 more teams"), "{notice}");
+    assert!(!page["items"].as_array().unwrap().is_empty());
+    // An Administrator's list has no notice.
+    let (_, admin_page) = status_and_json(&servicenow_call(&e.state, &key, "GET", "/v1/servicenow/courses", Some(ADMIN_AGENT), None, &[]).await);
+    assert!(admin_page.get("notice").is_none(), "{admin_page}");
+}
+
+async fn feed_entry_expiry(e: &Env, seq: u64) -> Option<String> {
+    use aws_sdk_dynamodb::types::AttributeValue;
+    let client = aws_sdk_dynamodb::Client::new(&testkit::sdk_config().await);
+    let item = client
+        .get_item()
+        .table_name(&e.state.config.table_name)
+        .key("pk", AttributeValue::S("TENANT#acme".into()))
+        .key("sk", AttributeValue::S(format!("FEED#{seq:012}")))
+        .send()
+        .await
+        .unwrap()
+        .item
+        .expect("the feed entry");
+    item.get("expires_at").and_then(|v| v.as_n().ok()).cloned()
+}
+
+#[tokio::test]
+async fn feed_entries_expire_90_days_after_servicenow_reads_past_them() {
+    let e = env().await;
+    let key = enabled_tenant(&e, "acme").await;
+    let (_, linked) = call(&e, &key, "POST", "/v1/servicenow/learners", Some(&caller_body(CALLER, "pat@example.com"))).await;
+    let learner = linked["learner"]["id"].as_str().unwrap().to_string();
+    for i in 0..3 {
+        let course = e.double.courses()[i].id.clone();
+        assert_eq!(call(&e, &key, "POST", "/v1/servicenow/assignments", Some(&assign_body(&learner, &course, INCIDENT, "INC0010023"))).await.0, 200);
+    }
+    let sync = || async { status_and_json(&litmos_api::outcomes::sync_tenant(e.state.clone(), event("POST", "/v1/admin/tenants/acme/sync", &[("authorization", &bearer(ADMIN))], None)).await) };
+    // Read two entries: nothing is read past yet, so nothing expires.
+    let (_, page) = call(&e, &key, "GET", "/v1/servicenow/training/updates?limit=2", None).await;
+    assert_eq!(page["updates"].as_array().unwrap().len(), 2, "{page}");
+    assert_eq!(sync().await.0, 200);
+    assert_eq!(feed_entry_expiry(&e, 1).await, None, "not read past until ServiceNow asks for what follows");
+    // Asking for what follows the first two reads past them: the next sync gives those two
+    // (and only those) their expiry, 90 days on.
+    let cursor = page["next_cursor"].as_str().unwrap().to_string();
+    let (status, _) = call(&e, &key, "GET", &format!("/v1/servicenow/training/updates?cursor={cursor}"), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(sync().await.0, 200);
+    let ninety_days = (T0 + litmos_domain::training::FEED_READ_RETENTION_SECONDS).to_string();
+    assert_eq!(feed_entry_expiry(&e, 1).await.as_deref(), Some(ninety_days.as_str()));
+    assert_eq!(feed_entry_expiry(&e, 2).await.as_deref(), Some(ninety_days.as_str()));
+    assert_eq!(feed_entry_expiry(&e, 3).await, None, "the unread entry stays");
+    let (_, again) = call(&e, &key, "GET", "/v1/servicenow/training/updates", None).await;
+    assert_eq!(again["updates"].as_array().unwrap().len(), 3, "an expiry is not a deletion until it passes: {again}");
+}

@@ -241,7 +241,9 @@ impl Admin<'_> {
         let secret = self.names.servicenow_key(id, &hash);
         self.secrets.put_secret(&secret, &key).await?;
         let now = self.clock.now();
-        if self.keys.enable(id, &hash, &keys::hash(&keys::webhook_token(&key)), now).await? {
+        let enabled = self.keys.enable(id, &hash, &keys::hash(&keys::webhook_token(&key)), now).await;
+        let enabled = self.unless_failed(enabled, &secret).await?;
+        if enabled {
             return Ok((true, key_view(key, now)));
         }
         // Lost a race with another enable: drop our key, show the winner's.
@@ -310,7 +312,8 @@ impl Admin<'_> {
         if let Some(current) = tenant.servicenow.webhook.clone().filter(|_| grace > 0) {
             previous.push((current, expires_at));
         }
-        if !self.keys.rotate(id, &old, &hash, &webhook, expires_at, now, &live, &previous).await? {
+        let rotated = self.keys.rotate(id, &old, &hash, &webhook, expires_at, now, &live, &previous).await;
+        if !self.unless_failed(rotated, &secret).await? {
             self.secrets.delete_secret(&secret).await?;
             return Err(Error::Conflict("The key was rotated or disabled by another request; read it again and retry.".into()));
         }
@@ -350,6 +353,20 @@ impl Admin<'_> {
         let tenant = self.existing(id).await?;
         let removed = self.keys.disable(&tenant, self.clock.now()).await?;
         self.delete_key_secrets(&tenant.id, &removed).await
+    }
+
+    /// A store write that failed after the new key's secret was made: the secret goes
+    /// too, so no plaintext of a key that never worked is left behind.
+    async fn unless_failed(&self, written: Result<bool, StoreError>, secret: &str) -> Result<bool, Error> {
+        match written {
+            Ok(done) => Ok(done),
+            Err(e) => {
+                if let Err(cleanup) = self.secrets.delete_secret(secret).await {
+                    tracing::error!(error = %cleanup, "could not delete the secret of a key that was never stored");
+                }
+                Err(e.into())
+            }
+        }
     }
 
     /// The plaintexts of the keys `disable` removed (from the state it re-read, so a

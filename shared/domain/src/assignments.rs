@@ -173,6 +173,7 @@ impl Assignments<'_> {
         }
 
         let started = self.clock.now();
+        let started_ms = now_ms(self.clock);
         // While Litmos answers: the caller's next incident and the feed's position,
         // which the record needs.
         let (held, next, feed) = tokio::join!(
@@ -196,7 +197,7 @@ impl Assignments<'_> {
             let holds = held.contains(id);
             // When Litmos does not hold a recorded course any more (removed in Litmos),
             // a record from before this request no longer blocks it.
-            let reclaim = (!holds).then_some(started);
+            let reclaim = (!holds).then_some(started_ms);
             match self.claim(tenant, &input.learner_id, id, &owner, reclaim).await {
                 Ok(true) if holds => to_record.push(id.clone()),
                 Ok(true) => to_assign.push(id.clone()),
@@ -229,10 +230,10 @@ impl Assignments<'_> {
 
     /// True when this request now holds the pair; false when it is assigned already.
     /// Waits (bounded) while another request holds it, then decides on its outcome.
-    async fn claim(&self, tenant: &str, learner: &str, course: &str, owner: &str, reclaim_before: Option<crate::time::Timestamp>) -> Result<bool, Error> {
+    async fn claim(&self, tenant: &str, learner: &str, course: &str, owner: &str, reclaim_before_ms: Option<i64>) -> Result<bool, Error> {
         for _ in 0..WAIT_STEPS {
             let now = self.clock.now();
-            match self.store.claim_assignment(tenant, learner, course, owner, now, now + CLAIM_LEASE_SECONDS, reclaim_before).await? {
+            match self.store.claim_assignment(tenant, learner, course, owner, now, now + CLAIM_LEASE_SECONDS, reclaim_before_ms).await? {
                 Claim::Won => return Ok(true),
                 Claim::Existing(()) => return Ok(false),
                 Claim::Pending => tokio::time::sleep(WAIT_STEP).await,

@@ -108,36 +108,66 @@ impl Catalog<'_> {
         }
     }
 
-    /// Courses of the teams this user leads.
-    async fn led_team_courses(&self, tenant: &str, acct: &LitmosAccount, user_id: &str) -> Result<Vec<Course>, Error> {
+    /// Courses of the teams this user leads: of their first `MAX_LED_TEAMS` teams, read
+    /// `TEAM_READS_AT_ONCE` at a time (each call counted against the tenant's Litmos
+    /// budget like any other), with how many teams were left out.
+    async fn led_team_courses(&self, tenant: &str, acct: &LitmosAccount, user_id: &str) -> Result<LedCourses, Error> {
+        use futures_util::stream::{self, StreamExt, TryStreamExt};
         let name = format!("leader#{user_id}");
-        if let Some(c) = cache::read_memo::<Vec<Course>>(self.cache, self.memo, self.clock, tenant, &name, self.catalog_ttl).await?.fresh {
+        if let Some(c) = cache::read_memo::<LedCourses>(self.cache, self.memo, self.clock, tenant, &name, self.catalog_ttl).await?.fresh {
             return Ok(c.as_ref().clone());
         }
-        let mut courses: Vec<Course> = Vec::new();
-        for team in self.litmos.user_teams(acct, user_id).await? {
-            let leaders = self.litmos.team_leaders(acct, &team.id).await?;
-            if leaders.iter().any(|l| l.id == user_id) {
-                for c in self.litmos.team_courses(acct, &team.id).await? {
-                    if !courses.iter().any(|k| k.id == c.id) {
-                        courses.push(c);
-                    }
+        let teams = self.litmos.user_teams(acct, user_id).await?;
+        let left_out = teams.len().saturating_sub(MAX_LED_TEAMS);
+        let per_team: Vec<Vec<Course>> = stream::iter(teams.into_iter().take(MAX_LED_TEAMS))
+            .map(|team| async move {
+                let leaders = self.litmos.team_leaders(acct, &team.id).await?;
+                if !leaders.iter().any(|l| l.id == user_id) {
+                    return Ok(Vec::new());
                 }
+                self.litmos.team_courses(acct, &team.id).await
+            })
+            .buffered(TEAM_READS_AT_ONCE)
+            .try_collect()
+            .await?;
+        let mut courses: Vec<Course> = Vec::new();
+        for c in per_team.into_iter().flatten() {
+            if !courses.iter().any(|k| k.id == c.id) {
+                courses.push(c);
             }
         }
-        cache::write_memo(self.cache, self.memo, self.clock, tenant, &name, &courses, self.catalog_ttl).await;
-        Ok(courses)
+        if left_out > 0 {
+            tracing::warn!(tenant, left_out, "team leader in more teams than are read; the rest left out");
+        }
+        let led = LedCourses { courses, left_out_teams: left_out };
+        cache::write_memo(self.cache, self.memo, self.clock, tenant, &name, &led, self.catalog_ttl).await;
+        Ok(led)
     }
 
     /// The active courses this agent may assign: all for Account Owners and
     /// Administrators, their teams' for Team Leaders, none for Learners.
     pub async fn assignable(&self, tenant: &str, acct: &LitmosAccount, agent: &Agent) -> Result<Vec<Course>, Error> {
-        let courses = match agent.level {
-            Some(AccessLevel::AccountOwner | AccessLevel::Administrator) => self.all(tenant, acct).await?,
-            Some(AccessLevel::TeamLeader) => self.led_team_courses(tenant, acct, &agent.user.id).await?,
-            Some(AccessLevel::Learner) | None => Vec::new(),
+        Ok(self.assignable_with_notice(tenant, acct, agent).await?.0)
+    }
+
+    /// `assignable`, and what was left out when a Team Leader is in more teams than
+    /// are read (for the course list to say).
+    pub async fn assignable_with_notice(&self, tenant: &str, acct: &LitmosAccount, agent: &Agent) -> Result<(Vec<Course>, Option<String>), Error> {
+        let (courses, notice) = match agent.level {
+            Some(AccessLevel::AccountOwner | AccessLevel::Administrator) => (self.all(tenant, acct).await?, None),
+            Some(AccessLevel::TeamLeader) => {
+                let led = self.led_team_courses(tenant, acct, &agent.user.id).await?;
+                let notice = (led.left_out_teams > 0).then(|| {
+                    format!(
+                        "Only the courses of your first {MAX_LED_TEAMS} Litmos teams are listed; {} more teams were left out. Ask a Litmos Administrator to assign their courses.",
+                        led.left_out_teams
+                    )
+                });
+                (led.courses, notice)
+            }
+            Some(AccessLevel::Learner) | None => (Vec::new(), None),
         };
-        Ok(courses.into_iter().filter(|c| c.active).collect())
+        Ok((courses.into_iter().filter(|c| c.active).collect(), notice))
     }
 }
 
@@ -157,6 +187,21 @@ pub struct CoursePage {
     pub total: usize,
     pub limit: usize,
     pub offset: usize,
+    /// Set when the list leaves something out (a Team Leader in more teams than are read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+}
+
+/// How many of a Team Leader's teams are read for the course list, and how many at once:
+/// a leader of many teams costs at most `1 + 2 * MAX_LED_TEAMS` Litmos calls.
+pub const MAX_LED_TEAMS: usize = 20;
+const TEAM_READS_AT_ONCE: usize = 4;
+
+/// A Team Leader's courses as cached, with how many of their teams were not read.
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
+pub struct LedCourses {
+    pub courses: Vec<Course>,
+    pub left_out_teams: usize,
 }
 
 fn number(field: &str, raw: Option<&str>, default: usize, min: usize, max: usize) -> Result<usize, Error> {
@@ -225,7 +270,7 @@ pub fn page(courses: Vec<Course>, p: &Paging) -> CoursePage {
     hits.sort_by(|a, b| if p.descending { cmp(b, a) } else { cmp(a, b) });
     let total = hits.len();
     let items = hits.into_iter().skip(p.offset).take(p.limit).collect();
-    CoursePage { items, total, limit: p.limit, offset: p.offset }
+    CoursePage { items, total, limit: p.limit, offset: p.offset, notice: None }
 }
 
 #[cfg(test)]

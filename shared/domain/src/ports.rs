@@ -183,10 +183,12 @@ pub trait CacheStore: Send + Sync {
 #[async_trait]
 pub trait AssignmentStore: Send + Sync {
     /// Takes the learner/course slot for `owner`. `Existing` when it is recorded as
-    /// assigned, unless `reclaim_before` is set and that record is older than it: Litmos
-    /// no longer holds the course, so the slot is taken for a new assignment.
+    /// assigned, unless `reclaim_before_ms` is set and that record was confirmed before
+    /// it (milliseconds: a course assigned, removed in Litmos and assigned again within
+    /// one second is still told apart): Litmos no longer holds the course, so the slot
+    /// is taken for a new assignment.
     #[allow(clippy::too_many_arguments)]
-    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before: Option<Timestamp>) -> Result<Claim<()>, StoreError>;
+    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before_ms: Option<i64>) -> Result<Claim<()>, StoreError>;
     /// Where the tenant's feed stands, read ahead of `confirm_assignments` so the read is
     /// not a round trip of its own in sequence.
     async fn feed_position(&self, tenant: &str) -> Result<FeedPosition, StoreError>;
@@ -252,6 +254,11 @@ pub trait ProgressStore: Send + Sync {
     async fn set_sync_watermark(&self, tenant: &str, at: Timestamp) -> Result<(), StoreError>;
     /// Feed entries after `after_seq`, oldest first, at most `limit`.
     async fn feed(&self, tenant: &str, after_seq: u64, limit: usize) -> Result<Vec<FeedEntry>, StoreError>;
+    /// ServiceNow read the feed past `seq` (it asked for what follows): only moves forward.
+    async fn note_feed_read(&self, tenant: &str, seq: u64) -> Result<(), StoreError>;
+    /// Gives the entries read past since the last call an expiry (`expires_at`), at most
+    /// `max` of them; how many it stamped.
+    async fn expire_read_feed(&self, tenant: &str, expires_at: Timestamp, max: usize) -> Result<usize, StoreError>;
 }
 
 /// One Litmos rate budget per Litmos account, shared by every function: Litmos

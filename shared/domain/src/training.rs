@@ -23,6 +23,10 @@ pub const PROGRESS_TTL_SECONDS: i64 = 120;
 pub const WEBHOOK_READ_BUDGET: Duration = Duration::from_secs(5);
 /// How long an applied achievement id is remembered, so a replay changes nothing.
 const ACHIEVEMENT_MEMORY_SECONDS: i64 = 90 * 86_400;
+/// How long a feed entry stays once ServiceNow has read past it (README, SPEC 3.4's place).
+pub const FEED_READ_RETENTION_SECONDS: i64 = 90 * 86_400;
+/// Feed entries a sync gives their expiry, at most, per tenant and run.
+const FEED_STAMPS_PER_SYNC: usize = 2_000;
 /// A sync re-reads achievements from a little before where the last one ended, for
 /// ones Litmos dates a little late.
 const WATERMARK_OVERLAP_SECONDS: i64 = 3_600;
@@ -409,6 +413,13 @@ impl Outcomes<'_> {
                 Err(e) => return Err((out, e)),
             }
         }
+        // Entries ServiceNow has read past expire 90 days later (best effort: the next
+        // sync stamps what this one could not).
+        match self.progress.expire_read_feed(tenant, self.clock.now() + FEED_READ_RETENTION_SECONDS, FEED_STAMPS_PER_SYNC).await {
+            Ok(0) => {}
+            Ok(stamped) => tracing::info!(tenant, stamped, "feed entries read past now expire"),
+            Err(e) => tracing::warn!(error = %e, "could not give read feed entries their expiry; the next sync tries again"),
+        }
         tracing::info!(tenant, learners = out.learners_checked, updated = out.assignments_updated, calls = out.litmos_calls, "progress synced");
         Ok(out)
     }
@@ -544,7 +555,12 @@ pub async fn feed_page(store: &dyn ProgressStore, secret: &[u8], tenant: &str, c
         None => 0,
         Some(c) => cursor::verify(secret, tenant, c)?,
     };
-    let entries = store.feed(tenant, after, limit).await?;
+    // Asking for what follows `after` is reading past it: those entries may expire.
+    let (entries, noted) = if after > 0 { tokio::join!(store.feed(tenant, after, limit), store.note_feed_read(tenant, after)) } else { (store.feed(tenant, after, limit).await, Ok(())) };
+    if let Err(e) = noted {
+        tracing::warn!(error = %e, "could not note how far the feed was read; its entries expire later");
+    }
+    let entries = entries?;
     let last = entries.last().map(|e| e.seq).unwrap_or(after);
     Ok(FeedPage { updates: entries.into_iter().map(FeedView::from).collect(), next_cursor: cursor::sign(secret, tenant, last) })
 }

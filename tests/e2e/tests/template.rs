@@ -134,6 +134,12 @@ fn policies_are_least_privilege() {
     assert_eq!(table["TimeToLiveSpecification"]["AttributeName"], "expires_at");
     assert_eq!(table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"], true);
     assert!(t["Resources"]["AdminTokenSecret"]["Properties"]["GenerateSecretString"].is_mapping());
+    // Nothing a stack update or delete does can drop the data or the secrets.
+    assert_eq!(table["DeletionProtectionEnabled"], true);
+    for resource in ["Table", "AdminTokenSecret", "CursorSecret"] {
+        assert_eq!(t["Resources"][resource]["DeletionPolicy"], "Retain", "{resource}");
+        assert_eq!(t["Resources"][resource]["UpdateReplacePolicy"], "Retain", "{resource}");
+    }
 }
 
 fn resource_of(function: &str, raw: &str) -> Resource {

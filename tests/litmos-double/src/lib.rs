@@ -863,6 +863,24 @@ impl Double {
         self.data.lock().unwrap().courses.clone()
     }
 
+    /// `count` more teams led by `user_name`, each with one course of its own (course i).
+    pub fn add_led_teams(&self, user_name: &str, count: usize) {
+        let mut d = self.data.lock().unwrap();
+        let leader = d.users.iter().find(|u| u.user_name.eq_ignore_ascii_case(user_name)).expect("a user of the double").id.clone();
+        for i in 0..count {
+            let course = d.courses[i % d.courses.len()].id.clone();
+            let id = format!("TeamLed{i:05}");
+            d.teams.push(Team { id, name: format!("Led team {i}"), leaders: vec![leader.clone()], members: vec![leader.clone()], courses: vec![course] });
+        }
+    }
+
+    /// A Litmos admin removes a course from a user (in Litmos' own UI: the API has no route).
+    pub fn remove_enrolment(&self, user_id: &str, course_id: &str) {
+        if let Some(es) = self.data.lock().unwrap().enrolments.get_mut(user_id) {
+            es.retain(|e| e.course_id != course_id);
+        }
+    }
+
     pub fn enrolments(&self, user_id: &str) -> Vec<Enrolment> {
         self.data.lock().unwrap().enrolments.get(user_id).cloned().unwrap_or_default()
     }

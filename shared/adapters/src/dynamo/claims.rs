@@ -29,8 +29,9 @@ impl DynamoStore {
     }
 
     /// Puts `item` unless the slot exists and is not a pending claim whose lease ended
-    /// (or, with `done_before`, a done record assigned before that time).
-    async fn take(&self, item: Item, now: Timestamp, done_before: Option<Timestamp>) -> Result<Take, StoreError> {
+    /// (or, with `done_before_ms`, a done record confirmed before that time; a record
+    /// from before slots kept milliseconds is compared by its whole second).
+    async fn take(&self, item: Item, now: Timestamp, done_before_ms: Option<i64>) -> Result<Take, StoreError> {
         let (pk, sk) = (item[PK].clone(), item[SK].clone());
         let mut req = self
             .client
@@ -42,13 +43,18 @@ impl DynamoStore {
             .expression_attribute_names("#lease", LEASE_UNTIL)
             .expression_attribute_values(":pending", s(PENDING))
             .expression_attribute_values(":now", n(now));
-        req = match done_before {
+        req = match done_before_ms {
             None => req.condition_expression("attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now)"),
-            Some(t) => req
-                .condition_expression("attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now) OR (#state = :done AND #at < :before)")
+            Some(ms) => req
+                .condition_expression(
+                    "attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now) \
+                     OR (#state = :done AND #ams < :before_ms) OR (#state = :done AND attribute_not_exists(#ams) AND #at < :before)",
+                )
                 .expression_attribute_names("#at", ASSIGNED_AT)
+                .expression_attribute_names("#ams", CONFIRMED_MS)
                 .expression_attribute_values(":done", s(DONE))
-                .expression_attribute_values(":before", n(t)),
+                .expression_attribute_values(":before_ms", n(ms))
+                .expression_attribute_values(":before", n(ms.div_euclid(1000))),
         };
         let res = req.send().await;
         match res {
@@ -197,8 +203,8 @@ impl LearnerStore for DynamoStore {
 #[async_trait]
 impl AssignmentStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, learner = learner_id, course = course_id))]
-    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before: Option<Timestamp>) -> Result<Claim<()>, StoreError> {
-        match self.take(pending(tenant_pk(tenant), assign_sk(learner_id, course_id), owner, lease_until), now, reclaim_before).await? {
+    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before_ms: Option<i64>) -> Result<Claim<()>, StoreError> {
+        match self.take(pending(tenant_pk(tenant), assign_sk(learner_id, course_id), owner, lease_until), now, reclaim_before_ms).await? {
             Take::Taken => Ok(Claim::Won),
             Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => Ok(Claim::Existing(())),
             Take::Held(_) => Ok(Claim::Pending),

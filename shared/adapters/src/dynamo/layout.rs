@@ -234,6 +234,8 @@ pub const INCIDENT_SYS_ID: &str = "incident_sys_id";
 pub const INCIDENT_NUMBER: &str = "incident_number";
 pub const ASSIGNED_BY: &str = "assigned_by";
 pub const ASSIGNED_AT: &str = "assigned_at";
+/// On an assignment slot: when it was confirmed, in milliseconds.
+pub const CONFIRMED_MS: &str = "confirmed_ms";
 
 // Idempotency attributes.
 pub const REQUEST_HASH: &str = "request_hash";
@@ -361,6 +363,11 @@ pub const CHANGED_AT_MS: &str = "changed_at_ms";
 pub const OPENED_AT: &str = "opened_at";
 pub const FEEDSEQ_SK: &str = "FEEDSEQ";
 pub const SYNC_SK: &str = "SYNC";
+/// How far ServiceNow read the feed (`read_seq`) and how far entries got their expiry
+/// (`stamped_seq`).
+pub const FEEDREAD_SK: &str = "FEEDREAD";
+pub const READ_SEQ: &str = "read_seq";
+pub const STAMPED_SEQ: &str = "stamped_seq";
 
 
 pub fn rec_sk(assigned_at: Timestamp, learner_id: &str, course_id: &str) -> String {

@@ -144,7 +144,8 @@ impl DynamoStore {
                 .expression_attribute_names("#lease", LEASE_UNTIL)
                 .expression_attribute_values(":owner", s(owner))
                 .expression_attribute_values(":done", s(DONE));
-            let mut sets = vec!["#state = :done".to_string()];
+            let mut sets = vec!["#state = :done".to_string(), "#cms = :cms".to_string()];
+            update = update.expression_attribute_names("#cms", CONFIRMED_MS).expression_attribute_values(":cms", n(ms));
             for (j, (k, v)) in assignment_attrs(a).into_iter().enumerate() {
                 update = update.expression_attribute_names(format!("#a{j}"), k).expression_attribute_values(format!(":a{j}"), v);
                 sets.push(format!("#a{j} = :a{j}"));
@@ -399,6 +400,54 @@ impl ProgressStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, after = after_seq))]
     async fn feed(&self, tenant: &str, after_seq: u64, limit: usize) -> Result<Vec<FeedEntry>, StoreError> {
         self.query_between(&tenant_pk(tenant), &feed_sk(after_seq + 1), "FEED#~", Some(limit)).await?.iter().map(feed_from).collect()
+    }
+
+    #[instrument(skip_all, fields(tenant, seq))]
+    async fn note_feed_read(&self, tenant: &str, seq: u64) -> Result<(), StoreError> {
+        let res = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant), FEEDREAD_SK)))
+            .condition_expression("attribute_not_exists(#r) OR #r < :seq")
+            .update_expression("SET #r = :seq")
+            .expression_attribute_names("#r", READ_SEQ)
+            .expression_attribute_values(":seq", n(seq as i64))
+            .send()
+            .await;
+        written("update_item", res).map(|_| ())
+    }
+
+    /// Entries are never changed once appended, so each is put again whole with its
+    /// expiry (25 to a BatchWrite), then the stamped mark moves forward.
+    #[instrument(skip_all, fields(tenant))]
+    async fn expire_read_feed(&self, tenant: &str, expires_at: Timestamp, max: usize) -> Result<usize, StoreError> {
+        let pk = tenant_pk(tenant);
+        let Some(marks) = self.get_item(key(pk.clone(), FEEDREAD_SK)).await? else { return Ok(0) };
+        let (read, stamped) = (opt_n(&marks, READ_SEQ).unwrap_or(0), opt_n(&marks, STAMPED_SEQ).unwrap_or(0));
+        if read <= stamped {
+            return Ok(0);
+        }
+        let mut entries = self.query_between(&pk, &feed_sk(stamped as u64 + 1), &feed_sk(read as u64), Some(max)).await?;
+        let last = entries.last().and_then(|e| opt_n(e, SEQ)).unwrap_or(read).min(read);
+        let count = entries.len();
+        for e in &mut entries {
+            e.insert(TTL.into(), n(expires_at));
+        }
+        self.batch_write(entries.into_iter().map(|item| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item)).build().expect("put")).build()).collect()).await?;
+        let res = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(pk, FEEDREAD_SK)))
+            .condition_expression("attribute_not_exists(#s) OR #s < :last")
+            .update_expression("SET #s = :last")
+            .expression_attribute_names("#s", STAMPED_SEQ)
+            .expression_attribute_values(":last", n(last))
+            .send()
+            .await;
+        written("update_item", res)?;
+        Ok(count)
     }
 }
 
