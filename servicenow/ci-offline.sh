@@ -2,7 +2,9 @@
 # The ServiceNow app, offline: install (npm ci, skipped when node_modules matches
 # package-lock.json), build with the committed record keys (now-sdk build --frozenKeys),
 # type-check the server code (tsc), run the unit tests (node --test, real HTTP to a
-# local stand-in backend), and pack the installable app (now-sdk pack -> target/*.zip).
+# local stand-in backend) and the browser tests (the client scripts in headless Debian
+# Chromium, /usr/bin/chromium or CHROMIUM_PATH), and pack the installable app
+# (now-sdk pack -> target/*.zip).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 started=$SECONDS
@@ -26,8 +28,8 @@ step "tsc --noEmit (server modules, then classic script includes)"
 npx --no-install tsc --noEmit -p tsconfig.json
 npx --no-install tsc --noEmit -p tsconfig.scripts.json
 
-step "unit tests"
-node --import ./test/support/register.mjs --test --test-reporter=tap test/unit/
+step "unit and browser tests"
+node --import ./test/support/register.mjs --test --test-reporter=tap test/unit/ test/browser/
 
 step "now-sdk pack"
 npx --no-install now-sdk pack

@@ -1,0 +1,156 @@
+// The app's browser code, executed: a small page on 127.0.0.1 that provides what a
+// ServiceNow list or form gives client scripts (g_list, g_form, GlideAjax, GlideUI
+// output messages, GlideModal, getMessage) and loads the app's client scripts as they
+// are (the UI actions' scripts from the Fluent definitions, the course list's from
+// src/ui/). GlideAjax posts to this server, which runs the client-callable script
+// include in the Glide shim (callAjax: its ACL, GlideRecordSecure) against whatever
+// backend the app is configured with. Headless Debian Chromium, driven by
+// playwright-core; no browser download.
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { callAjax } from './scope.mjs'
+import { declared } from './app.mjs'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const ARGS = [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+]
+
+const root = new URL('../../', import.meta.url)
+const courseListScript = readFileSync(new URL('src/ui/assign-selected-courses.client.js', root), 'utf8')
+
+/** What a ServiceNow page gives client scripts, kept to what the app uses. */
+const PLATFORM = `
+window.__ajaxCalls = 0
+function getMessage(key) { return key }
+function GlideAjax(processor) { this.params = { sysparm_processor: processor } }
+GlideAjax.prototype.addParam = function (name, value) { this.params[name] = String(value) }
+GlideAjax.prototype.getXMLAnswer = function (callback) {
+    window.__ajaxCalls++
+    var body = new URLSearchParams(this.params).toString()
+    fetch('/xmlhttp.do', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body })
+        .then(function (r) { return r.json() })
+        .then(function (r) { callback(r.answer) }, function () { callback(null) })
+}
+var GlideUI = { get: function () { return GlideUI._ui } }
+GlideUI._ui = {
+    clearOutputMessages: function () { document.getElementById('messages').innerHTML = '' },
+    // The platform renders a message's msg as HTML.
+    addOutputMessage: function (m) {
+        var div = document.createElement('div')
+        div.className = 'outputmsg outputmsg_' + m.type
+        div.innerHTML = m.msg
+        document.getElementById('messages').appendChild(div)
+    },
+}
+function GlideModal(id, readOnly, width) { this.id = id; this.title = '' }
+GlideModal.prototype.setTitle = function (t) { this.title = t }
+GlideModal.prototype.renderWithContent = function (html) {
+    var d = document.getElementById('modal')
+    d.hidden = false
+    d.querySelector('h2').textContent = this.title
+    d.querySelector('.body').innerHTML = html
+}
+window.alert = function (text) { (window.__alerts = window.__alerts || []).push(String(text)) }
+`
+
+/** The course list: rows with checkboxes, and "Assign Courses" among the list choices. */
+function coursePage(incident) {
+    const action = declared('UiAction').find((a) => a.actionName === 'x_litmo_litmos_int_assign_courses')
+    const rows = ['C1', 'C2', 'C3'].map((id) => `<label><input type="checkbox" class="row" value="${id}"> ${id}</label>`).join('\n')
+    return `<!doctype html><html><head><meta charset="utf-8"><title>Litmos Courses</title>
+<script>${PLATFORM}
+var g_list = {
+    getChecked: function () { return Array.prototype.filter.call(document.querySelectorAll('input.row'), function (c) { return c.checked }).map(function (c) { return c.value }).join(',') },
+    getQuery: function () { return 'incident=${incident}^ORDERBYname' },
+}
+</script>
+<script>${courseListScript}</script></head><body>
+${rows}
+<button id="assign" onclick="${action.client.onClick}">${action.name}</button>
+<div id="messages"></div>
+<div id="modal" hidden><h2></h2><div class="body"></div></div>
+</body></html>`
+}
+
+/** The incident form: its client-side UI actions (the Related Link to the training list). */
+function incidentPage(incident) {
+    const actions = declared('UiAction').filter((a) => a.table === 'incident' && a.client && a.client.isClient)
+    return `<!doctype html><html><head><meta charset="utf-8"><title>Incident</title>
+<script>${PLATFORM}
+var g_form = { getUniqueValue: function () { return '${incident}' }, getTableName: function () { return 'incident' } }
+</script>
+${actions.map((a) => `<script>${a.script}</script>`).join('\n')}</head><body>
+${actions.map((a) => `<a href="#" id="${a.actionName}" onclick="${a.client.onClick}; return false">${a.name}</a>`).join('\n')}
+<div id="messages"></div>
+</body></html>`
+}
+
+/**
+ * Starts the page server and Chromium.
+ * @returns {Promise<{ base: string, page: import('playwright-core').Page, errors: string[], ajax: { calls: number }, close(): Promise<void> }>}
+ */
+export async function openBrowser() {
+    if (!existsSync(CHROMIUM)) {
+        throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`)
+    }
+    const ajax = { calls: 0 }
+    const server = createServer(async (req, res) => {
+        const url = new URL(req.url, 'http://127.0.0.1')
+        if (req.method === 'POST' && url.pathname === '/xmlhttp.do') {
+            let body = ''
+            for await (const chunk of req) body += chunk
+            const params = Object.fromEntries(new URLSearchParams(body))
+            ajax.calls++
+            let answer = null
+            try {
+                answer = callAjax(params.sysparm_processor, params)
+            } catch (e) {
+                // The platform logs a processor's exception and answers nothing.
+                ajax.lastError = String(e && e.message)
+                answer = null
+            }
+            res.writeHead(200, { 'content-type': 'application/json' })
+            return res.end(JSON.stringify({ answer }))
+        }
+        const incident = url.searchParams.get('incident') || ''
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        if (url.pathname === '/courses.html') return res.end(coursePage(incident))
+        if (url.pathname === '/incident.html') return res.end(incidentPage(incident))
+        return res.end(`<!doctype html><title>${url.pathname}</title><p id="landed">${url.pathname}${url.search}</p>`)
+    })
+    await new Promise((r) => server.listen(0, '127.0.0.1', r))
+    const base = `http://127.0.0.1:${server.address().port}`
+    const profile = await mkdtemp(join(tmpdir(), 'sn-chromium-'))
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS })
+    const page = context.pages()[0] || (await context.newPage())
+    page.setDefaultTimeout(10000)
+    const errors = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    const offsite = []
+    context.on('request', (r) => {
+        if (!r.url().startsWith(base)) offsite.push(r.url())
+    })
+    return {
+        base,
+        page,
+        errors,
+        ajax,
+        offsite,
+        async close() {
+            await context.close()
+            await new Promise((r) => server.close(r))
+            await rm(profile, { recursive: true, force: true })
+        },
+    }
+}
