@@ -146,6 +146,8 @@ routes=(
   "POST /v1/litmos/webhooks/warmup/warmup" "POST /v1/admin/tenants/warmup/sync" "POST /v1/servicenow/incidents"
   "GET /v1/servicenow/training/updates" "GET /v1/servicenow/learners/warmup/courses" "GET /v1/servicenow/reports/effectiveness"
   "DELETE /v1/admin/tenants/warmup/callers/warmup" "GET /v1/openapi.json"
+  "GET /v1/servicenow/catalog"
+  "GET /v1/servicenow/courses/assignable"
   "GET /v1/admin/tenants" "GET /v1/admin/tenants/warmup/reports/effectiveness" "GET /admin"
 )
 # A few at a time: two dozen `cargo run`s at once contend for cargo's locks, and on a

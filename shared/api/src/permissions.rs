@@ -80,6 +80,8 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // ServiceNow routes that call Litmos with the tenant's key.
     ("upsert-learner", &[(Table, &[READ, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     ("list-courses", &[(Table, &[READ, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
+    ("get-assignable-courses", &[(Table, &[READ, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
+    ("get-catalog", &[(Table, &[READ, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
     ("assign-courses", &[(Table, &[READ, QUERY, PUT, UPDATE, DELETE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
     ("get-incident-training", &[(Table, &[READ, QUERY, PUT, UPDATE, DELETE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
     ("get-learner-courses", &[(Table, &[READ, QUERY, PUT, UPDATE, DELETE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),

@@ -33,6 +33,8 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/v1/servicenow/training/updates", "get-training-updates"),
     ("GET", "/v1/servicenow/learners/{caller_sys_id}/courses", "get-learner-courses"),
     ("GET", "/v1/servicenow/reports/effectiveness", "get-effectiveness-report"),
+    ("GET", "/v1/servicenow/catalog", "get-catalog"),
+    ("GET", "/v1/servicenow/courses/assignable", "get-assignable-courses"),
     ("GET", "/v1/admin/tenants", "list-tenants"),
     ("GET", "/v1/admin/tenants/{tenant_id}/reports/effectiveness", "get-tenant-report"),
     ("GET", "/admin", "admin-console"),

@@ -42,6 +42,38 @@ pub async fn get_learner(state: Arc<AppState>, req: Request) -> Response<Body> {
     .await
 }
 
+/// `GET /v1/servicenow/catalog`: every course, active or not, 1,000 a page, for the
+/// app's local course table (no agent: what an agent may assign is the next route's).
+pub async fn get_catalog(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &["cursor", "limit"])?;
+        // Bad paging is refused before anything is read.
+        let limit = query(&req, "limit");
+        courses::catalog_page(Vec::new(), None, limit.as_deref())?;
+        let (_, acct) = state.account(&caller).await?;
+        let all = state.catalog().all(&caller.tenant_id, &acct).await?;
+        Ok(json(StatusCode::OK, &courses::catalog_page(all, query(&req, "cursor").as_deref(), limit.as_deref())?))
+    })
+    .await
+}
+
+/// `GET /v1/servicenow/courses/assignable`: which courses `X-Agent` may assign (all, or
+/// these ids), for the app to filter its local course table by.
+pub async fn assignable_courses(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &[])?;
+        let who = courses::agent_header(header(&req, "x-agent").as_deref())?;
+        let (_, acct) = state.account(&caller).await?;
+        let catalog = state.catalog();
+        let agent = catalog
+            .agent(&caller.tenant_id, &acct, &who)
+            .await?
+            .ok_or_else(|| Error::Forbidden("The agent in X-Agent is not a user of this Litmos account.".into()))?;
+        Ok(json(StatusCode::OK, &catalog.assignable_view(&caller.tenant_id, &acct, &agent).await?))
+    })
+    .await
+}
+
 pub async fn list_courses(state: Arc<AppState>, req: Request) -> Response<Body> {
     authed(state, req, |state, req, caller| async move {
         only_query(&req, &["search", "name", "code", "sort", "limit", "offset"])?;

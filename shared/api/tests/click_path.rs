@@ -553,3 +553,48 @@ async fn a_warm_container_keeps_its_catalog_until_the_cache_changes() {
     assert_eq!(after["total"].as_u64().unwrap() as usize, refreshed.iter().filter(|c| c.active).count(), "the new generation is read");
     assert!(after["total"].as_u64().unwrap() > first["total"].as_u64().unwrap());
 }
+
+#[tokio::test]
+async fn the_app_keeps_its_course_table_from_the_paged_catalog_and_filters_it_per_agent() {
+    let t = tenant().await;
+    // The whole catalog, inactive courses too, in pages; the generation stays while nothing changes.
+    let (status, first) = t.call("GET", "/v1/servicenow/catalog?limit=25", None, None).await;
+    assert_eq!(status, 200, "{first}");
+    let total = first["total"].as_u64().unwrap() as usize;
+    assert_eq!(total, t.e.double.courses().len());
+    let mut ids: Vec<String> = Vec::new();
+    let mut page = first.clone();
+    loop {
+        ids.extend(page["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()));
+        let Some(cursor) = page["next_cursor"].as_str() else { break };
+        let (status, next) = t.call("GET", &format!("/v1/servicenow/catalog?limit=25&cursor={cursor}"), None, None).await;
+        assert_eq!(status, 200, "{next}");
+        assert_eq!(next["generation"], first["generation"]);
+        page = next;
+    }
+    let mut expected: Vec<String> = t.e.double.courses().iter().map(|c| c.id.clone()).collect();
+    expected.sort();
+    assert_eq!(ids, expected);
+    assert!(first["items"].as_array().unwrap().iter().all(|c| c["active"].is_boolean()));
+    assert_eq!(t.call("GET", "/v1/servicenow/catalog?limit=1001", None, None).await.0, 400);
+    assert_eq!(t.call("GET", "/v1/servicenow/catalog?cursor=nodot", None, None).await.0, 400);
+    // Paging the cached catalog asks Litmos for nothing more.
+    t.e.double.clear_requests();
+    assert_eq!(t.call("GET", "/v1/servicenow/catalog", None, None).await.0, 200);
+    assert!(t.e.double.requests().is_empty());
+
+    // Per agent: everything for an Administrator, the led teams' courses for a Team Leader,
+    // nothing for a Learner, 403 for a stranger.
+    let (status, admin) = t.call("GET", "/v1/servicenow/courses/assignable", Some(ADMIN_AGENT), None).await;
+    assert_eq!((status, &admin["all"], &admin["course_ids"]), (200, &json!(true), &json!([])), "{admin}");
+    let (_, led) = t.call("GET", "/v1/servicenow/courses/assignable", Some("leader@pieshop.net"), None).await;
+    let (_, list) = t.call("GET", "/v1/servicenow/courses?limit=100", Some("leader@pieshop.net"), None).await;
+    let mut listed: Vec<&str> = list["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    listed.sort();
+    assert_eq!((led["all"].as_bool(), led["access_level"].as_str()), (Some(false), Some("Team_Leader")));
+    assert_eq!(led["course_ids"], json!(listed), "the same courses the list shows the leader");
+    let (_, learner) = t.call("GET", "/v1/servicenow/courses/assignable", Some("learner@pieshop.net"), None).await;
+    assert_eq!((learner["all"].as_bool(), learner["course_ids"].clone()), (Some(false), json!([])));
+    assert_eq!(t.call("GET", "/v1/servicenow/courses/assignable", Some("stranger@nowhere.io"), None).await.0, 403);
+    assert_eq!(t.call("GET", "/v1/servicenow/courses/assignable", None, None).await.0, 400);
+}

@@ -204,6 +204,81 @@ pub struct LedCourses {
     pub left_out_teams: usize,
 }
 
+/// The most courses one catalog page holds: 5,000 courses are 5 requests.
+pub const CATALOG_PAGE_MAX: usize = 1_000;
+
+/// One page of the whole catalog, for the ServiceNow app's local course table.
+#[derive(Debug, Serialize)]
+pub struct CatalogPage {
+    /// Changes exactly when a course is added, removed or changed.
+    pub generation: String,
+    pub total: usize,
+    /// Active and inactive courses, in id order.
+    pub items: Vec<Course>,
+    pub next_cursor: Option<String>,
+}
+
+/// A hash of what the app keeps of each course: equal catalogs have equal generations.
+pub fn catalog_generation(sorted: &[Course]) -> String {
+    let mut h = Sha256::new();
+    for c in sorted {
+        for field in [c.id.as_str(), c.code.as_str(), c.name.as_str(), c.description.as_str(), if c.active { "1" } else { "0" }] {
+            h.update((field.len() as u64).to_le_bytes());
+            h.update(field.as_bytes());
+        }
+    }
+    hex::encode(&h.finalize()[..16])
+}
+
+/// The catalog in id order, `limit` (1..=1000, default 1000) at a time after `cursor`
+/// (`<generation>.<last id, hex>`). A cursor of another generation is a 409: the app
+/// starts again, so it never mixes two catalogs.
+pub fn catalog_page(mut courses: Vec<Course>, cursor: Option<&str>, limit: Option<&str>) -> Result<CatalogPage, Error> {
+    let limit = number("limit", limit, CATALOG_PAGE_MAX, 1, CATALOG_PAGE_MAX)?;
+    courses.sort_by(|a, b| a.id.cmp(&b.id));
+    let generation = catalog_generation(&courses);
+    let after = match cursor.filter(|c| !c.is_empty()) {
+        None => None,
+        Some(c) => {
+            let bad = || Error::invalid("cursor", "is not a cursor this catalog gave out");
+            let (gen_, last) = c.split_once('.').ok_or_else(bad)?;
+            let last = hex::decode(last).ok().and_then(|b| String::from_utf8(b).ok()).ok_or_else(bad)?;
+            if gen_ != generation {
+                return Err(Error::Conflict("The Litmos catalog changed while it was read; read it again from the start (no cursor).".into()));
+            }
+            Some(last)
+        }
+    };
+    let total = courses.len();
+    let start = after.as_deref().map_or(0, |last| courses.partition_point(|c| c.id.as_str() <= last));
+    let items: Vec<Course> = courses.into_iter().skip(start).take(limit).collect();
+    let next_cursor = (start + items.len() < total).then(|| format!("{generation}.{}", hex::encode(&items.last().expect("a page before the end").id)));
+    Ok(CatalogPage { generation, total, items, next_cursor })
+}
+
+/// Which courses an agent may assign, for the app to filter its local course table.
+#[derive(Debug, Serialize)]
+pub struct AssignableView {
+    pub access_level: Option<AccessLevel>,
+    /// Every active course (Account Owners and Administrators): `course_ids` is empty.
+    pub all: bool,
+    pub course_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+}
+
+impl Catalog<'_> {
+    pub async fn assignable_view(&self, tenant: &str, acct: &LitmosAccount, agent: &Agent) -> Result<AssignableView, Error> {
+        if agent.level.is_some_and(AccessLevel::may_assign) {
+            return Ok(AssignableView { access_level: agent.level, all: true, course_ids: Vec::new(), notice: None });
+        }
+        let (courses, notice) = self.assignable_with_notice(tenant, acct, agent).await?;
+        let mut course_ids: Vec<String> = courses.into_iter().map(|c| c.id).collect();
+        course_ids.sort();
+        Ok(AssignableView { access_level: agent.level, all: false, course_ids, notice })
+    }
+}
+
 fn number(field: &str, raw: Option<&str>, default: usize, min: usize, max: usize) -> Result<usize, Error> {
     match raw {
         None => Ok(default),
@@ -279,6 +354,38 @@ mod tests {
 
     fn course(i: usize, name: &str, code: &str) -> Course {
         Course { id: format!("c{i}"), code: code.into(), name: name.into(), description: format!("about {name}"), active: true }
+    }
+
+    #[test]
+    fn the_catalog_pages_in_id_order_and_a_changed_catalog_restarts() {
+        let all: Vec<Course> = (0..2_500).rev().map(|i| Course { active: i % 7 != 0, ..course(i, &format!("Course {i}"), "C") }).collect();
+        let mut seen = Vec::new();
+        let mut cursor: Option<String> = None;
+        let mut requests = 0;
+        loop {
+            let page = catalog_page(all.clone(), cursor.as_deref(), None).unwrap();
+            requests += 1;
+            assert_eq!(page.total, 2_500);
+            seen.extend(page.items.iter().map(|c| c.id.clone()));
+            match page.next_cursor {
+                Some(c) => cursor = Some(c),
+                None => break,
+            }
+        }
+        assert_eq!(requests, 3, "1,000 a page");
+        let mut expected: Vec<String> = all.iter().map(|c| c.id.clone()).collect();
+        expected.sort();
+        assert_eq!(seen, expected, "every course once, inactive ones too, in id order");
+        let first = catalog_page(all.clone(), None, Some("10")).unwrap();
+        let mut changed = all.clone();
+        changed[0].name = "Renamed".into();
+        assert_ne!(catalog_page(changed.clone(), None, Some("1")).unwrap().generation, first.generation);
+        assert!(matches!(catalog_page(changed, first.next_cursor.as_deref(), None), Err(Error::Conflict(_))));
+        assert_eq!(catalog_page(all.clone(), None, None).unwrap().generation, first.generation, "the same catalog, the same generation");
+        for bad in ["nodot", "abc.zz"] {
+            assert!(matches!(catalog_page(all.clone(), Some(bad), None), Err(Error::Invalid { .. })), "{bad}");
+        }
+        assert!(matches!(catalog_page(all, None, Some("1001")), Err(Error::Invalid { .. })));
     }
 
     fn sample() -> Vec<Course> {

@@ -123,6 +123,8 @@ async fn every_undeclared_method_is_405_with_allow() {
         ("/v1/servicenow/learners", "POST"),
         ("/v1/servicenow/learners/0123456789abcdef0123456789abcdef", "GET"),
         ("/v1/servicenow/courses", "GET"),
+        ("/v1/servicenow/courses/assignable", "GET"),
+        ("/v1/servicenow/catalog", "GET"),
         ("/v1/servicenow/assignments", "POST"),
         ("/v1/servicenow/incidents/0123456789abcdef0123456789abcdef/training", "GET"),
         ("/v1/servicenow/incidents", "POST"),

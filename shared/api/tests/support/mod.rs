@@ -151,6 +151,8 @@ pub async fn servicenow_call(state: &Arc<AppState>, key: &str, method: &str, pat
         ("POST", "/v1/servicenow/assignments") => training::assign_courses(st, req).await,
         ("POST", "/v1/servicenow/incidents") => outcomes::create_incident(st, req).await,
         ("GET", "/v1/servicenow/courses") => training::list_courses(st, req).await,
+        ("GET", "/v1/servicenow/courses/assignable") => training::assignable_courses(st, req).await,
+        ("GET", "/v1/servicenow/catalog") => training::get_catalog(st, req).await,
         ("GET", "/v1/servicenow/training/updates") => outcomes::training_updates(st, req).await,
         ("GET", "/v1/servicenow/reports/effectiveness") => outcomes::effectiveness_report(st, req).await,
         ("GET", p) if p.starts_with("/v1/servicenow/learners/") && p.ends_with("/courses") => outcomes::learner_courses(st, req).await,
