@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The ServiceNow app, offline: install (npm ci, skipped when node_modules matches
 # package-lock.json), build with the committed record keys (now-sdk build --frozenKeys),
-# type-check the server code (tsc), run the unit tests (node --test, real HTTP to a
+# type-check the server code (tsc), lint it with the ServiceNow ESLint plugins, run the unit tests (node --test, real HTTP to a
 # local stand-in backend) and the browser tests (the client scripts in headless Debian
 # Chromium, /usr/bin/chromium or CHROMIUM_PATH), and pack the installable app
 # (now-sdk pack -> target/*.zip).
@@ -27,6 +27,18 @@ npx --no-install now-sdk build --frozenKeys
 step "tsc --noEmit (server modules, then classic script includes)"
 npx --no-install tsc --noEmit -p tsconfig.json
 npx --no-install tsc --noEmit -p tsconfig.scripts.json
+
+step "lint: @admc.com/eslint-plugin-sn (snLint) and @servicenow/eslint-plugin-sdk-app-plugin"
+# snLint reads lint/sneslintrc.json and lint/snglobals/ from its working folder; errors
+# fail the build, the plugin's style warnings do not.
+(
+  cd lint
+  [[ -d snglobals ]] || npx --no-install snLint -g >/dev/null
+  npx --no-install snLint -t sys_script_include -a scoped-es12 -L '(--quiet)' ../src/script-includes/
+  npx --no-install snLint -t sys_ui_action.script -a noniso_scoped-es12 -L '(--quiet)' ../src/ui/
+)
+# APIs the platform's engine lacks (Web and Node APIs), in every server script.
+npx --no-install eslint --no-eslintrc -c lint/sdk-app.eslintrc.json --max-warnings 0 src/server src/script-includes
 
 step "unit and browser tests"
 node --import ./test/support/register.mjs --test --test-reporter=tap test/unit/ test/browser/

@@ -12,7 +12,8 @@ declare module '@servicenow/glide/x_litmo_litmos_int' {
         static UNREACHABLE: string
         static NOT_CONFIGURED: string
         static KEY_REFUSED: string
-        constructor(options?: { baseUrl?: string; apiKey?: string; timeoutMs?: number })
+        constructor(options?: { baseUrl?: string; apiKey?: string; timeoutMs?: number; sleep?: (ms: number) => void })
+        static urlProblem(url: string): string
         baseUrl: string
         timeoutMs: number
         isConfigured(): boolean

@@ -61,6 +61,16 @@ Record({
 })
 
 Property({
+    $id: Now.ID['property-allow-http'],
+    name: 'x_litmo_litmos_int.allow_http_backend',
+    type: 'boolean',
+    value: false,
+    description:
+        'Development only: allow an http:// Litmos Training URL (a local test stack). Leave false: the API key must travel over https.',
+    roles: { read: ['admin'], write: ['admin'] },
+})
+
+Property({
     $id: Now.ID['property-http-timeout'],
     name: 'x_litmo_litmos_int.http_timeout_ms',
     type: 'integer',

@@ -11,10 +11,9 @@ var LitmosTrainingAjax = Class.create()
 LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor, {
     /** @this {{ getParameter(name: string): string | null }} */
     assignCourses: function () {
-        var result
-        if (!gs.hasRole('x_litmo_litmos_int.litmos_training_user')) {
-            result = { ok: false, status: 403, error: gs.getMessage('You need the Litmos Training User role to assign courses.') }
-        } else {
+        /** @type {any} */
+        var result = { ok: false, status: 403, error: gs.getMessage('You need the Litmos Training User role to assign courses.') }
+        if (gs.hasRole('x_litmo_litmos_int.litmos_training_user')) {
             try {
                 result = require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/assign.js').assignSelected({
                     incidentSysId: String(this.getParameter('sysparm_incident') || ''),

@@ -24,7 +24,7 @@ LitmosTrainingClient.KEY_REFUSED =
 
 LitmosTrainingClient.prototype = {
     /**
-     * @param {{ baseUrl?: string, apiKey?: string, timeoutMs?: number }} [options]
+     * @param {{ baseUrl?: string, apiKey?: string, timeoutMs?: number, sleep?: (ms: number) => void }} [options]
      *   baseUrl and apiKey are given only while the Configurations record is being
      *   saved (the key is checked before it is stored); otherwise the active
      *   Configurations record supplies them.
@@ -34,7 +34,7 @@ LitmosTrainingClient.prototype = {
         var url = opts.baseUrl || ''
         var key = opts.apiKey || ''
         if (!url || !key) {
-            var saved = this._readConfiguration()
+            var saved = LitmosTrainingClient.readConfiguration()
             url = url || saved.baseUrl
             key = key || saved.apiKey
         }
@@ -42,6 +42,8 @@ LitmosTrainingClient.prototype = {
         this.apiKey = String(key || '')
         var timeout = opts.timeoutMs || parseInt(gs.getProperty(LitmosTrainingClient.TIMEOUT_PROPERTY, ''), 10)
         this.timeoutMs = timeout > 0 ? timeout : LitmosTrainingClient.DEFAULT_TIMEOUT_MS
+        /** Waits between attempts (tests give their own). */
+        this.sleep = opts.sleep || LitmosTrainingClient.pause
     },
 
     /** @returns {boolean} */
@@ -103,6 +105,13 @@ LitmosTrainingClient.prototype = {
     // ---- the one HTTP path ----
 
     /**
+     * One call to the backend. 429, 502, 503 and 504 are tried again, at most
+     * MAX_ATTEMPTS times in all, after a jittered exponential pause or the answer's
+     * Retry-After when that is sooner than MAX_WAIT_MS (a longer Retry-After is not
+     * waited for: the agent gets the answer now). Every route the app calls is safe to
+     * repeat (SPEC 3.2: learners and incidents are upserts, assignments carry an
+     * Idempotency-Key). No answer at all (timeout, refused connection) is not retried:
+     * the agent already waited the whole timeout.
      * @param {string} method
      * @param {string} path
      * @param {{ query?: { [name: string]: string | number | undefined }, body?: any, agent?: string, idempotencyKey?: string }} opts
@@ -112,9 +121,29 @@ LitmosTrainingClient.prototype = {
         if (!this.isConfigured()) {
             return { ok: false, status: 0, message: gs.getMessage(LitmosTrainingClient.NOT_CONFIGURED), unreachable: false, notConfigured: true }
         }
+        var urlProblem = LitmosTrainingClient.urlProblem(this.baseUrl)
+        if (urlProblem) return { ok: false, status: 0, message: urlProblem, unreachable: false, notConfigured: true }
+        var result = this._once(method, path, opts)
+        for (var attempt = 1; attempt < LitmosTrainingClient.MAX_ATTEMPTS && result.retryAfterMs !== undefined; attempt++) {
+            var wait = LitmosTrainingClient.backoffMs(attempt, result.retryAfterMs, Math.random())
+            if (wait < 0) break
+            this.sleep(wait)
+            result = this._once(method, path, opts)
+        }
+        delete result.retryAfterMs
+        return result
+    },
+
+    /**
+     * @param {string} method
+     * @param {string} path
+     * @param {{ query?: { [name: string]: string | number | undefined }, body?: any, agent?: string, idempotencyKey?: string }} opts
+     * @returns {any} a LitmosResult, with retryAfterMs (the server's wish, or null) when worth another try
+     */
+    _once: function (method, path, opts) {
         var rm = new sn_ws.RESTMessageV2()
         rm.setHttpMethod(method.toLowerCase())
-        rm.setEndpoint(this.baseUrl + path + this._queryString(opts.query))
+        rm.setEndpoint(this.baseUrl + path + LitmosTrainingClient.queryString(opts.query))
         rm.setHttpTimeout(this.timeoutMs)
         rm.setRequestHeader('Authorization', 'Bearer ' + this.apiKey)
         rm.setRequestHeader('Accept', 'application/json, application/problem+json')
@@ -137,63 +166,125 @@ LitmosTrainingClient.prototype = {
             gs.warn('Litmos Training: ' + method + ' ' + path + ' got no answer: ' + response.getErrorMessage())
             return { ok: false, status: 0, message: gs.getMessage(LitmosTrainingClient.UNREACHABLE), unreachable: true }
         }
-        var text = response.getBody() || ''
-        var data = null
-        try {
-            data = text ? JSON.parse(text) : null
-        } catch (e) {
-            data = null
-        }
+        var data = LitmosTrainingClient.parseJson(response.getBody() || '')
         if (status >= 200 && status < 300) {
             return { ok: true, status: status, data: data, replayed: response.getHeader('Idempotent-Replayed') === 'true' }
         }
-        return {
+        var result = {
             ok: false,
             status: status,
-            message: this._readableError(status, data),
+            message: LitmosTrainingClient.readableError(status, data),
             problem: data && typeof data === 'object' ? data : null,
             unreachable: status === 502 || status === 503 || status === 504,
         }
-    },
-
-    /**
-     * One sentence for a person: the backend's `detail` word for word when it sent a
-     * problem document; never a stack trace or an HTML page. Plain text: whoever shows
-     * it as HTML escapes it.
-     * @param {number} status
-     * @param {any} problem
-     */
-    _readableError: function (status, problem) {
-        if (status === 401) return gs.getMessage(LitmosTrainingClient.KEY_REFUSED)
-        var detail = problem && typeof problem === 'object' ? problem.detail || problem.title : ''
-        if (detail && typeof detail === 'string') return detail
-        if (status === 502 || status === 503 || status === 504) return gs.getMessage(LitmosTrainingClient.UNREACHABLE)
-        return gs.getMessage('Litmos Training could not complete the request (HTTP {0}), try again.', [String(status)])
-    },
-
-    /** @param {{ [name: string]: string | number | undefined } | undefined} query */
-    _queryString: function (query) {
-        if (!query) return ''
-        var parts = []
-        for (var name in query) {
-            if (!Object.prototype.hasOwnProperty.call(query, name)) continue
-            var value = query[name]
-            if (value === undefined || value === null || value === '') continue
-            parts.push(encodeURIComponent(name) + '=' + encodeURIComponent(String(value)))
+        if (LitmosTrainingClient.RETRIED.indexOf(status) >= 0) {
+            result.retryAfterMs = LitmosTrainingClient.retryAfterMs(response.getHeader('Retry-After'))
         }
-        return parts.length ? '?' + parts.join('&') : ''
-    },
-
-    /** The active Configurations record: backend URL and the decrypted key (server only). */
-    _readConfiguration: function () {
-        var gr = new GlideRecord(LitmosTrainingClient.CONFIG_TABLE)
-        gr.addQuery('active', true)
-        gr.orderByDesc('sys_updated_on')
-        gr.setLimit(1)
-        gr.query()
-        if (!gr.next()) return { baseUrl: '', apiKey: '' }
-        return { baseUrl: gr.getValue('backend_url') || '', apiKey: gr.getElement('api_key').getDecryptedValue() || '' }
+        return result
     },
 
     type: 'LitmosTrainingClient',
+}
+
+LitmosTrainingClient.MAX_ATTEMPTS = 3
+LitmosTrainingClient.BASE_DELAY_MS = 250
+LitmosTrainingClient.MAX_WAIT_MS = 4000
+LitmosTrainingClient.RETRIED = [429, 502, 503, 504]
+LitmosTrainingClient.ALLOW_HTTP_PROPERTY = 'x_litmo_litmos_int.allow_http_backend'
+
+/**
+ * How long to wait before attempt `attempt` + 1, or -1 for "do not wait, give up".
+ * @param {number} attempt 1 for the first retry
+ * @param {number | null} retryAfterMs what the server asked for, if anything
+ * @param {number} random in [0, 1)
+ */
+LitmosTrainingClient.backoffMs = function (attempt, retryAfterMs, random) {
+    if (retryAfterMs !== null && retryAfterMs !== undefined) {
+        return retryAfterMs <= LitmosTrainingClient.MAX_WAIT_MS ? retryAfterMs : -1
+    }
+    var cap = Math.min(LitmosTrainingClient.MAX_WAIT_MS, LitmosTrainingClient.BASE_DELAY_MS * 2 ** attempt)
+    return Math.floor(cap / 2 + (random * cap) / 2)
+}
+
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date; null when absent or unreadable.
+ * @param {string | null} header
+ */
+LitmosTrainingClient.retryAfterMs = function (header) {
+    var text = String(header || '').trim()
+    if (!text) return null
+    if (/^\d+$/.test(text)) return parseInt(text, 10) * 1000
+    var at = Date.parse(text)
+    return isNaN(at) ? null : Math.max(0, at - new Date().getTime())
+}
+
+/**
+ * Scoped scripts have no gs.sleep: wait on the clock, for at most MAX_WAIT_MS.
+ * @param {number} ms
+ */
+LitmosTrainingClient.pause = function (ms) {
+    var until = new Date().getTime() + Math.min(ms, LitmosTrainingClient.MAX_WAIT_MS)
+    while (new Date().getTime() < until) {
+        // waiting
+    }
+}
+
+/**
+ * '' when the backend URL may be used: https, or http only while the development
+ * property x_litmo_litmos_int.allow_http_backend is true (the local stack).
+ * @param {string} url
+ */
+LitmosTrainingClient.urlProblem = function (url) {
+    if (/^https:\/\//i.test(url)) return ''
+    if (/^http:\/\//i.test(url) && gs.getProperty(LitmosTrainingClient.ALLOW_HTTP_PROPERTY, 'false') === 'true') return ''
+    return gs.getMessage('The Litmos Training URL must start with https://.')
+}
+
+/** @param {string} text */
+LitmosTrainingClient.parseJson = function (text) {
+    if (!text) return null
+    try {
+        return JSON.parse(text)
+    } catch (dummy) {
+        return null
+    }
+}
+
+/**
+ * One sentence for a person: the backend's `detail` word for word when it sent a
+ * problem document; never a stack trace or an HTML page. Plain text: whoever shows it
+ * as HTML escapes it.
+ * @param {number} status
+ * @param {any} problem
+ */
+LitmosTrainingClient.readableError = function (status, problem) {
+    if (status === 401) return gs.getMessage(LitmosTrainingClient.KEY_REFUSED)
+    var detail = problem && typeof problem === 'object' ? problem.detail || problem.title : ''
+    if (detail && typeof detail === 'string') return detail
+    if (status === 502 || status === 503 || status === 504) return gs.getMessage(LitmosTrainingClient.UNREACHABLE)
+    return gs.getMessage('Litmos Training could not complete the request (HTTP {0}), try again.', [String(status)])
+}
+
+/** @param {{ [name: string]: string | number | undefined } | undefined} query */
+LitmosTrainingClient.queryString = function (query) {
+    if (!query) return ''
+    var parts = []
+    for (var name in query) {
+        if (!Object.prototype.hasOwnProperty.call(query, name)) continue
+        var value = query[name]
+        if (value === undefined || value === null || value === '') continue
+        parts.push(encodeURIComponent(name) + '=' + encodeURIComponent(String(value)))
+    }
+    return parts.length ? '?' + parts.join('&') : ''
+}
+
+/** The active Configurations record: backend URL and the decrypted key (server only). */
+LitmosTrainingClient.readConfiguration = function () {
+    var gr = new GlideRecord(LitmosTrainingClient.CONFIG_TABLE)
+    gr.addQuery('active', true)
+    gr.orderByDesc('sys_updated_on')
+    gr.setLimit(1)
+    gr.query()
+    if (!gr.next()) return { baseUrl: '', apiKey: '' }
+    return { baseUrl: gr.getValue('backend_url') || '', apiKey: gr.getElement('api_key').getDecryptedValue() || '' }
 }

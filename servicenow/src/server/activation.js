@@ -25,7 +25,7 @@ export function backendUrlProblem(url) {
     if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(url)) {
         return messageText('The Litmos Training URL must look like https://<host>/ (no query or fragment).')
     }
-    return ''
+    return LitmosTrainingClient.urlProblem(url)
 }
 
 /**

@@ -21,8 +21,8 @@ function litmosAssignSelectedCourses() {
     }
 
     function show(type, lines) {
-        var ui = typeof GlideUI !== 'undefined' ? GlideUI.get() : null
-        if (!ui) {
+        var ui = typeof GlideUI === 'undefined' ? null : GlideUI.get()
+        if (ui === null) {
             alert(lines.join('\n'))
             return
         }
@@ -60,7 +60,7 @@ function litmosAssignSelectedCourses() {
         var result = null
         try {
             result = answer ? JSON.parse(answer) : null
-        } catch (e) {
+        } catch (dummy) {
             result = null
         }
         if (!result || typeof result !== 'object') {

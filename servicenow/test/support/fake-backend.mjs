@@ -24,6 +24,7 @@ export const COURSES = [
 const learners = new Map()
 const assigned = new Set()
 const replies = new Map()
+const flaky = new Map()
 
 const json = (res, status, body, headers = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers })
@@ -102,6 +103,18 @@ const server = createServer(async (req, res) => {
         case '/teapot':
             res.writeHead(418, { 'content-type': 'text/plain' })
             return res.end('java.lang.NullPointerException\n\tat com.example.Foo(Foo.java:1)')
+        case '/flaky': {
+            // 503 with Retry-After: 1 (or 502 without) for the first `fail` calls of a key.
+            const key = url.searchParams.get('key')
+            const seen = (flaky.get(key) || 0) + 1
+            flaky.set(key, seen)
+            if (seen <= Number(url.searchParams.get('fail') || 0)) {
+                const headers = url.searchParams.get('after') ? { 'retry-after': url.searchParams.get('after') } : {}
+                res.writeHead(url.searchParams.get('status') ? Number(url.searchParams.get('status')) : 503, { 'content-type': 'application/problem+json', ...headers })
+                return res.end(JSON.stringify({ title: 'Service Unavailable', status: 503, detail: `Busy, try ${seen}.` }))
+            }
+            return json(res, 200, { seen })
+        }
         case '/slow':
             await new Promise((r) => setTimeout(r, 3000))
             res.writeHead(200, { 'content-type': 'application/json' })

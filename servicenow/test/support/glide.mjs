@@ -93,7 +93,9 @@ function defs(kind) {
 
 export function reset() {
     state.tables = {}
-    state.properties = { 'glide.servlet.uri': 'https://pieshop.service-now.com/' }
+    // The tests' backends listen on http://127.0.0.1, like the local stack: the
+    // development property that allows http is on (tests of the https rule turn it off).
+    state.properties = { 'glide.servlet.uri': 'https://pieshop.service-now.com/', 'x_litmo_litmos_int.allow_http_backend': 'true' }
     state.user = ADMIN_USER()
     state.messages = []
     state.logs = []

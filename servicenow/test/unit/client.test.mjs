@@ -110,3 +110,62 @@ describe('LitmosTrainingClient', () => {
         assert.deepEqual(r.data.messages, ['replayed'])
     })
 })
+
+describe('LitmosTrainingClient: retries and https', () => {
+    let backend
+    before(async () => {
+        backend = await startFakeBackend()
+    })
+    after(() => backend.stop())
+    beforeEach(() => reset())
+
+    const sleeps = []
+    const client = () => {
+        sleeps.length = 0
+        return new LitmosTrainingClient({ baseUrl: backend.url, apiKey: 'lsn_good', sleep: (ms) => sleeps.push(ms) })
+    }
+    const key = () => Math.random().toString(36).slice(2)
+
+    it("retries 503 as the server's Retry-After says, then succeeds", () => {
+        const r = client().request('GET', `/flaky?key=${key()}&fail=2&after=1`, {})
+        assert.equal(r.ok, true)
+        assert.deepEqual(r.data, { seen: 3 })
+        assert.deepEqual(sleeps, [1000, 1000])
+        assert.equal(state.requests.length, 3)
+    })
+
+    it('retries 502 with a jittered, growing, bounded pause', () => {
+        const r = client().request('GET', `/flaky?key=${key()}&fail=5&status=502`, {})
+        assert.equal(r.ok, false)
+        assert.equal(r.status, 502)
+        assert.equal(state.requests.length, LitmosTrainingClient.MAX_ATTEMPTS, 'bounded')
+        assert.equal(sleeps.length, 2)
+        assert.ok(sleeps[0] >= 250 && sleeps[0] <= 500, `${sleeps[0]}`)
+        assert.ok(sleeps[1] >= 500 && sleeps[1] <= 1000, `${sleeps[1]}`)
+        assert.equal(r.message, 'Busy, try 3.')
+        assert.equal('retryAfterMs' in r, false)
+        const spread = new Set(Array.from({ length: 20 }, () => LitmosTrainingClient.backoffMs(1, null, Math.random())))
+        assert.ok(spread.size > 1, 'jittered')
+    })
+
+    it('does not wait for a Retry-After longer than its bound, nor retry what is not worth it', () => {
+        const long = client().request('GET', `/flaky?key=${key()}&fail=1&status=429&after=120`, {})
+        assert.equal(long.ok, false)
+        assert.equal(long.status, 429)
+        assert.deepEqual(sleeps, [])
+        assert.equal(state.requests.length, 1)
+        client().request('POST', '/forbidden', { body: {} })
+        assert.equal(state.requests.length, 2, 'a 403 is not retried')
+        assert.equal(LitmosTrainingClient.retryAfterMs(new Date(Date.now() + 2000).toUTCString()) <= 2000, true)
+        assert.equal(LitmosTrainingClient.retryAfterMs('soon'), null)
+    })
+
+    it('refuses an http:// backend unless the development property allows it', () => {
+        state.properties['x_litmo_litmos_int.allow_http_backend'] = 'false'
+        const r = client().configuration()
+        assert.equal(r.ok, false)
+        assert.equal(r.message, 'The Litmos Training URL must start with https://.')
+        assert.equal(state.requests.length, 0, 'the key never travels over http')
+        assert.equal(LitmosTrainingClient.urlProblem('https://api.example.com'), '')
+    })
+})

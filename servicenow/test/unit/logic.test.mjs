@@ -90,6 +90,9 @@ describe('activation', () => {
         assert.notEqual(backendUrlProblem('ftp://x'), '')
         assert.notEqual(backendUrlProblem('https://x/?a=b'), '')
         assert.notEqual(backendUrlProblem('javascript:alert(1)'), '')
+        state.properties['x_litmo_litmos_int.allow_http_backend'] = 'false'
+        assert.equal(backendUrlProblem('http://127.0.0.1:9000/base'), 'The Litmos Training URL must start with https://.')
+        assert.equal(backendUrlProblem('https://api.example.com'), '')
     })
 })
 

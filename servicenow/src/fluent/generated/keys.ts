@@ -201,6 +201,10 @@ declare global {
                         table: 'sys_module'
                         id: 'dc0f76b2f1774cab8f6b00847bd1d394'
                     }
+                    'property-allow-http': {
+                        table: 'sys_properties'
+                        id: '2d449e0ad5de4e75829db9640a7825ec'
+                    }
                     'property-atf-agent': {
                         table: 'sys_properties'
                         id: '098b7e6ce4d74be9b6a7b9ec9eef9c99'
