@@ -84,3 +84,16 @@ describe('built app', () => {
         assert.equal(relative(root, update), join('dist', 'app', 'update'))
     })
 })
+
+describe('ATF tests as shipped', () => {
+    it('only the UI checks are active; tests that need or create Litmos data are inactive and say so', async () => {
+        const { declared } = await import('../support/app.mjs')
+        const tests = declared('Test')
+        assert.ok(tests.length >= 4)
+        for (const t of tests) {
+            const touchesLitmos = /LitmosTrainingClient|assignSelected/.test(String(t.fn))
+            assert.equal(t.active, !touchesLitmos, t.name)
+            if (!t.active) assert.match(t.description, /^Shipped inactive: /, t.name)
+        }
+    })
+})
