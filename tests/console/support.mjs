@@ -2,10 +2,11 @@
 // by playwright-core, direct API calls for set-up and checks, and the record of every
 // request the page made (all must stay on the stack's origin).
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
 import { chromium } from 'playwright-core'
 
@@ -87,19 +88,31 @@ export async function openBrowser({ clipboard = false } = {}) {
     }
 }
 
+/** The console's files in the repository: index.html, console.css and the script's ES modules. */
+export const CONSOLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'api', 'console')
+
+/** The ES modules the page is made of (every .js file of the console), as served paths. */
+export function consoleModules() {
+    return readdirSync(CONSOLE_DIR)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `/admin/${f}`)
+        .sort()
+}
+
 /**
  * For editing the page against a running stack: the admin-console function compiles
- * its three files in, so a stack serves the version it was built with. With
+ * its files in, so a stack serves the version it was built with. With
  * CONSOLE_ASSETS=shared/api/console the browser gets the files on disk instead, with
- * the stack's own headers. CI never sets it.
+ * the stack's own headers (a new file needs a rebuilt stack: the stack answers 404 for
+ * a file it does not know). CI never sets it.
  */
 async function serveAssetsFromDisk(context, dir) {
-    const files = { '/admin': 'index.html', '/admin/console.js': 'console.js', '/admin/console.css': 'console.css' }
+    const fileOf = (pathname) => (pathname === '/admin' ? 'index.html' : /^\/admin\/[a-z-]+\.(js|css)$/.test(pathname) ? pathname.slice('/admin/'.length) : null)
     await context.route(
-        (url) => url.origin === env.base && url.pathname in files,
+        (url) => url.origin === env.base && fileOf(url.pathname) !== null,
         async (route) => {
             const served = await route.fetch()
-            const body = await readFile(join(dir, files[new URL(route.request().url()).pathname]))
+            const body = await readFile(join(dir, fileOf(new URL(route.request().url()).pathname)))
             await route.fulfill({ response: served, body })
         },
     )
@@ -155,7 +168,8 @@ export async function deleteTenant(id) {
  * Loads the page and waits until console.js has run. The local router (cargo lambda
  * watch) now and then answers one of two simultaneous requests to one function with a
  * 500 of its own (the browser asks for console.css and console.js at once): then the
- * page is loaded again, at most twice, and the test says so on stderr.
+ * page is loaded again, at most twice, and the test says so on stderr. The page's
+ * script is several ES modules, so several of its files are asked for at once.
  */
 export async function openConsole(page) {
     for (let attempt = 1; ; attempt++) {

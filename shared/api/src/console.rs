@@ -1,5 +1,6 @@
 //! `GET /admin` and `GET /admin/{asset}`: the admin console (issue 10), a page that uses
-//! only the admin API. Its three files are compiled in; nothing is fetched at run time,
+//! only the admin API. Its files (the page, its style sheet and its script as a few ES
+//! modules, loaded with no build step) are compiled in; nothing is fetched at run time,
 //! and the headers keep the page to its own origin: no inline script or style, no
 //! framing, no referrer.
 
@@ -14,6 +15,12 @@ use crate::problem::problem;
 pub const ASSETS: &[(&str, &str, &[u8])] = &[
     ("/admin", "text/html; charset=utf-8", include_bytes!("../console/index.html")),
     ("/admin/console.js", "text/javascript; charset=utf-8", include_bytes!("../console/console.js")),
+    ("/admin/api.js", "text/javascript; charset=utf-8", include_bytes!("../console/api.js")),
+    ("/admin/ui.js", "text/javascript; charset=utf-8", include_bytes!("../console/ui.js")),
+    ("/admin/tenants.js", "text/javascript; charset=utf-8", include_bytes!("../console/tenants.js")),
+    ("/admin/keys.js", "text/javascript; charset=utf-8", include_bytes!("../console/keys.js")),
+    ("/admin/report.js", "text/javascript; charset=utf-8", include_bytes!("../console/report.js")),
+    ("/admin/chart.js", "text/javascript; charset=utf-8", include_bytes!("../console/chart.js")),
     ("/admin/console.css", "text/css; charset=utf-8", include_bytes!("../console/console.css")),
 ];
 
@@ -82,5 +89,33 @@ mod tests {
         for external in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "@import"] {
             assert!(!html.contains(external), "index.html loads from another host: {external}");
         }
+    }
+
+    /// Every `import ... from './x.js'` of a module names a file served here, as a
+    /// relative path on this origin; every module served is imported by another.
+    #[test]
+    fn every_module_imports_only_served_modules_of_this_origin() {
+        let modules: Vec<(&str, &str)> = ASSETS
+            .iter()
+            .filter(|(p, _, _)| p.ends_with(".js"))
+            .map(|(p, t, b)| {
+                assert!(t.starts_with("text/javascript"), "{p} is served as {t}");
+                (*p, std::str::from_utf8(b).unwrap())
+            })
+            .collect();
+        let mut imported = std::collections::BTreeSet::from(["/admin/console.js".to_string()]);
+        for (path, text) in &modules {
+            assert!(!text.contains("import("), "{path}: no dynamic import");
+            for line in text.lines().filter(|l| l.starts_with("import ")) {
+                let spec = line.rsplit("from ").next().unwrap().trim().trim_matches('\'');
+                let name = spec.strip_prefix("./").unwrap_or_else(|| panic!("{path} imports {spec}: only ./name.js of this folder"));
+                assert!(!name.contains('/'), "{path} imports {spec}");
+                let served = format!("/admin/{name}");
+                assert!(modules.iter().any(|(p, _)| *p == served), "{path} imports {spec}, which is not served");
+                imported.insert(served);
+            }
+        }
+        let served: std::collections::BTreeSet<String> = modules.iter().map(|(p, _)| p.to_string()).collect();
+        assert_eq!(imported, served, "a served module nobody imports");
     }
 }

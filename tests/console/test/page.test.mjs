@@ -2,7 +2,7 @@
 // keyboard), where the token is kept, signing out, and that nothing leaves the origin.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { assertSameOrigin, call, createTenant, deleteTenant, env, openBrowser, openConsole, signIn, uniqueTenant } from '../support.mjs'
+import { assertSameOrigin, call, consoleModules, createTenant, deleteTenant, env, openBrowser, openConsole, signIn, uniqueTenant } from '../support.mjs'
 
 describe('The admin console page', () => {
     let b
@@ -27,15 +27,19 @@ describe('The admin console page', () => {
         assert.doesNotMatch(h['content-security-policy'], /unsafe-inline|unsafe-eval/)
         assert.equal(h['x-content-type-options'], 'nosniff')
         assert.equal(h['referrer-policy'], 'no-referrer')
-        for (const [asset, type] of [
-            ['/admin/console.js', /^text\/javascript/],
-            ['/admin/console.css', /^text\/css/],
-        ]) {
+        // The script is ES modules: every one of them is loaded, from this origin, as JavaScript.
+        const modules = consoleModules()
+        assert.ok(modules.length > 1 && modules.includes('/admin/console.js'), modules.join(', '))
+        const loaded = [...assets.keys()].filter((p) => p.endsWith('.js')).sort()
+        assert.deepEqual(loaded, modules, 'the page loads each module of shared/api/console and no other script')
+        for (const [asset, type] of [...modules.map((m) => [m, /^text\/javascript/]), ['/admin/console.css', /^text\/css/]]) {
             const r = assets.get(asset)
             assert.equal(r?.status(), 200, asset)
             assert.match(r.headers()['content-type'], type, asset)
             assert.equal(r.headers()['x-content-type-options'], 'nosniff', asset)
+            assert.match(r.headers()['content-security-policy'], /script-src 'self'/, asset)
         }
+        assert.equal(await b.page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the modules ran')
         // The page runs under its CSP without a violation (no inline script or style).
         const violations = await b.page.evaluate(
             () =>
