@@ -1,7 +1,7 @@
 // Work notes from training progress: a job every 15 minutes reads the backend's feed
 // and notes each change on its incident once (ids kept in a small table).
 import '@servicenow/sdk/global'
-import { Acl, ChoiceColumn, ReferenceColumn, ScheduledScript, StringColumn, Table } from '@servicenow/sdk/core'
+import { Acl, ChoiceColumn, Record, ReferenceColumn, ScheduledScript, StringColumn, Table } from '@servicenow/sdk/core'
 import { syncTrainingUpdates } from '../server/work-notes.js'
 import { litmosTrainingAdmin } from './app.now'
 
@@ -22,6 +22,21 @@ export const x_litmo_litmos_int_noted_update = Table({
         }),
     },
     index: [{ name: 'update_id', element: 'update_id', unique: true }],
+})
+
+/**
+ * Noted ids expire after 90 days (Table Cleaner): the feed gives each entry once, and
+ * a re-read after an outage goes back minutes or days, not months.
+ */
+Record({
+    $id: Now.ID['auto-flush-noted'],
+    table: 'sys_auto_flush',
+    data: {
+        tablename: 'x_litmo_litmos_int_noted_update',
+        matchfield: 'sys_created_on',
+        age: 7776000, // 90 days, in seconds
+        active: true,
+    },
 })
 
 ScheduledScript({

@@ -1,7 +1,7 @@
 // The incident side: each new incident (and each change of its category) is sent to
 // the backend (POST /v1/servicenow/incidents), and the Litmos Training list on an
 // incident shows GET /v1/servicenow/incidents/{sys_id}/training.
-import { gs, GlideRecordSecure } from '@servicenow/glide'
+import { gs, GlideDigest, GlideRecordSecure } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
 import { escapeHtml, isSysId, messageHtml, messageText, toGlideDateTime, toRfc3339 } from './context.js'
 
@@ -51,7 +51,8 @@ export function onIncidentSaved(current) {
  */
 export function trainingRow(a, incident) {
     return {
-        sys_id: `${a.learner_id}:${a.course_id}:${a.assigned_at}`,
+        // A row's sys_id must look like one (32 hex): the assignment's identity, hashed.
+        sys_id: new GlideDigest().getMD5Hex(`${a.learner_id}:${a.course_id}:${a.assigned_at}`).toLowerCase(),
         incident,
         course: a.course_name || a.course_id,
         course_id: a.course_id,

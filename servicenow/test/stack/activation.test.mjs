@@ -47,7 +47,9 @@ describe('Configurations page', () => {
         state.properties['glide.servlet.uri'] = 'https://elsewhere.service-now.com/'
         const result = save({ api_key: 'lsn_thisIsNotAValidKeyAtAll0000000000' }, good.sys_id)
         assert.equal(result, null, 'the save was aborted')
-        assert.deepEqual(state.messages, [{ level: 'error', message: `Litmos Training was not activated: ${LitmosTrainingClient.KEY_REFUSED}` }])
+        // addErrorMessage renders HTML: the text arrives escaped ("Accounts &gt; Integrations").
+        const escaped = LitmosTrainingClient.KEY_REFUSED.replace(/>/g, '&gt;')
+        assert.deepEqual(state.messages, [{ level: 'error', message: `Litmos Training was not activated: ${escaped}` }])
         assert.deepEqual(rows(TABLE)[0], good, 'the stored configuration is unchanged')
         const admin = await backend('GET', `/v1/admin/tenants/${env.tenant}/servicenow`, { token: env.adminToken })
         assert.equal(admin.body.instance_url, 'https://pieshop.service-now.com', 'no activation was recorded')

@@ -139,7 +139,7 @@ describe('Assign Courses click path', () => {
         actAs(AGENTS.leader)
         const course = listCourses('').rows[0]
         const result = assignSelected({ incidentSysId: incident, checked: course.course_id, requestKey: 'leader' })
-        assert.deepEqual(result, { ok: false, error: PERMISSION })
+        assert.deepEqual(result, { ok: false, status: 403, error: PERMISSION })
     })
 
     it('a double click assigns once: the second click replays the first answer', async () => {

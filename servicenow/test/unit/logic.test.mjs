@@ -1,6 +1,7 @@
 // Business logic that needs no backend: query translation, paging, keys, payloads,
 // rows, and the work-note job's bookkeeping (with a scripted client).
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { beforeEach, describe, it } from 'node:test'
 import { GlideRecord, reset, rows, seed, state } from '../support/glide.mjs'
 import { backendQuery, courseListUrl, courseRow, fetchCourses, MAX_ROWS } from '../../src/server/course-list.js'
@@ -126,9 +127,10 @@ describe('incidents', () => {
             'inc',
         )
         assert.deepEqual(row, {
-            sys_id: 'L:C:2024-01-02T03:04:05Z', incident: 'inc', course: 'Billing', course_id: 'C', status: 'completed', percentage: '100', score: '87.5',
+            sys_id: createHash('md5').update('L:C:2024-01-02T03:04:05Z').digest('hex'), incident: 'inc', course: 'Billing', course_id: 'C', status: 'completed', percentage: '100', score: '87.5',
             assigned_at: '2024-01-02 03:04:05', assigned_by: 'a@b.c', completed_at: '2024-01-03 00:00:00', link: 'https://x/c',
         })
+        assert.match(row.sys_id, /^[0-9a-f]{32}$/)
     })
 })
 

@@ -165,6 +165,10 @@ declare global {
                         table: 'sys_atf_step'
                         id: 'e9f890b99a874a488dc6d25272fa88de'
                     }
+                    'auto-flush-noted': {
+                        table: 'sys_auto_flush'
+                        id: 'c0dda0a9f5a348efa48b633852144f42'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: '6e591b9e3cc843e881fac8e2a346cb25'
