@@ -67,6 +67,8 @@ const server = createServer(async (req, res) => {
                 return json(res, 200, { assigned: [], already_assigned: [], messages: ['replayed'] }, { 'idempotent-replayed': 'true' })
             }
             return assign(req, res, body)
+        case '/v1/servicenow/incidents':
+            return json(res, 201, JSON.parse(body || '{}'))
         case '/v1/servicenow/learners': {
             const caller = JSON.parse(body || '{}').caller || {}
             const created = !learners.has(caller.sys_id)
