@@ -147,6 +147,7 @@ mod claims {
             course_name: format!("Course {course}"),
             incident_sys_id: incident.into(),
             incident_number: "INC0001".into(),
+            incident_table: "incident".into(),
             assigned_by: "admin@pieshop.net".into(),
             assigned_at: 100,
         }
@@ -321,7 +322,7 @@ mod claims {
     #[tokio::test]
     async fn incidents_are_known_once_and_find_the_next_one() {
         let s = store().await;
-        let inc = |sys: &str, number: &str, opened: i64, cat: Option<&str>| Incident { sys_id: sys.into(), number: number.into(), caller_sys_id: "c1".into(), opened_at: opened, category: cat.map(str::to_string) };
+        let inc = |sys: &str, number: &str, opened: i64, cat: Option<&str>| Incident { sys_id: sys.into(), number: number.into(), table: "incident".into(), caller_sys_id: "c1".into(), opened_at: opened, category: cat.map(str::to_string) };
         assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("network"))).await.unwrap(), IncidentWrite::Created);
         assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("network"))).await.unwrap(), IncidentWrite::Known { category_changed: false });
         assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("email"))).await.unwrap(), IncidentWrite::Known { category_changed: true });

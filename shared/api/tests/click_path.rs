@@ -326,7 +326,7 @@ async fn fifty_concurrent_identical_assigns_assign_once() {
         let (state, acct, learner, ids) = (state.clone(), acct.clone(), learner.clone(), ids.clone());
         tasks.push(tokio::spawn(async move {
             let service = Assignments { learners: &state.store, store: &state.store, idempotency: &state.store, incidents: &state.store, catalog: state.catalog(), litmos: &state.litmos, clock: state.clock.as_ref() };
-            let input = AssignInput { learner_id: learner, course_ids: ids, incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into() }, send_message: false };
+            let input = AssignInput { learner_id: learner, course_ids: ids, incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into(), table: None }, send_message: false };
             match service.assign("acme", &acct, "admin@pieshop.net", None, input).await.unwrap() {
                 litmos_domain::assignments::Answer::Fresh(o) => o,
                 _ => unreachable!("no idempotency key"),
@@ -365,7 +365,7 @@ async fn the_incident_shows_what_became_of_its_training() {
     t.e.clock.advance(121);
     let (status, tr) = t.call("GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None, None).await;
     assert_eq!(status, 200, "{tr}");
-    assert_eq!(tr["incident"], json!({"sys_id": INCIDENT, "number": "INC0010023"}));
+    assert_eq!(tr["incident"], json!({"sys_id": INCIDENT, "number": "INC0010023", "table": "incident"}));
     let by_id = |id: &str| tr["assignments"].as_array().unwrap().iter().find(|x| x["course_id"] == id).unwrap().clone();
     assert_eq!(by_id(&a.id)["status"], "not_started");
     assert_eq!(by_id(&b.id)["status"], "in_progress");

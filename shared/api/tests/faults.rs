@@ -151,7 +151,7 @@ async fn run_for(e: &Env, acct: &LitmosAccount, courses: &[String], learner: &st
         litmos: &e.state.litmos,
         clock: e.state.clock.as_ref(),
     };
-    let input = AssignInput { learner_id: learner.to_string(), course_ids: courses.to_vec(), incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into() }, send_message: false };
+    let input = AssignInput { learner_id: learner.to_string(), course_ids: courses.to_vec(), incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into(), table: None }, send_message: false };
     let out = svc.assign("acme", acct, "admin@pieshop.net", Some(key), input).await;
     (out, flaky.calls.load(Ordering::SeqCst))
 }

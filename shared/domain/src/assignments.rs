@@ -37,6 +37,9 @@ pub struct AssignInput {
 pub struct IncidentRef {
     pub sys_id: String,
     pub number: String,
+    /// `incident` (default) or `sn_customerservice_case`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,6 +80,7 @@ pub fn validate_input(input: &AssignInput) -> Result<(), Error> {
     }
     validate::sys_id("incident.sys_id", &input.incident.sys_id)?;
     validate::incident_number("incident.number", &input.incident.number)?;
+    validate::record_table("incident.table", input.incident.table.as_deref())?;
     Ok(())
 }
 
@@ -93,6 +97,8 @@ pub struct Assignments<'a> {
 /// What a record needs besides the assignment, read while Litmos answered.
 #[derive(Clone)]
 struct RecordContext {
+    /// The ServiceNow table of the record assigned from.
+    table: String,
     category: Option<String>,
     next_incident_at: Option<Timestamp>,
     /// The feed's position then: a hint (None: read it when writing).
@@ -161,6 +167,11 @@ impl Assignments<'_> {
                 known.number, known.caller_sys_id, input.learner_id
             )));
         }
+        let table = validate::record_table("incident.table", input.incident.table.as_deref())?;
+        if let Some(known) = incident.as_ref().filter(|i| input.incident.table.is_some() && i.table != table) {
+            return Err(Error::Conflict(format!("Record {} was sent as a {} record, not {table}.", known.number, known.table)));
+        }
+        let table = incident.as_ref().map_or(table, |i| i.table.clone());
         reserved?;
         let assignable: HashMap<String, Course> =
             self.catalog.assignable(tenant, acct, &agent).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
@@ -182,7 +193,7 @@ impl Assignments<'_> {
             self.store.feed_position(tenant)
         );
         let held: HashSet<String> = held?.into_iter().map(|c| c.id).collect();
-        let context = RecordContext { category: incident.and_then(|i| i.category), next_incident_at: next?, feed: feed.ok() };
+        let context = RecordContext { table, category: incident.and_then(|i| i.category), next_incident_at: next?, feed: feed.ok() };
         let course = |id: &str| CourseRef { id: id.to_string(), name: assignable[id].name.clone() };
         let owner = format!("{:016x}", rand::random::<u64>());
         // Claimed to assign in Litmos; claimed to record only (Litmos holds the course
@@ -259,7 +270,7 @@ impl Assignments<'_> {
             return Ok(());
         }
         let now = self.clock.now();
-        let RecordContext { category, next_incident_at, feed } = context;
+        let RecordContext { table, category, next_incident_at, feed } = context;
         let rows: Vec<AssignmentRecord> = ids
             .iter()
             .map(|id| AssignmentRecord {
@@ -269,6 +280,7 @@ impl Assignments<'_> {
                     course_name: courses[id].name.clone(),
                     incident_sys_id: input.incident.sys_id.clone(),
                     incident_number: input.incident.number.clone(),
+                    incident_table: table.clone(),
                     assigned_by: who.to_string(),
                     assigned_at: now,
                 },
@@ -349,7 +361,7 @@ mod tests {
         AssignInput {
             learner_id: "U000000006x1".into(),
             course_ids: ids.iter().map(|s| s.to_string()).collect(),
-            incident: IncidentRef { sys_id: "0123456789abcdef0123456789abcdef".into(), number: "INC0010023".into() },
+            incident: IncidentRef { sys_id: "0123456789abcdef0123456789abcdef".into(), number: "INC0010023".into(), table: None },
             send_message: false,
         }
     }

@@ -199,6 +199,9 @@ pub struct Assignment {
     pub course_name: String,
     pub incident_sys_id: String,
     pub incident_number: String,
+    /// The ServiceNow table of the record it was assigned from (`INCIDENT_TABLE` or
+    /// `CASE_TABLE`): a CSM case is treated exactly like an incident.
+    pub incident_table: String,
     pub assigned_by: String,
     pub assigned_at: Timestamp,
 }
@@ -279,6 +282,8 @@ pub struct AssignmentRecord {
 pub struct Incident {
     pub sys_id: String,
     pub number: String,
+    /// `INCIDENT_TABLE` or `CASE_TABLE`.
+    pub table: String,
     pub caller_sys_id: String,
     pub opened_at: Timestamp,
     pub category: Option<String>,
@@ -293,9 +298,15 @@ pub struct FeedEntry {
     pub changed_at_ms: i64,
     pub incident_sys_id: String,
     pub incident_number: String,
+    pub incident_table: String,
     pub caller_sys_id: String,
     pub learner_id: String,
     pub course_id: String,
     pub course_name: String,
     pub progress: Progress,
 }
+
+/// The ServiceNow tables training is assigned from: ITSM incidents and CSM cases. The
+/// backend's "incident" is either (the routes keep their first name).
+pub const INCIDENT_TABLE: &str = "incident";
+pub const CASE_TABLE: &str = "sn_customerservice_case";

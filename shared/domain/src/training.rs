@@ -88,6 +88,8 @@ pub struct IncidentTraining {
 pub struct IncidentView {
     pub sys_id: String,
     pub number: String,
+    /// `incident` or `sn_customerservice_case`.
+    pub table: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -146,6 +148,9 @@ pub enum WebhookOutcome {
 pub struct IncidentInput {
     pub sys_id: String,
     pub number: String,
+    /// `incident` (default) or `sn_customerservice_case`: a case is treated like an incident.
+    #[serde(default)]
+    pub table: Option<String>,
     pub caller_sys_id: String,
     pub opened_at: String,
     #[serde(default)]
@@ -156,6 +161,7 @@ pub struct IncidentInput {
 pub struct IncidentRecorded {
     pub sys_id: String,
     pub number: String,
+    pub table: String,
     pub caller_sys_id: String,
     pub opened_at: String,
     pub category: Option<String>,
@@ -244,7 +250,7 @@ impl Outcomes<'_> {
         // Read again only when the refresh moved a record on.
         let mut records = if changed { self.progress.incident_records(tenant, incident_sys_id).await? } else { records };
         records.sort_by(|a, b| (a.assignment.assigned_at, &a.assignment.learner_id, &a.assignment.course_name).cmp(&(b.assignment.assigned_at, &b.assignment.learner_id, &b.assignment.course_name)));
-        let incident = IncidentView { sys_id: incident_sys_id.to_string(), number: records[0].assignment.incident_number.clone() };
+        let incident = IncidentView { sys_id: incident_sys_id.to_string(), number: records[0].assignment.incident_number.clone(), table: records[0].assignment.incident_table.clone() };
         let assignments = records
             .into_iter()
             .map(|r| TrainingItem {
@@ -297,7 +303,7 @@ impl Outcomes<'_> {
                     assigned_at: rec.map(|r| r.assignment.assigned_at).or(c.assigned_at).map(rfc3339),
                     completed_at: p.completed_at.map(rfc3339),
                     score: rec.and_then(|r| r.progress.score),
-                    incident: rec.map(|r| IncidentView { sys_id: r.assignment.incident_sys_id.clone(), number: r.assignment.incident_number.clone() }),
+                    incident: rec.map(|r| IncidentView { sys_id: r.assignment.incident_sys_id.clone(), number: r.assignment.incident_number.clone(), table: r.assignment.incident_table.clone() }),
                 }
             })
             .collect();
@@ -428,13 +434,14 @@ impl Outcomes<'_> {
     pub async fn record_incident(&self, tenant: &str, input: IncidentInput) -> Result<(bool, IncidentRecorded), Error> {
         validate::sys_id("sys_id", &input.sys_id)?;
         validate::incident_number("number", &input.number)?;
+        let table = validate::record_table("table", input.table.as_deref())?;
         validate::sys_id("caller_sys_id", &input.caller_sys_id)?;
         let opened_at = crate::time::parse_rfc3339(&input.opened_at).ok_or_else(|| Error::invalid("opened_at", "must be an RFC 3339 date-time, e.g. 2026-11-29T10:15:00Z"))?;
         if opened_at > self.clock.now() + MAX_CLOCK_AHEAD_SECONDS {
             return Err(Error::invalid("opened_at", "must not be more than 5 minutes in the future"));
         }
         let category = input.category.map(|c| validate::text("category", &c, 0, 80)).transpose()?.filter(|c| !c.is_empty());
-        let incident = Incident { sys_id: input.sys_id.clone(), number: input.number.clone(), caller_sys_id: input.caller_sys_id.clone(), opened_at, category: category.clone() };
+        let incident = Incident { sys_id: input.sys_id.clone(), number: input.number.clone(), table, caller_sys_id: input.caller_sys_id.clone(), opened_at, category: category.clone() };
         let created = match self.incidents.put_incident(tenant, &incident).await? {
             IncidentWrite::Created => true,
             IncidentWrite::Known { category_changed } => {
@@ -446,7 +453,7 @@ impl Outcomes<'_> {
                 false
             }
             IncidentWrite::Mismatch => {
-                return Err(Error::Conflict(format!("Incident {} is known with another caller or number.", incident.sys_id)));
+                return Err(Error::Conflict(format!("Record {} is known with another caller, number or table.", incident.sys_id)));
             }
         };
         if created {
@@ -460,7 +467,7 @@ impl Outcomes<'_> {
                 }
             }
         }
-        let view = IncidentRecorded { sys_id: incident.sys_id, number: incident.number, caller_sys_id: incident.caller_sys_id, opened_at: rfc3339(opened_at), category };
+        let view = IncidentRecorded { sys_id: incident.sys_id, number: incident.number, table: incident.table, caller_sys_id: incident.caller_sys_id, opened_at: rfc3339(opened_at), category };
         Ok((created, view))
     }
 }
@@ -498,7 +505,7 @@ impl From<FeedEntry> for FeedView {
         FeedView {
             id: format!("{}", e.seq),
             note: note(&e.course_name, &e.progress),
-            incident: IncidentView { sys_id: e.incident_sys_id, number: e.incident_number },
+            incident: IncidentView { sys_id: e.incident_sys_id, number: e.incident_number, table: e.incident_table },
             caller_sys_id: e.caller_sys_id,
             learner_id: e.learner_id,
             course: FeedCourse { id: e.course_id, name: e.course_name },

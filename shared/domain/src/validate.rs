@@ -41,6 +41,14 @@ pub fn litmos_id(field: &str, v: &str) -> Result<(), Error> {
         .ok_or_else(|| Error::invalid(field, "must be a Litmos id: 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'"))
 }
 
+/// The ServiceNow table of a record training is assigned from (default `incident`).
+pub fn record_table(field: &str, v: Option<&str>) -> Result<String, Error> {
+    match v.unwrap_or(crate::model::INCIDENT_TABLE) {
+        t @ (crate::model::INCIDENT_TABLE | crate::model::CASE_TABLE) => Ok(t.to_string()),
+        _ => Err(Error::invalid(field, "must be 'incident' or 'sn_customerservice_case'")),
+    }
+}
+
 /// Free text: NFC-normalized, no control characters, `min..=max` characters.
 pub fn text(field: &str, v: &str, min: usize, max: usize) -> Result<String, Error> {
     let n: String = v.trim().nfc().collect();

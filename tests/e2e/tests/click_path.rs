@@ -72,7 +72,7 @@ async fn an_agent_assigns_courses_from_an_incident() {
     s.double_post("/_double/progress", json!({"user_id": learner_id, "course_id": c.0, "percentage": 100})).await;
     let tr = s.call("GET", &format!("/v1/servicenow/incidents/{incident}/training"), Some(&s.demo_key), None).await;
     assert_eq!(tr.status, 200, "{}", tr.text);
-    assert_eq!(tr.body["incident"], json!({"sys_id": incident, "number": "INC0010042"}));
+    assert_eq!(tr.body["incident"], json!({"sys_id": incident, "number": "INC0010042", "table": "incident"}));
     let status_of = |id: &str| tr.body["assignments"].as_array().unwrap().iter().find(|x| x["course_id"] == id).unwrap()["status"].as_str().unwrap().to_string();
     assert_eq!((status_of(&a.0).as_str(), status_of(&b.0).as_str(), status_of(&c.0).as_str()), ("not_started", "in_progress", "completed"));
     assert_eq!(tr.body["assignments"].as_array().unwrap().len(), 3);

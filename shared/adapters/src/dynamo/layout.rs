@@ -232,6 +232,13 @@ pub const COURSE_ID: &str = "course_id";
 pub const COURSE_NAME: &str = "course_name";
 pub const INCIDENT_SYS_ID: &str = "incident_sys_id";
 pub const INCIDENT_NUMBER: &str = "incident_number";
+/// The ServiceNow table of the record (incident or case); absent on items from before
+/// cases: `incident`.
+pub const RECORD_TABLE: &str = "record_table";
+
+fn record_table(item: &Item) -> String {
+    opt_s(item, RECORD_TABLE).unwrap_or_else(|| INCIDENT_TABLE.to_string())
+}
 pub const ASSIGNED_BY: &str = "assigned_by";
 pub const ASSIGNED_AT: &str = "assigned_at";
 /// On an assignment slot: when it was confirmed, in milliseconds.
@@ -325,6 +332,7 @@ pub fn assignment_attrs(a: &Assignment) -> Vec<(&'static str, aws_sdk_dynamodb::
         (COURSE_NAME, s(a.course_name.clone())),
         (INCIDENT_SYS_ID, s(a.incident_sys_id.clone())),
         (INCIDENT_NUMBER, s(a.incident_number.clone())),
+        (RECORD_TABLE, s(a.incident_table.clone())),
         (ASSIGNED_BY, s(a.assigned_by.clone())),
         (ASSIGNED_AT, n(a.assigned_at)),
     ]
@@ -337,6 +345,7 @@ pub fn assignment_from(item: &Item) -> Result<Assignment, StoreError> {
         course_name: get_s(item, COURSE_NAME)?,
         incident_sys_id: get_s(item, INCIDENT_SYS_ID)?,
         incident_number: get_s(item, INCIDENT_NUMBER)?,
+        incident_table: record_table(item),
         assigned_by: get_s(item, ASSIGNED_BY)?,
         assigned_at: get_n(item, ASSIGNED_AT)?,
     })
@@ -478,6 +487,7 @@ pub fn feed_item(tenant: &str, seq: u64, changed_at_ms: i64, r: &AssignmentRecor
     item.insert(CHANGED_AT_MS.into(), n(changed_at_ms));
     item.insert(INCIDENT_SYS_ID.into(), s(a.incident_sys_id.clone()));
     item.insert(INCIDENT_NUMBER.into(), s(a.incident_number.clone()));
+    item.insert(RECORD_TABLE.into(), s(a.incident_table.clone()));
     item.insert(CALLER_SYS_ID.into(), s(r.caller_sys_id.clone()));
     item.insert(LEARNER_ID.into(), s(a.learner_id.clone()));
     item.insert(COURSE_ID.into(), s(a.course_id.clone()));
@@ -496,6 +506,7 @@ pub fn feed_from(item: &Item) -> Result<FeedEntry, StoreError> {
         changed_at_ms: get_n(item, CHANGED_AT_MS)?,
         incident_sys_id: get_s(item, INCIDENT_SYS_ID)?,
         incident_number: get_s(item, INCIDENT_NUMBER)?,
+        incident_table: record_table(item),
         caller_sys_id: get_s(item, CALLER_SYS_ID)?,
         learner_id: get_s(item, LEARNER_ID)?,
         course_id: get_s(item, COURSE_ID)?,
@@ -508,6 +519,7 @@ pub fn incident_meta_item(tenant: &str, i: &Incident) -> Item {
     let mut item = key(tenant_pk(tenant), incident_meta_sk(&i.sys_id));
     item.insert(INCIDENT_SYS_ID.into(), s(i.sys_id.clone()));
     item.insert(INCIDENT_NUMBER.into(), s(i.number.clone()));
+    item.insert(RECORD_TABLE.into(), s(i.table.clone()));
     item.insert(CALLER_SYS_ID.into(), s(i.caller_sys_id.clone()));
     item.insert(OPENED_AT.into(), n(i.opened_at));
     if let Some(c) = &i.category {
@@ -520,6 +532,7 @@ pub fn incident_meta_from(item: &Item) -> Result<Incident, StoreError> {
     Ok(Incident {
         sys_id: get_s(item, INCIDENT_SYS_ID)?,
         number: get_s(item, INCIDENT_NUMBER)?,
+        table: record_table(item),
         caller_sys_id: get_s(item, CALLER_SYS_ID)?,
         opened_at: get_n(item, OPENED_AT)?,
         category: opt_s(item, CATEGORY),

@@ -477,7 +477,7 @@ impl IncidentStore for DynamoStore {
         let Some(known) = self.get_incident(tenant, &incident.sys_id).await? else {
             return Err(StoreError::Contended("the incident"));
         };
-        if known.caller_sys_id != incident.caller_sys_id || known.number != incident.number {
+        if known.caller_sys_id != incident.caller_sys_id || known.number != incident.number || known.table != incident.table {
             return Ok(IncidentWrite::Mismatch);
         }
         if known.category == incident.category {

@@ -50,6 +50,7 @@ async fn main() {
                     course_name: format!("Course {}", i % 40),
                     incident_sys_id: format!("{:032x}", i),
                     incident_number: format!("INC{:07}", i),
+                    incident_table: litmos_domain::model::INCIDENT_TABLE.into(),
                     assigned_by: format!("agent{}@pieshop.net", i % 8),
                     assigned_at,
                 },
@@ -71,6 +72,7 @@ async fn main() {
         .map(|i| Incident {
             sys_id: format!("{:032x}", 5_000_000 + i),
             number: format!("INC{:07}", 5_000_000 + i),
+            table: litmos_domain::model::INCIDENT_TABLE.into(),
             caller_sys_id: format!("{:032x}", 1_000_000 + i % 2_000),
             opened_at: T0 + (i as i64 % 220) * 86_400,
             category: Some("network".into()),
