@@ -13,54 +13,19 @@ use crate::problem::problem;
 
 /// Path, content type, bytes.
 pub const ASSETS: &[(&str, &str, &[u8])] = &[
-    (
-        "/admin",
-        "text/html; charset=utf-8",
-        include_bytes!("../console/index.html"),
-    ),
-    (
-        "/admin/console.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../console/console.js"),
-    ),
-    (
-        "/admin/api.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../console/api.js"),
-    ),
-    (
-        "/admin/ui.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../console/ui.js"),
-    ),
-    (
-        "/admin/tenants.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../console/tenants.js"),
-    ),
-    (
-        "/admin/keys.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../console/keys.js"),
-    ),
-    (
-        "/admin/report.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../console/report.js"),
-    ),
-    (
-        "/admin/chart.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../console/chart.js"),
-    ),
-    (
-        "/admin/console.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../console/console.css"),
-    ),
+    ("/admin", "text/html; charset=utf-8", include_bytes!("../console/index.html")),
+    ("/admin/console.js", "text/javascript; charset=utf-8", include_bytes!("../console/console.js")),
+    ("/admin/api.js", "text/javascript; charset=utf-8", include_bytes!("../console/api.js")),
+    ("/admin/ui.js", "text/javascript; charset=utf-8", include_bytes!("../console/ui.js")),
+    ("/admin/tenants.js", "text/javascript; charset=utf-8", include_bytes!("../console/tenants.js")),
+    ("/admin/keys.js", "text/javascript; charset=utf-8", include_bytes!("../console/keys.js")),
+    ("/admin/report.js", "text/javascript; charset=utf-8", include_bytes!("../console/report.js")),
+    ("/admin/chart.js", "text/javascript; charset=utf-8", include_bytes!("../console/chart.js")),
+    ("/admin/console.css", "text/css; charset=utf-8", include_bytes!("../console/console.css")),
 ];
 
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 pub async fn serve<S>(_state: S, req: Request) -> Response<Body> {
     if let Some(refused) = refuse_unless_plain_get(&req) {
@@ -68,19 +33,9 @@ pub async fn serve<S>(_state: S, req: Request) -> Response<Body> {
     }
     let path = raw_path(&req).trim_end_matches('/');
     let Some((_, content_type, bytes)) = ASSETS.iter().find(|(p, _, _)| *p == path) else {
-        return problem(
-            StatusCode::NOT_FOUND,
-            "not-found",
-            "Not found",
-            "No such file in the admin console.",
-            None,
-        );
+        return problem(StatusCode::NOT_FOUND, "not-found", "Not found", "No such file in the admin console.", None);
     };
-    let body = if req.method() == Method::HEAD {
-        Body::Empty
-    } else {
-        Body::Binary(bytes.to_vec())
-    };
+    let body = if req.method() == Method::HEAD { Body::Empty } else { Body::Binary(bytes.to_vec()) };
     Response::builder()
         .status(StatusCode::OK)
         .header("content-type", *content_type)
@@ -99,11 +54,7 @@ mod tests {
     use super::*;
 
     fn get(path: &str) -> Request {
-        lambda_http::http::Request::builder()
-            .method("GET")
-            .uri(path)
-            .body(Body::Empty)
-            .unwrap()
+        lambda_http::http::Request::builder().method("GET").uri(path).body(Body::Empty).unwrap()
     }
 
     #[tokio::test]
@@ -113,12 +64,7 @@ mod tests {
             assert_eq!(r.status(), 200, "{path}");
             assert_eq!(r.headers()["content-type"], *content_type);
             let csp = r.headers()["content-security-policy"].to_str().unwrap();
-            assert!(
-                csp.starts_with("default-src 'self'")
-                    && csp.contains("frame-ancestors 'none'")
-                    && !csp.contains("unsafe-inline"),
-                "{csp}"
-            );
+            assert!(csp.starts_with("default-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{csp}");
             assert_eq!(r.headers()["x-content-type-options"], "nosniff");
             assert_eq!(r.headers()["referrer-policy"], "no-referrer");
             assert_eq!(r.body().as_ref(), *bytes);
@@ -128,15 +74,8 @@ mod tests {
     #[tokio::test]
     async fn unknown_files_are_404_and_other_methods_405() {
         assert_eq!(serve((), get("/admin/secrets.txt")).await.status(), 404);
-        assert_eq!(
-            serve((), get("/admin/../v1/openapi.json")).await.status(),
-            404
-        );
-        let post = lambda_http::http::Request::builder()
-            .method("POST")
-            .uri("/admin")
-            .body(Body::Empty)
-            .unwrap();
+        assert_eq!(serve((), get("/admin/../v1/openapi.json")).await.status(), 404);
+        let post = lambda_http::http::Request::builder().method("POST").uri("/admin").body(Body::Empty).unwrap();
         assert_eq!(serve((), post).await.status(), 405);
         assert_eq!(serve((), get("/admin?token=x")).await.status(), 400);
     }
@@ -147,17 +86,8 @@ mod tests {
         for inline in ["<script>", "onclick=", "style=\"", "<style"] {
             assert!(!html.contains(inline), "index.html has {inline}");
         }
-        for external in [
-            "src=\"http",
-            "href=\"http",
-            "src=\"//",
-            "href=\"//",
-            "@import",
-        ] {
-            assert!(
-                !html.contains(external),
-                "index.html loads from another host: {external}"
-            );
+        for external in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "@import"] {
+            assert!(!html.contains(external), "index.html loads from another host: {external}");
         }
     }
 
@@ -177,26 +107,15 @@ mod tests {
         for (path, text) in &modules {
             assert!(!text.contains("import("), "{path}: no dynamic import");
             for line in text.lines().filter(|l| l.starts_with("import ")) {
-                let spec = line
-                    .rsplit("from ")
-                    .next()
-                    .unwrap()
-                    .trim()
-                    .trim_matches('\'');
-                let name = spec.strip_prefix("./").unwrap_or_else(|| {
-                    panic!("{path} imports {spec}: only ./name.js of this folder")
-                });
+                let spec = line.rsplit("from ").next().unwrap().trim().trim_matches('\'');
+                let name = spec.strip_prefix("./").unwrap_or_else(|| panic!("{path} imports {spec}: only ./name.js of this folder"));
                 assert!(!name.contains('/'), "{path} imports {spec}");
                 let served = format!("/admin/{name}");
-                assert!(
-                    modules.iter().any(|(p, _)| *p == served),
-                    "{path} imports {spec}, which is not served"
-                );
+                assert!(modules.iter().any(|(p, _)| *p == served), "{path} imports {spec}, which is not served");
                 imported.insert(served);
             }
         }
-        let served: std::collections::BTreeSet<String> =
-            modules.iter().map(|(p, _)| p.to_string()).collect();
+        let served: std::collections::BTreeSet<String> = modules.iter().map(|(p, _)| p.to_string()).collect();
         assert_eq!(imported, served, "a served module nobody imports");
     }
 }

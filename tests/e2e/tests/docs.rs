@@ -21,10 +21,7 @@ fn pages() -> Vec<(PathBuf, String)> {
         .collect();
     docs.sort();
     paths.extend(docs);
-    paths
-        .into_iter()
-        .map(|p| (p.clone(), std::fs::read_to_string(&p).unwrap()))
-        .collect()
+    paths.into_iter().map(|p| (p.clone(), std::fs::read_to_string(&p).unwrap())).collect()
 }
 
 fn name(p: &Path) -> String {
@@ -56,11 +53,7 @@ fn link_targets(text: &str) -> Vec<String> {
     while let Some(i) = rest.find("](") {
         rest = &rest[i + 2..];
         if let Some(end) = rest.find(')') {
-            let target = rest[..end]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_string();
+            let target = rest[..end].split_whitespace().next().unwrap_or("").to_string();
             out.push(target);
             rest = &rest[end..];
         }
@@ -121,11 +114,7 @@ fn relative_links_lead_to_files_and_headings_that_exist() {
                 Some((f, a)) => (f, Some(a)),
                 None => (target.as_str(), None),
             };
-            let linked = if file.is_empty() {
-                path.clone()
-            } else {
-                dir.join(file)
-            };
+            let linked = if file.is_empty() { path.clone() } else { dir.join(file) };
             if !linked.exists() {
                 dead.push(format!("{}: {target} (no such file)", name(&path)));
                 continue;
@@ -134,18 +123,11 @@ fn relative_links_lead_to_files_and_headings_that_exist() {
                 && linked.extension().is_some_and(|x| x == "md")
                 && !anchors(&std::fs::read_to_string(&linked).unwrap()).contains(anchor)
             {
-                dead.push(format!(
-                    "{}: {target} (no such heading in {})",
-                    name(&path),
-                    name(&linked)
-                ));
+                dead.push(format!("{}: {target} (no such heading in {})", name(&path), name(&linked)));
             }
         }
     }
-    assert!(
-        checked > 20,
-        "the pages link to each other ({checked} links seen)"
-    );
+    assert!(checked > 20, "the pages link to each other ({checked} links seen)");
     assert!(dead.is_empty(), "dead links:\n{}", dead.join("\n"));
 }
 
@@ -155,11 +137,7 @@ fn make_targets() -> BTreeSet<String> {
         .unwrap()
         .lines()
         .filter_map(|l| l.split_once(':').map(|(t, _)| t))
-        .filter(|t| {
-            !t.is_empty()
-                && t.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        })
+        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'))
         .map(str::to_string)
         .collect()
 }
@@ -169,10 +147,7 @@ fn make_targets() -> BTreeSet<String> {
 fn named_make_targets(text: &str) -> Vec<String> {
     let target = |w: &str| {
         let t = w.trim_end_matches([',', ';', ')', '.']);
-        (!t.is_empty()
-            && t.chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_'))
-        .then(|| t.to_string())
+        (!t.is_empty() && t.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')).then(|| t.to_string())
     };
     let mut out = Vec::new();
     let mut fenced = false;
@@ -182,23 +157,13 @@ fn named_make_targets(text: &str) -> Vec<String> {
             continue;
         }
         if fenced {
-            if let Some(t) = line
-                .trim_start()
-                .strip_prefix("make ")
-                .and_then(|rest| rest.split_whitespace().next())
-                .and_then(target)
-            {
+            if let Some(t) = line.trim_start().strip_prefix("make ").and_then(|rest| rest.split_whitespace().next()).and_then(target) {
                 out.push(t);
             }
             continue;
         }
         for span in line.split('`').skip(1).step_by(2) {
-            out.extend(
-                span.trim_start()
-                    .strip_prefix("make ")
-                    .and_then(|rest| rest.split_whitespace().next())
-                    .and_then(target),
-            );
+            out.extend(span.trim_start().strip_prefix("make ").and_then(|rest| rest.split_whitespace().next()).and_then(target));
         }
     }
     out
@@ -207,10 +172,7 @@ fn named_make_targets(text: &str) -> Vec<String> {
 #[test]
 fn every_make_target_the_docs_name_exists() {
     let targets = make_targets();
-    assert!(
-        targets.contains("test") && targets.contains("dev"),
-        "{targets:?}"
-    );
+    assert!(targets.contains("test") && targets.contains("dev"), "{targets:?}");
     let mut missing = Vec::new();
     let mut named = BTreeSet::new();
     for (path, text) in pages() {
@@ -221,21 +183,11 @@ fn every_make_target_the_docs_name_exists() {
             named.insert(t);
         }
     }
-    assert!(
-        missing.is_empty(),
-        "make targets the Makefile does not have:\n{}",
-        missing.join("\n")
-    );
+    assert!(missing.is_empty(), "make targets the Makefile does not have:\n{}", missing.join("\n"));
     // CI calls `make test`; the README must keep saying so.
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    assert!(
-        readme.contains("make test") && readme.contains("make dev"),
-        "the README names the two commands"
-    );
-    assert!(
-        named.contains("screenshot"),
-        "the console's pictures say how they are retaken"
-    );
+    assert!(readme.contains("make test") && readme.contains("make dev"), "the README names the two commands");
+    assert!(named.contains("screenshot"), "the console's pictures say how they are retaken");
 }
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
@@ -244,17 +196,10 @@ const METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 /// the query cut off; Litmos' own paths (`GET /v1.svc/achievements`) are not ours.
 fn named_routes(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == '`' || c == '|' || c == '"' || c == '(')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '`' || c == '|' || c == '"' || c == '(').filter(|w| !w.is_empty()).collect();
     for w in words.windows(2) {
         if METHODS.contains(&w[0]) {
-            let path = w[1]
-                .split('?')
-                .next()
-                .unwrap()
-                .trim_end_matches([',', ';', ')', '.', ':']);
+            let path = w[1].split('?').next().unwrap().trim_end_matches([',', ';', ')', '.', ':']);
             if path.starts_with("/v1/") || path == "/admin" || path.starts_with("/admin/") {
                 out.push((w[0].to_string(), path.to_string()));
             }
@@ -268,58 +213,30 @@ fn every_route_the_docs_name_exists() {
     let mut unknown = Vec::new();
     for (path, text) in pages() {
         for (method, route) in named_routes(&text) {
-            let known = ROUTES
-                .iter()
-                .any(|(m, p, _)| *m == method && (*p == route || matches(p, &route)));
+            let known = ROUTES.iter().any(|(m, p, _)| *m == method && (*p == route || matches(p, &route)));
             if !known {
                 unknown.push(format!("{}: {method} {route}", name(&path)));
             }
         }
     }
-    assert!(
-        unknown.is_empty(),
-        "routes the code does not have:\n{}",
-        unknown.join("\n")
-    );
+    assert!(unknown.is_empty(), "routes the code does not have:\n{}", unknown.join("\n"));
 }
 
 #[test]
 fn api_md_names_every_route() {
     let api = std::fs::read_to_string(root().join("docs/api.md")).unwrap();
     let named: BTreeSet<(String, String)> = named_routes(&api).into_iter().collect();
-    let missing: Vec<String> = ROUTES
-        .iter()
-        .filter(|(m, p, _)| !named.contains(&(m.to_string(), p.to_string())))
-        .map(|(m, p, _)| format!("{m} {p}"))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "routes missing from docs/api.md:\n{}",
-        missing.join("\n")
-    );
+    let missing: Vec<String> =
+        ROUTES.iter().filter(|(m, p, _)| !named.contains(&(m.to_string(), p.to_string()))).map(|(m, p, _)| format!("{m} {p}")).collect();
+    assert!(missing.is_empty(), "routes missing from docs/api.md:\n{}", missing.join("\n"));
 }
 
 #[test]
 fn the_checks_themselves_find_what_they_look_for() {
     assert_eq!(slug("4. Rotate the key"), "4-rotate-the-key");
-    assert_eq!(
-        slug("Admin API (the Litmos Account Owner's side): `Authorization: Bearer $ADMIN`"),
-        "admin-api-the-litmos-account-owners-side-authorization-bearer-admin"
-    );
-    assert_eq!(
-        link_targets("see [a](b.md#c) and ![x](i.png)\n```\n[no](link)\n```"),
-        ["b.md#c", "i.png"]
-    );
-    assert_eq!(
-        named_routes("| `GET /v1/admin/tenants?limit=` | x | GET /achievements"),
-        [("GET".to_string(), "/v1/admin/tenants".to_string())]
-    );
-    assert_eq!(
-        named_make_targets("run `make test`, then\n```sh\nmake dev   # x\n```"),
-        ["test", "dev"]
-    );
-    assert!(
-        named_make_targets("make the double send, `Please make sure`").is_empty(),
-        "prose is not a target"
-    );
+    assert_eq!(slug("Admin API (the Litmos Account Owner's side): `Authorization: Bearer $ADMIN`"), "admin-api-the-litmos-account-owners-side-authorization-bearer-admin");
+    assert_eq!(link_targets("see [a](b.md#c) and ![x](i.png)\n```\n[no](link)\n```"), ["b.md#c", "i.png"]);
+    assert_eq!(named_routes("| `GET /v1/admin/tenants?limit=` | x | GET /achievements"), [("GET".to_string(), "/v1/admin/tenants".to_string())]);
+    assert_eq!(named_make_targets("run `make test`, then\n```sh\nmake dev   # x\n```"), ["test", "dev"]);
+    assert!(named_make_targets("make the double send, `Please make sure`").is_empty(), "prose is not a target");
 }
