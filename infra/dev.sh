@@ -88,11 +88,12 @@ boot="$("$root/target/debug/dev-bootstrap")"
 ADMIN_TOKEN="$(sed -n 's/^ADMIN_TOKEN=//p' <<<"$boot")"
 DEMO_TENANT="$(sed -n 's/^DEMO_TENANT=//p' <<<"$boot")"
 DEMO_KEY="$(sed -n 's/^DEMO_SERVICENOW_KEY=//p' <<<"$boot")"
+export SYNC_QUEUE_URL="$(sed -n 's/^SYNC_QUEUE_URL=//p' <<<"$boot")"
 
 env_file="$STATE_DIR/lambda.env"
 {
   for v in AWS_REGION AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_ENDPOINT_URL TABLE_NAME SECRET_PREFIX \
-           ADMIN_TOKEN_SECRET_ID CURSOR_SECRET_ID LITMOS_RATE_LIMIT_PER_MINUTE AUTH_CACHE_TTL_SECONDS CATALOG_TTL_SECONDS LITMOS_TIMEOUT_MS LITMOS_ALLOWED_HOSTS RUST_LOG; do
+           ADMIN_TOKEN_SECRET_ID CURSOR_SECRET_ID SYNC_QUEUE_URL LITMOS_RATE_LIMIT_PER_MINUTE AUTH_CACHE_TTL_SECONDS CATALOG_TTL_SECONDS LITMOS_TIMEOUT_MS LITMOS_ALLOWED_HOSTS RUST_LOG; do
     echo "$v=${!v}"
   done
   [[ -n "${PUBLIC_BASE_URL:-}" ]] && echo "PUBLIC_BASE_URL=$PUBLIC_BASE_URL"
@@ -183,6 +184,7 @@ cat >&2 <<BANNER
   Admin token    $ADMIN_TOKEN
   Demo tenant    $DEMO_TENANT (Litmos double at http://127.0.0.1:$DOUBLE_PORT/v1.svc)
   ServiceNow key $DEMO_KEY
+  Sync           a round every ${DEV_SYNC_EVERY_SECONDS:-900} s through the sync queue (log: $STATE_DIR/sync.log)
   Logs           $STATE_DIR/*.log
 
   Try:
@@ -194,6 +196,11 @@ cat >&2 <<BANNER
 
   Ctrl-C stops everything.
 BANNER
+
+# The schedule and the queue's trigger, as a deployment has them (sync rounds through
+# the FIFO queue; DEV_SYNC_EVERY_SECONDS, 900 by default).
+"$root/target/debug/dev-sync-poller" >"$STATE_DIR/sync.log" 2>&1 &
+pids+=($!)
 
 if [[ -n "${DEV_READY_FILE:-}" ]]; then
   cat >"$DEV_READY_FILE.tmp" <<READY

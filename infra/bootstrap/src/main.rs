@@ -51,6 +51,19 @@ async fn run() -> Result<(), String> {
         secrets.put_secret(id, &litmos_domain::keys::generate()[4..]).await.map_err(|e| e.to_string())?;
     }
 
+    // What the template's SyncQueue is: a FIFO queue for one sync message per tenant.
+    let sqs = aws_sdk_sqs::Client::new(&sdk);
+    let queue = sqs
+        .create_queue()
+        .queue_name(format!("{}-sync.fifo", config.table_name))
+        .attributes(aws_sdk_sqs::types::QueueAttributeName::FifoQueue, "true")
+        .attributes(aws_sdk_sqs::types::QueueAttributeName::VisibilityTimeout, "60")
+        .send()
+        .await
+        .map_err(|e| format!("creating the sync queue: {}", aws_sdk_sqs::error::DisplayErrorContext(e)))?;
+    let queue_url = queue.queue_url.unwrap_or_default();
+    eprintln!("bootstrap: sync queue {queue_url}");
+
     let store = DynamoStore::new(dynamo, config.table_name.clone());
     let litmos = LitmosClient::new(std::time::Duration::from_millis(config.litmos_timeout_ms), config.litmos_hosts.clone());
     let names = SecretNames { prefix: config.secret_prefix.clone() };
@@ -70,6 +83,7 @@ async fn run() -> Result<(), String> {
     admin.put_tenant(&tenant, input).await.map_err(|e| format!("creating the demo tenant: {e}"))?;
     let (_, key) = admin.enable_servicenow(&tenant).await.map_err(|e| format!("enabling ServiceNow: {e}"))?;
 
+    println!("SYNC_QUEUE_URL={queue_url}");
     println!("ADMIN_TOKEN={token}");
     println!("DEMO_TENANT={tenant}");
     println!("DEMO_SERVICENOW_KEY={}", key.api_key.unwrap_or_default());

@@ -20,6 +20,12 @@ pub struct Config {
     pub cursor_secret_id: Option<String>,
     /// Litmos calls one tenant's progress sync may make per run.
     pub sync_budget: usize,
+    /// The FIFO queue tenant syncs wait in (`SYNC_QUEUE_URL`); without one, the
+    /// scheduled sync runs the tenants itself, one after another (a stack without SQS).
+    pub sync_queue_url: Option<String>,
+    /// How long a sync worker may work on one tenant before it saves what it has and
+    /// leaves the rest to a follow-up message (`SYNC_SOFT_DEADLINE_SECONDS`).
+    pub sync_soft_deadline_seconds: u64,
     /// Calls a minute all functions together may make to one Litmos account: the
     /// account's limit times the share this deployment keeps to itself.
     pub litmos_calls_per_minute: u32,
@@ -73,6 +79,8 @@ impl Config {
             litmos_hosts,
             cursor_secret_id: env.get("CURSOR_SECRET_ID").map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
             sync_budget: number("SYNC_LITMOS_BUDGET", 50, 1, 1_000)? as usize,
+            sync_queue_url: env.get("SYNC_QUEUE_URL").map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
+            sync_soft_deadline_seconds: number("SYNC_SOFT_DEADLINE_SECONDS", 240, 5, 840)? as u64,
             init_warmup: !matches!(env.get("LITMOS_INIT_WARMUP").map(|v| v.trim().to_ascii_lowercase()).as_deref(), Some("false" | "0" | "no")),
             litmos_calls_per_minute: (number("LITMOS_RATE_LIMIT_PER_MINUTE", 100, 1, 1_000_000)? * number("LITMOS_BUDGET_PERCENT", 80, 1, 100)? / 100).max(1) as u32,
         })

@@ -7,8 +7,10 @@ pub mod dynamo;
 pub mod litmos;
 pub mod metrics;
 pub mod secrets;
+pub mod sqs;
 
 pub use config::Config;
 pub use dynamo::DynamoStore;
 pub use litmos::LitmosClient;
 pub use secrets::SecretsManager;
+pub use sqs::SqsSyncQueue;

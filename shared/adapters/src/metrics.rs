@@ -14,6 +14,10 @@ pub mod names {
     pub const LITMOS_ERRORS: &str = "LitmosErrors";
     pub const AUTH_FAILURES: &str = "AuthFailures";
     pub const LITMOS_BUDGET_SPENT: &str = "LitmosBudgetSpent";
+    /// One tenant's sync, by how it ended: `SyncSucceeded`, `SyncFailed`, `SyncDeferred`.
+    pub const SYNC_SUCCEEDED: &str = "SyncSucceeded";
+    pub const SYNC_FAILED: &str = "SyncFailed";
+    pub const SYNC_DEFERRED: &str = "SyncDeferred";
 }
 
 /// The EMF line for `name` += `value`, dimensioned by the function.

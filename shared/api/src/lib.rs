@@ -128,6 +128,27 @@ where
     .await
 }
 
+/// Counts one tenant sync's outcome (EMF): the alarms compare failed with succeeded.
+pub(crate) fn metrics_sync(outcome: &str) {
+    use litmos_adapters::metrics::{count, names};
+    match outcome {
+        "succeeded" => count(names::SYNC_SUCCEEDED, 1),
+        "failed" => count(names::SYNC_FAILED, 1),
+        "deferred" => count(names::SYNC_DEFERRED, 1),
+        _ => {}
+    }
+}
+
+/// `sync-worker`: the runtime with an SQS event in and a partial batch response out.
+pub async fn run_sync_worker() -> Result<(), lambda_http::Error> {
+    let state = start().await;
+    lambda_http::lambda_runtime::run(lambda_http::lambda_runtime::service_fn(move |event: lambda_http::lambda_runtime::LambdaEvent<aws_lambda_events::event::sqs::SqsEvent>| {
+        let state = state.clone();
+        async move { Ok::<_, lambda_http::Error>(outcomes::sync_worker(&state, event.payload).await) }
+    }))
+    .await
+}
+
 /// Answer before Lambda's 28 s timeout (template.yaml) kills the invocation, so a slow
 /// Litmos still gets the client a problem+json answer. Claims a cut-off request held
 /// expire with their lease, so a retry completes the work without duplicates.

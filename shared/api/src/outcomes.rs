@@ -2,11 +2,13 @@
 //! feed, one caller's courses and the effectiveness report.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use lambda_http::http::StatusCode;
 use lambda_http::{Body, Request, Response};
 use litmos_domain::keys;
-use litmos_domain::ports::TenantStore;
+use litmos_domain::model::SyncRecord;
+use litmos_domain::ports::{SyncMessage, SyncQueue, TenantStore};
 use litmos_domain::report::{self, ReportQuery};
 use litmos_domain::training::{self, IncidentInput, Outcomes, WebhookOutcome};
 use litmos_domain::{Error, validate};
@@ -190,7 +192,15 @@ pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
             return Err(litmos_domain::Error::Conflict(format!("The ServiceNow integration of tenant '{id}' is disabled, so there is nothing to sync; enable it first.")).into());
         }
         let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
-        match state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await {
+        let result = state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await;
+        let (outcome, kind) = match &result {
+            Ok(_) => ("succeeded", None),
+            Err((_, e)) => ("failed", Some(e.kind().to_string())),
+        };
+        if let Err(e) = state.store.record_sync(&id, &SyncRecord { at: state.clock.now(), outcome: outcome.into(), error_kind: kind }).await {
+            tracing::warn!(error = %e, "could not record the sync's outcome on the tenant");
+        }
+        match result {
             Ok(out) => Ok(json(StatusCode::OK, &out)),
             Err((out, e)) => {
                 tracing::warn!(tenant = %id, updated = out.assignments_updated, calls = out.litmos_calls, "sync stopped part-way; what was read is kept");
@@ -201,31 +211,172 @@ pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
     .await
 }
 
-/// The scheduled `sync-progress`: every tenant, one after another, each within its
-/// own call budget; one tenant's failure does not stop the others.
+/// The scheduled `sync-progress`. With a sync queue (every deployment): one message per
+/// enabled tenant, enqueued in batches of 10; `sync-worker` runs them side by side, a
+/// tenant never twice at once. Without one (a stack without SQS): every tenant here,
+/// one after another.
 pub async fn sync_all(state: &AppState) -> Result<Value, Error> {
-    let mut synced = 0;
-    let mut failed = 0;
+    let mut enabled = Vec::new();
     for id in state.store.tenant_ids().await? {
-        let Some(tenant) = state.store.get_tenant(&id).await? else { continue };
-        if !tenant.servicenow.enabled {
-            continue;
+        if state.store.get_tenant(&id).await?.is_some_and(|t| t.servicenow.enabled) {
+            enabled.push(id);
         }
-        let acct = match state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &id).await {
-            Ok((_, a)) => a,
+    }
+    if let Some(queue) = state.sync_queue() {
+        let now = state.clock.now();
+        let round = now - now.rem_euclid(60);
+        let messages: Vec<SyncMessage> = enabled.iter().map(|tenant| SyncMessage { tenant: tenant.clone(), round, part: 0 }).collect();
+        queue.enqueue(&messages).await?;
+        tracing::info!(tenants = messages.len(), round, "sync round enqueued");
+        return Ok(json!({"tenants_enqueued": messages.len(), "round": round}));
+    }
+    let mut counts = SyncCounts::default();
+    for tenant in enabled {
+        let message = SyncMessage { tenant, round: 0, part: MAX_SYNC_PARTS };
+        match sync_one(state, &message, Duration::from_secs(state.config.sync_soft_deadline_seconds)).await {
+            Ok(outcome) => counts.add(outcome),
             Err(e) => {
-                tracing::warn!(tenant = %id, error = %e, "tenant skipped by the sync");
-                failed += 1;
-                continue;
-            }
-        };
-        match state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await {
-            Ok(_) => synced += 1,
-            Err((_, e)) => {
-                tracing::warn!(tenant = %id, error = %e, "sync stopped part-way; the next run goes on");
-                failed += 1;
+                tracing::warn!(tenant = %message.tenant, error = %e, "tenant sync failed");
+                counts.add(SyncResult::Failed);
             }
         }
     }
-    Ok(json!({"tenants_synced": synced, "tenants_failed": failed}))
+    if counts.failed > 0 && counts.succeeded == 0 {
+        return Err(Error::Internal(format!("every tenant's sync failed ({} tenants)", counts.failed)));
+    }
+    Ok(json!({"tenants_synced": counts.succeeded, "tenants_failed": counts.failed, "tenants_deferred": counts.deferred}))
+}
+
+/// Follow-ups of one deferred sync, at most: past this the round gives up (failed) and
+/// the next round starts afresh.
+pub const MAX_SYNC_PARTS: u32 = 4;
+const RATE_LIMIT_FIRST_WAIT: Duration = Duration::from_secs(5);
+const RATE_LIMIT_MAX_WAIT: Duration = Duration::from_secs(60);
+
+/// How one tenant's sync ended.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SyncResult {
+    Succeeded,
+    /// Out of time or rate-limited until the soft deadline: what was read is kept, a
+    /// follow-up message goes on with the rest.
+    Deferred,
+    /// A failure that a retry now would not mend (a refused Litmos key, say): recorded
+    /// on the tenant, not retried.
+    Failed,
+    /// The tenant is gone or disabled: nothing to do.
+    Skipped,
+}
+
+impl SyncResult {
+    fn as_str(self) -> &'static str {
+        match self {
+            SyncResult::Succeeded => "succeeded",
+            SyncResult::Deferred => "deferred",
+            SyncResult::Failed => "failed",
+            SyncResult::Skipped => "skipped",
+        }
+    }
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct SyncCounts {
+    pub succeeded: usize,
+    pub failed: usize,
+    pub deferred: usize,
+}
+
+impl SyncCounts {
+    fn add(&mut self, r: SyncResult) {
+        match r {
+            SyncResult::Succeeded => self.succeeded += 1,
+            SyncResult::Failed => self.failed += 1,
+            SyncResult::Deferred => self.deferred += 1,
+            SyncResult::Skipped => {}
+        }
+    }
+}
+
+/// One tenant's sync, for one queue message: within the tenant's Litmos budget and
+/// `soft_deadline`. Litmos 503s (and a spent budget) are waited out here with growing
+/// pauses up to the soft deadline, then continued by a follow-up message, so rate
+/// limiting never burns queue receives. `Err` only for what a retry of the message can
+/// mend (the store): the message goes back to the queue, and after its receives to the
+/// dead-letter queue.
+pub async fn sync_one(state: &AppState, message: &SyncMessage, soft_deadline: Duration) -> Result<SyncResult, Error> {
+    let started = std::time::Instant::now();
+    let id = message.tenant.as_str();
+    let Some(tenant) = state.store.get_tenant(id).await? else { return Ok(SyncResult::Skipped) };
+    if !tenant.servicenow.enabled {
+        return Ok(SyncResult::Skipped);
+    }
+    let record = |outcome: SyncResult, error: Option<&Error>| {
+        let rec = SyncRecord { at: state.clock.now(), outcome: outcome.as_str().into(), error_kind: error.map(|e| e.kind().to_string()) };
+        async move {
+            crate::metrics_sync(outcome.as_str());
+            state.store.record_sync(id, &rec).await.map(|_| outcome).map_err(Error::from)
+        }
+    };
+    let acct = match state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), id).await {
+        Ok((_, a)) => a,
+        Err(e @ Error::Store(_)) => return Err(e),
+        Err(e) => return record(SyncResult::Failed, Some(&e)).await,
+    };
+    let mut wait = RATE_LIMIT_FIRST_WAIT;
+    loop {
+        let left = soft_deadline.saturating_sub(started.elapsed());
+        let run = tokio::time::timeout(left, state.background_outcomes().sync(id, &acct, state.config.sync_budget)).await;
+        let error = match run {
+            Ok(Ok(out)) => {
+                tracing::info!(tenant = id, learners = out.learners_checked, updated = out.assignments_updated, "tenant synced");
+                return record(SyncResult::Succeeded, None).await;
+            }
+            // Out of time: each learner's progress is saved as it is read, so stopping
+            // here loses nothing; the follow-up goes on, least recently checked first.
+            Err(_) => Error::Busy("the sync reached its soft deadline".into()),
+            Ok(Err((_, e @ Error::Store(_)))) => return Err(e),
+            Ok(Err((_, e))) => e,
+        };
+        let retryable = matches!(error, Error::RateLimited(_) | Error::Busy(_));
+        if !retryable {
+            tracing::warn!(tenant = id, error = %error, "tenant sync failed");
+            return record(SyncResult::Failed, Some(&error)).await;
+        }
+        if started.elapsed() + wait < soft_deadline {
+            tracing::info!(tenant = id, wait_s = wait.as_secs(), "Litmos is pacing this tenant; waiting before going on");
+            tokio::time::sleep(wait).await;
+            wait = (wait * 2).min(RATE_LIMIT_MAX_WAIT);
+            continue;
+        }
+        if message.part >= MAX_SYNC_PARTS {
+            return record(SyncResult::Failed, Some(&error)).await;
+        }
+        let Some(queue) = state.sync_queue() else { return record(SyncResult::Deferred, Some(&error)).await };
+        queue.enqueue(&[SyncMessage { part: message.part + 1, ..message.clone() }]).await?;
+        return record(SyncResult::Deferred, Some(&error)).await;
+    }
+}
+
+/// `sync-worker`: the SQS event's messages, one tenant each, one after another (the
+/// event source mapping sends one at a time). A message whose sync failed in a way a
+/// retry can mend is reported back (`ReportBatchItemFailures`); the rest are done.
+pub async fn sync_worker(state: &AppState, event: aws_lambda_events::event::sqs::SqsEvent) -> aws_lambda_events::event::sqs::SqsBatchResponse {
+    use aws_lambda_events::event::sqs::{BatchItemFailure, SqsBatchResponse};
+    let mut response = SqsBatchResponse::default();
+    let soft_deadline = Duration::from_secs(state.config.sync_soft_deadline_seconds);
+    for record in event.records {
+        let id = record.message_id.clone().unwrap_or_default();
+        let message: Option<SyncMessage> = record.body.as_deref().and_then(|b| serde_json::from_str(b).ok());
+        let outcome = match message {
+            // Not ours to read: back to the queue, and so to the dead-letter queue.
+            None => Err(Error::Internal("a sync message that is not one".into())),
+            Some(m) => sync_one(state, &m, soft_deadline).await,
+        };
+        if let Err(e) = outcome {
+            tracing::error!(message_id = %id, error = %e, "sync message failed; it goes back to the queue");
+            let mut failure = BatchItemFailure::default();
+            failure.item_identifier = id;
+            response.batch_item_failures.push(failure);
+        }
+    }
+    response
 }

@@ -27,6 +27,8 @@ pub enum Resource {
     ServiceNowKeys,
     /// The feed cursor signing secret (`CursorSecret`).
     CursorSecret,
+    /// The sync queue (`SyncQueue`).
+    SyncQueue,
 }
 
 use Resource::*;
@@ -38,6 +40,7 @@ const UPDATE: &str = "dynamodb:UpdateItem";
 const DELETE: &str = "dynamodb:DeleteItem";
 const BATCH_GET: &str = "dynamodb:BatchGetItem";
 const BATCH_WRITE: &str = "dynamodb:BatchWriteItem";
+const SEND: &str = "sqs:SendMessage";
 const GET_SECRET: &str = "secretsmanager:GetSecretValue";
 const CREATE_SECRET: &str = "secretsmanager:CreateSecret";
 const PUT_SECRET: &str = "secretsmanager:PutSecretValue";
@@ -88,7 +91,10 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // Litmos' webhook: no ServiceNow auth; reads the learner's records and applies what Litmos confirms.
     ("receive-litmos-webhook", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     // Every tenant from the registry, each as sync-tenant does it.
-    ("sync-progress", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
+    // The tenant registry and each tenant, then one message per enabled tenant.
+    ("sync-progress", &[(Table, &[READ, QUERY]), (SyncQueue, &[SEND])]),
+    // One tenant's sync per message; a deferred one sends its follow-up.
+    ("sync-worker", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET]), (SyncQueue, &[SEND])]),
     // Answers 405/404 from the path alone.
     ("method-not-allowed", &[]),
     ("get-openapi", &[]),

@@ -43,7 +43,7 @@ pub fn from_error(err: &Error, request_id: &str) -> Response<Body> {
         Error::NotFound(d) => problem(StatusCode::NOT_FOUND, "not-found", "Not found", d, None),
         Error::Conflict(d) => problem(StatusCode::CONFLICT, "conflict", "Conflict", d, None),
         Error::Unprocessable(d) => problem(StatusCode::UNPROCESSABLE_ENTITY, "unprocessable", "Unprocessable request", d, None),
-        Error::Upstream(d) => {
+        Error::Upstream(d) | Error::RateLimited(d) => {
             tracing::warn!(detail = %d, "litmos error");
             problem(StatusCode::BAD_GATEWAY, "litmos-error", "Litmos error", d, rid())
         }

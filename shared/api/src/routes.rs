@@ -41,8 +41,8 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/admin/{asset}", "admin-console"),
 ];
 
-/// Functions no route reaches: EventBridge runs them on a schedule.
-pub const SCHEDULED: &[&str] = &["sync-progress"];
+/// Functions no route reaches: EventBridge runs them on a schedule, or SQS hands them messages.
+pub const SCHEDULED: &[&str] = &["sync-progress", "sync-worker"];
 
 /// The function that answers every other method on a known path.
 pub const METHOD_NOT_ALLOWED: &str = "method-not-allowed";

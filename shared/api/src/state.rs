@@ -30,6 +30,9 @@ pub struct AppState {
     cursor_secret: tokio::sync::OnceCell<Vec<u8>>,
     /// The decoded course catalog, per tenant and cache generation.
     pub catalog_memo: litmos_domain::cache::Memo,
+    /// Where tenant syncs are queued (`SYNC_QUEUE_URL`); made on first use.
+    sync_queue: std::sync::OnceLock<Option<litmos_adapters::SqsSyncQueue>>,
+    sdk: aws_config::SdkConfig,
 }
 
 impl AppState {
@@ -60,6 +63,8 @@ impl AppState {
             accounts: AccountCache::new(config.auth_cache_ttl_seconds),
             cursor_secret: tokio::sync::OnceCell::new(),
             catalog_memo: Default::default(),
+            sync_queue: std::sync::OnceLock::new(),
+            sdk: sdk.clone(),
             config,
             store,
             secrets,
@@ -67,6 +72,13 @@ impl AppState {
             litmos_background,
             clock,
         }
+    }
+
+    /// The sync queue, when this deployment has one.
+    pub fn sync_queue(&self) -> Option<&litmos_adapters::SqsSyncQueue> {
+        self.sync_queue
+            .get_or_init(|| self.config.sync_queue_url.clone().map(|url| litmos_adapters::SqsSyncQueue::new(aws_sdk_sqs::Client::new(&self.sdk), url)))
+            .as_ref()
     }
 
     pub fn admin_service(&self) -> Admin<'_> {

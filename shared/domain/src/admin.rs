@@ -39,6 +39,15 @@ pub struct TenantView {
     pub servicenow: ServiceNowStatus,
     pub created_at: String,
     pub updated_at: String,
+    /// The last sync: `{"at", "outcome", "error_kind"}`, or null before the first.
+    pub last_sync: Option<SyncView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SyncView {
+    pub at: String,
+    pub outcome: String,
+    pub error_kind: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -76,6 +85,7 @@ impl From<&Tenant> for TenantView {
             },
             created_at: rfc3339(t.created_at),
             updated_at: rfc3339(t.updated_at),
+            last_sync: t.last_sync.as_ref().map(|s| SyncView { at: rfc3339(s.at), outcome: s.outcome.clone(), error_kind: s.error_kind.clone() }),
         }
     }
 }

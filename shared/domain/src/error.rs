@@ -22,6 +22,10 @@ pub enum Error {
     /// 502: Litmos failed or could not be reached; the detail is safe to show.
     #[error("{0}")]
     Upstream(String),
+    /// 502 as well: Litmos kept answering 503 (it rate-limits per account). Told apart
+    /// so background work waits and goes on later instead of failing.
+    #[error("{0}")]
+    RateLimited(String),
     /// 503: our own storage failed; the inner text is logged only.
     #[error("store: {0}")]
     Store(String),
@@ -33,6 +37,24 @@ pub enum Error {
 }
 
 impl Error {
+    /// A short, stable name of what went wrong, for logs, metrics and the tenant's last
+    /// sync (never a detail that could name a person).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid",
+            Error::Unauthorized => "unauthorized",
+            Error::Forbidden(_) => "forbidden",
+            Error::NotFound(_) => "not_found",
+            Error::Conflict(_) => "conflict",
+            Error::Unprocessable(_) => "unprocessable",
+            Error::Upstream(_) => "litmos",
+            Error::RateLimited(_) => "litmos_rate_limited",
+            Error::Store(_) => "store",
+            Error::Busy(_) => "busy",
+            Error::Internal(_) => "internal",
+        }
+    }
+
     pub fn invalid(field: impl Into<String>, detail: impl Into<String>) -> Self {
         Error::Invalid { field: field.into(), detail: detail.into() }
     }
@@ -57,7 +79,7 @@ impl From<LitmosError> for Error {
             LitmosError::Unauthorized => Error::Upstream(
                 "Litmos refused this account's API key. Ask the Litmos Account Owner to update it.".into(),
             ),
-            LitmosError::RateLimited => Error::Upstream(
+            LitmosError::RateLimited => Error::RateLimited(
                 "Litmos is rate limiting this account (HTTP 503). Wait a minute and retry.".into(),
             ),
             LitmosError::Unreachable(_) => {

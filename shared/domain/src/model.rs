@@ -67,6 +67,17 @@ pub struct Tenant {
     /// created again under the same id has another, so nothing cached for the old one
     /// (keyed by it) is used for the new one.
     pub generation: String,
+    /// How the tenant's last scheduled or admin sync ended.
+    pub last_sync: Option<SyncRecord>,
+}
+
+/// One tenant's last sync: when it ended, how (`succeeded`, `failed`, `deferred`), and
+/// for a failed or deferred one the kind of error (`Error::kind`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SyncRecord {
+    pub at: Timestamp,
+    pub outcome: String,
+    pub error_kind: Option<String>,
 }
 
 /// A new tenant generation: 128 random bits, hex.

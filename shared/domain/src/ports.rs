@@ -74,6 +74,8 @@ pub trait TenantStore: Send + Sync {
     async fn delete_tenant(&self, tenant: &Tenant) -> Result<(), StoreError>;
     async fn record_activation(&self, id: &str, instance_url: &str, now: Timestamp) -> Result<(), StoreError>;
     async fn touch_last_used(&self, id: &str, now: Timestamp) -> Result<(), StoreError>;
+    /// How the tenant's last sync ended (nothing when the tenant is gone).
+    async fn record_sync(&self, id: &str, record: &SyncRecord) -> Result<(), StoreError>;
     /// Every tenant's id, for the scheduled sync.
     async fn tenant_ids(&self) -> Result<Vec<String>, StoreError>;
     /// Up to `limit` tenants in id order, those after `after` only, and the id to
@@ -259,6 +261,23 @@ pub trait ProgressStore: Send + Sync {
     /// Gives the entries read past since the last call an expiry (`expires_at`), at most
     /// `max` of them; how many it stamped.
     async fn expire_read_feed(&self, tenant: &str, expires_at: Timestamp, max: usize) -> Result<usize, StoreError>;
+}
+
+/// One tenant's sync to run, as a queue message: `round` names the scheduled round (so
+/// the same round is enqueued once), `part` counts follow-ups of a deferred sync.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SyncMessage {
+    pub tenant: String,
+    pub round: i64,
+    #[serde(default)]
+    pub part: u32,
+}
+
+/// Where tenant syncs wait to run: one tenant's messages in order and never two at
+/// once (an SQS FIFO queue with the tenant as message group).
+#[async_trait]
+pub trait SyncQueue: Send + Sync {
+    async fn enqueue(&self, messages: &[SyncMessage]) -> Result<(), StoreError>;
 }
 
 /// One Litmos rate budget per Litmos account, shared by every function: Litmos

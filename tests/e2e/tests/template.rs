@@ -147,6 +147,7 @@ fn resource_of(function: &str, raw: &str) -> Resource {
         "Table.Arn" => Resource::Table,
         "AdminTokenSecret" => Resource::AdminToken,
         "CursorSecret" => Resource::CursorSecret,
+        "SyncQueue.Arn" => Resource::SyncQueue,
         r if r.ends_with(":secret:${SecretPrefix}/tenants/*/litmos-api-key*") => Resource::LitmosKeys,
         r if r.ends_with(":secret:${SecretPrefix}/tenants/*/servicenow/*") => Resource::ServiceNowKeys,
         other => panic!("{function}: a grant on an unknown resource: {other}"),

@@ -75,6 +75,9 @@ pub const SN_WEBHOOK_PREV_UNTIL: &str = "sn_webhook_prev_until";
 /// Rotated-out webhook tokens in their grace period: a list of `{h, until}` maps.
 pub const SN_WEBHOOK_PREVS: &str = "sn_webhook_prevs";
 pub const TENANT_GENERATION: &str = "tenant_gen";
+pub const LAST_SYNC_AT: &str = "last_sync_at";
+pub const LAST_SYNC_OUTCOME: &str = "last_sync_outcome";
+pub const LAST_SYNC_ERROR: &str = "last_sync_error";
 /// On the tenant and, copied, on each of its keys (with its Litmos settings).
 pub const PROFILE_VERSION: &str = "profile_v";
 
@@ -157,6 +160,7 @@ pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
         },
         profile_version: opt_n(item, PROFILE_VERSION).unwrap_or(0),
         generation: opt_s(item, TENANT_GENERATION).unwrap_or_default(),
+        last_sync: opt_n(item, LAST_SYNC_AT).zip(opt_s(item, LAST_SYNC_OUTCOME)).map(|(at, outcome)| SyncRecord { at, outcome, error_kind: opt_s(item, LAST_SYNC_ERROR) }),
     })
 }
 

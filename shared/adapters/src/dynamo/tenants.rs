@@ -183,6 +183,20 @@ impl TenantStore for DynamoStore {
         Ok(())
     }
 
+    #[instrument(skip_all, fields(tenant = id, outcome = %record.outcome))]
+    async fn record_sync(&self, id: &str, record: &SyncRecord) -> Result<(), StoreError> {
+        let mut values = vec![(":at", n(record.at)), (":outcome", s(record.outcome.clone()))];
+        let expr = match &record.error_kind {
+            Some(kind) => {
+                values.push((":err", s(kind.clone())));
+                format!("SET {LAST_SYNC_AT} = :at, {LAST_SYNC_OUTCOME} = :outcome, {LAST_SYNC_ERROR} = :err")
+            }
+            None => format!("SET {LAST_SYNC_AT} = :at, {LAST_SYNC_OUTCOME} = :outcome REMOVE {LAST_SYNC_ERROR}"),
+        };
+        self.update_meta(id, &expr, values).await?;
+        Ok(())
+    }
+
     #[instrument(skip_all, fields(tenant = id))]
     async fn touch_last_used(&self, id: &str, now: Timestamp) -> Result<(), StoreError> {
         self.update_meta(id, &format!("SET {SN_LAST_USED_AT} = :now"), vec![(":now", n(now))]).await?;
