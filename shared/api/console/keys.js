@@ -32,6 +32,21 @@ function renderKey() {
     $('sn-show').setAttribute('aria-pressed', String(state.keyShown))
 }
 
+/** The tenant's last sync (scheduled through the queue, or "Sync now"): when and how it ended. */
+export function renderLastSync(last) {
+    const el = $('sn-last-sync')
+    if (!last) {
+        el.textContent = 'No sync has run yet.'
+        return
+    }
+    const how = {
+        succeeded: 'succeeded',
+        failed: 'failed',
+        deferred: 'was paused (Litmos was pacing this account) and goes on by itself',
+    }[last.outcome] ?? last.outcome
+    el.replaceChildren('Last sync: ', timeElement(last.at), `, ${how}${last.error_kind ? ` (${last.error_kind})` : ''}.`)
+}
+
 export function renderServiceNow(sn) {
     state.servicenow = sn
     const on = !!sn?.enabled
@@ -197,6 +212,8 @@ async function syncNow() {
                 `Sync done: ${plural(r.learners_checked, 'learner', 'learners')} checked, ` +
                 `${plural(r.assignments_updated, 'assignment', 'assignments')} updated, ` +
                 `${plural(r.litmos_calls, 'Litmos call', 'Litmos calls')}.`
+            const t = await api('GET', tenantPath(id))
+            if (state.selected === id) renderLastSync(t.last_sync)
         } catch (err) {
             showError(err, { actionEl: $('sn-sync-error'), retry: syncNow })
         }

@@ -3,7 +3,7 @@
 // e-mails). Selecting a tenant loads its ServiceNow integration and its report.
 
 import { api, ApiError, tenantPath } from './api.js'
-import { loadServiceNow, renderServiceNow, SERVICENOW_STATE } from './keys.js'
+import { loadServiceNow, renderLastSync, renderServiceNow, SERVICENOW_STATE } from './keys.js'
 import { clearReport, loadReport } from './report.js'
 import { $, clearErrors, confirmDialog, showError, showFieldError, state, withProgress } from './ui.js'
 
@@ -119,6 +119,7 @@ function fillTenantForm(t) {
     $('litmos-source').value = t.litmos.source
     $('welcome-email').checked = !!t.litmos.send_welcome_email
     $('delete-tenant').hidden = false
+    renderLastSync(t.last_sync)
 }
 
 export async function selectTenant(id) {

@@ -142,6 +142,12 @@ describe('ServiceNow integration', () => {
         assert.match(text, new RegExp(`${r.learners_checked} learners? checked`))
         assert.match(text, new RegExp(`${r.assignments_updated} assignments? updated`))
         assert.match(text, new RegExp(`${r.litmos_calls} Litmos calls?`))
+        // The tenant's last sync, as the admin GET has it.
+        const last = page.locator('#sn-last-sync')
+        await last.getByText('succeeded').waitFor()
+        const tenant = (await call('GET', `/v1/admin/tenants/${id}`)).body
+        assert.equal(tenant.last_sync.outcome, 'succeeded')
+        assert.equal(await last.locator('time').getAttribute('datetime'), tenant.last_sync.at)
     })
 
     it('disables only after confirming: Escape and Cancel keep it on', async () => {
