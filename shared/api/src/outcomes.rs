@@ -89,7 +89,9 @@ pub async fn litmos_webhook(state: Arc<AppState>, req: Request) -> Response<Body
             return Ok(json(StatusCode::OK, &json!({"status": "ignored"})));
         };
         let account = async { state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant).await.map(|(_, a)| a) };
-        let (status, word) = match state.outcomes().achievement_hint(&tenant, account, &user, &course, &achievement).await? {
+        // Hints read Litmos with the background share of the account's budget: a flood of
+        // them can never take the calls agents need for Assign Courses.
+        let (status, word) = match state.background_outcomes().achievement_hint(&tenant, account, &user, &course, &achievement).await? {
             WebhookOutcome::Done => (StatusCode::OK, "recorded"),
             WebhookOutcome::Ignored => (StatusCode::OK, "ignored"),
             WebhookOutcome::Deferred => (StatusCode::ACCEPTED, "accepted"),

@@ -23,6 +23,8 @@ pub const PROGRESS_TTL_SECONDS: i64 = 120;
 pub const WEBHOOK_READ_BUDGET: Duration = Duration::from_secs(5);
 /// How long an applied achievement id is remembered, so a replay changes nothing.
 const ACHIEVEMENT_MEMORY_SECONDS: i64 = 90 * 86_400;
+/// How long a hint Litmos did not confirm is ignored when it comes again.
+pub const UNCONFIRMED_ACHIEVEMENT_MEMORY_SECONDS: i64 = 600;
 /// How long a feed entry stays once ServiceNow has read past it (README, SPEC 3.4's place).
 pub const FEED_READ_RETENTION_SECONDS: i64 = 90 * 86_400;
 /// Feed entries a sync gives their expiry, at most, per tenant and run.
@@ -339,10 +341,12 @@ impl Outcomes<'_> {
         };
         let (changed, open) = self.apply_to(tenant, user_id, records, Some(&courses), &achievements).await?;
         self.progress.mark_checked(tenant, user_id, self.clock.now(), open).await?;
-        // Remembered only once Litmos confirmed it, so an unconfirmed id can come again.
-        if achievements.iter().any(|a| a.achievement_id == achievement_id) {
-            self.progress.remember_achievement(tenant, achievement_id, self.clock.now() + ACHIEVEMENT_MEMORY_SECONDS).await?;
-        }
+        // A confirmed id is remembered for 90 days; an unconfirmed one for 10 minutes, so
+        // the same hint sent again and again (Litmos retries, or anyone with the URL)
+        // costs Litmos calls once; the sync finds what Litmos shows later.
+        let confirmed = achievements.iter().any(|a| a.achievement_id == achievement_id);
+        let memory = if confirmed { ACHIEVEMENT_MEMORY_SECONDS } else { UNCONFIRMED_ACHIEVEMENT_MEMORY_SECONDS };
+        self.progress.remember_achievement(tenant, achievement_id, self.clock.now() + memory).await?;
         tracing::info!(tenant, learner = user_id, changed, "webhook applied");
         Ok(WebhookOutcome::Done)
     }
