@@ -44,12 +44,39 @@ function renderTenantList() {
     $('load-more').hidden = !state.nextCursor
 }
 
+/** The list's query: a page size, and the search when one is typed. */
+function listQuery() {
+    const q = state.search ? `&search=${encodeURIComponent(state.search)}` : ''
+    return `/v1/admin/tenants?limit=${PAGE_SIZE}${q}`
+}
+
+let searchTimer = null
+let searchSeq = 0
+
+/** Searching asks the service (ids by prefix, names by any part), a page at a time. */
+async function runSearch() {
+    const typed = $('tenant-search').value.trim()
+    if (typed === (state.search || '')) return
+    state.search = typed
+    const seq = ++searchSeq
+    clearErrors($('tenants'))
+    try {
+        const page = await api('GET', listQuery())
+        if (seq !== searchSeq) return // a later search answered first
+        state.tenants.clear()
+        addTenants(page)
+        $('tenants-empty').textContent = typed ? `No tenant matches "${typed}".` : 'No tenants yet. Create one with the form.'
+    } catch (err) {
+        if (seq === searchSeq) showError(err, { fields: { search: $('tenant-search') }, actionEl: $('load-more-error'), retry: runSearch })
+    }
+}
+
 export async function loadMore() {
     const el = $('load-more-error')
     clearErrors($('tenants'))
     await withProgress($('load-more'), 'Loading…', $('tenants'), async () => {
         try {
-            addTenants(await api('GET', `/v1/admin/tenants?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(state.nextCursor)}`))
+            addTenants(await api('GET', `${listQuery()}&cursor=${encodeURIComponent(state.nextCursor)}`))
         } catch (err) {
             showError(err, { actionEl: el, retry: loadMore })
         }
@@ -241,6 +268,10 @@ export function wireTenants() {
         $('tenant-id').focus()
     })
     $('load-more').addEventListener('click', loadMore)
+    $('tenant-search').addEventListener('input', () => {
+        clearTimeout(searchTimer)
+        searchTimer = setTimeout(runSearch, 250)
+    })
     $('litmos-region').addEventListener('change', () => {
         syncRegion()
         if ($('litmos-region').value === 'custom') $('litmos-base-url').focus()

@@ -58,8 +58,8 @@ where
 
 /// `GET /v1/admin/tenants`: the admin console's list, paged by an opaque cursor.
 pub async fn list_tenants(state: Arc<AppState>, req: Request) -> Response<Body> {
-    admin_only(state, req, &["cursor", "limit"], |state, req| async move {
-        let page = state.admin_service().list_tenants(query(&req, "cursor").as_deref(), query(&req, "limit").as_deref()).await?;
+    admin_only(state, req, &["cursor", "limit", "search"], |state, req| async move {
+        let page = state.admin_service().list_tenants(query(&req, "cursor").as_deref(), query(&req, "limit").as_deref(), query(&req, "search").as_deref()).await?;
         Ok(json(StatusCode::OK, &page))
     })
     .await

@@ -340,3 +340,27 @@ async fn tenants_are_listed_a_page_at_a_time() {
     let left: Vec<&str> = after["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(left, ["acme", "cobalt", "delta-2", "echo"]);
 }
+
+#[tokio::test]
+async fn the_tenant_list_searches_ids_and_names_and_pages_the_matches() {
+    let e = env().await;
+    for (id, name) in [("acme-east", "Acme East"), ("acme-west", "Acme West"), ("beta", "Beta Westfield"), ("gamma", "Gamma")] {
+        let body = json!({"name": name, "litmos": {"base_url": e.litmos_url, "api_key": "demo-litmos-key", "source": "servicenow"}}).to_string();
+        assert_eq!(put(&e, id, &body).await.0, 201);
+    }
+    let list = |q: &str| {
+        let req = event("GET", &format!("/v1/admin/tenants?{q}"), &[("authorization", &bearer(ADMIN))], None);
+        let st = e.state.clone();
+        async move { status_and_json(&admin::list_tenants(st, req).await) }
+    };
+    let ids = |v: &Value| v["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(&list("search=acme").await.1), ["acme-east", "acme-west"], "an id prefix");
+    assert_eq!(ids(&list("search=WEST").await.1), ["acme-west", "beta"], "a part of the name, any case");
+    let (_, first) = list("search=west&limit=1").await;
+    assert_eq!(ids(&first), ["acme-west"]);
+    let cursor = first["next_cursor"].as_str().unwrap().to_string();
+    let (_, second) = list(&format!("search=west&limit=1&cursor={cursor}")).await;
+    assert_eq!((ids(&second), second["next_cursor"].clone()), (vec!["beta".to_string()], Value::Null));
+    assert_eq!(ids(&list("search=nothing-like-it").await.1), Vec::<String>::new());
+    assert_eq!(list(&format!("search={}", "x".repeat(101))).await.1["field"], "search");
+}

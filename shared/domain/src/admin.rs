@@ -203,13 +203,14 @@ impl Admin<'_> {
     }
 
     /// The tenants in id order, `limit` 1..=100 (default 50) at a time.
-    pub async fn list_tenants(&self, cursor: Option<&str>, limit: Option<&str>) -> Result<TenantPage, Error> {
+    pub async fn list_tenants(&self, cursor: Option<&str>, limit: Option<&str>, search: Option<&str>) -> Result<TenantPage, Error> {
+        let search = search.filter(|s| !s.trim().is_empty()).map(|s| validate::text("search", s, 1, 100).map(|s| s.to_lowercase())).transpose()?;
         let limit = match limit {
             None => 50,
             Some(l) => l.parse::<usize>().ok().filter(|n| (1..=100).contains(n)).ok_or_else(|| Error::invalid("limit", "must be a whole number from 1 to 100"))?,
         };
         let after = cursor.filter(|c| !c.is_empty()).map(tenant_cursor::decode).transpose()?;
-        let (tenants, next) = self.tenants.list_tenants(after.as_deref(), limit).await?;
+        let (tenants, next) = self.tenants.list_tenants(after.as_deref(), limit, search.as_deref()).await?;
         Ok(TenantPage { tenants: tenants.iter().map(TenantView::from).collect(), next_cursor: next.as_deref().map(tenant_cursor::encode) })
     }
 

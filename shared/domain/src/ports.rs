@@ -79,8 +79,9 @@ pub trait TenantStore: Send + Sync {
     /// Every tenant's id, for the scheduled sync.
     async fn tenant_ids(&self) -> Result<Vec<String>, StoreError>;
     /// Up to `limit` tenants in id order, those after `after` only, and the id to
-    /// continue after when more follow.
-    async fn list_tenants(&self, after: Option<&str>, limit: usize) -> Result<(Vec<Tenant>, Option<String>), StoreError>;
+    /// continue after when more follow. With `search` (lowercase), only tenants whose id
+    /// starts with it or whose name contains it.
+    async fn list_tenants(&self, after: Option<&str>, limit: usize, search: Option<&str>) -> Result<(Vec<Tenant>, Option<String>), StoreError>;
 }
 
 #[async_trait]

@@ -154,6 +154,25 @@ describe('Tenants', () => {
         assert.equal(await page.locator(`button.tenant[data-id="${id}"] .tenant-name`).textContent(), 'Console Pie Shop (renamed)')
     })
 
+    it('searches the tenants by id and by name, asking the service', async () => {
+        const page = b.page
+        const search = page.getByLabel('Search tenants')
+        const [answer] = await Promise.all([
+            page.waitForResponse((r) => r.url().includes('/v1/admin/tenants?') && r.url().includes('search=')),
+            search.fill(id),
+        ])
+        assert.equal(answer.status(), 200)
+        await page.waitForFunction((want) => [...document.querySelectorAll('#tenant-list button.tenant')].map((x) => x.dataset.id).join() === want, id)
+        await search.fill('pie shop')
+        await page.waitForFunction((want) => [...document.querySelectorAll('#tenant-list button.tenant')].some((x) => x.dataset.id === want), id)
+        const names = await page.locator('#tenant-list .tenant-name').allTextContents()
+        assert.ok(names.length > 0 && names.every((n) => n.toLowerCase().includes('pie shop')), names.join(', '))
+        await search.fill('no-tenant-is-called-this')
+        await page.locator('#tenants-empty').getByText('No tenant matches').waitFor()
+        await search.fill('')
+        await page.waitForFunction(() => document.querySelectorAll('#tenant-list button.tenant').length > 1)
+    })
+
     it('deletes the tenant only after confirming in a dialog', async () => {
         const page = b.page
         await page.getByRole('button', { name: 'Delete tenant' }).click()

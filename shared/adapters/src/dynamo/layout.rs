@@ -75,6 +75,8 @@ pub const SN_WEBHOOK_PREV_UNTIL: &str = "sn_webhook_prev_until";
 /// Rotated-out webhook tokens in their grace period: a list of `{h, until}` maps.
 pub const SN_WEBHOOK_PREVS: &str = "sn_webhook_prevs";
 pub const TENANT_GENERATION: &str = "tenant_gen";
+/// On a tenant registry entry: the tenant's name, lowercased, for the console's search.
+pub const NAME_LC: &str = "name_lc";
 pub const LAST_SYNC_AT: &str = "last_sync_at";
 pub const LAST_SYNC_OUTCOME: &str = "last_sync_outcome";
 pub const LAST_SYNC_ERROR: &str = "last_sync_error";

@@ -135,7 +135,9 @@ impl TenantStore for DynamoStore {
                 items.push(TransactWriteItem::builder().update(copy.build().expect("update")).build());
             }
             // The registry the scheduled sync and the tenant list walk.
-            items.push(TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(key(TENANTS_PK.to_string(), id))).build().expect("put")).build());
+            let mut entry = key(TENANTS_PK.to_string(), id);
+            entry.insert(NAME_LC.into(), s(name.to_lowercase()));
+            items.push(TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(entry)).build().expect("put")).build());
             if let TxOutcome::Committed = self.transact(items, "the tenant's profile").await? {
                 return Ok(meta.is_none_or(|m| !m.contains_key(CREATED_AT)));
             }
@@ -152,9 +154,22 @@ impl TenantStore for DynamoStore {
     /// follow) and one BatchGet of the tenants. Ids are `[a-z0-9-]`, so `"0"`..`"~"`
     /// spans them all and `after + "\0"` is the first key past `after`.
     #[instrument(skip_all)]
-    async fn list_tenants(&self, after: Option<&str>, limit: usize) -> Result<(Vec<Tenant>, Option<String>), StoreError> {
+    async fn list_tenants(&self, after: Option<&str>, limit: usize, search: Option<&str>) -> Result<(Vec<Tenant>, Option<String>), StoreError> {
         let lo = after.map_or_else(|| "0".to_string(), |a| format!("{a}\0"));
-        let mut ids: Vec<String> = self.query_between(TENANTS_PK, &lo, "~", Some(limit + 1)).await?.iter().filter_map(|i| opt_s(i, SK)).collect();
+        let mut ids: Vec<String> = match search {
+            None => self.query_between(TENANTS_PK, &lo, "~", Some(limit + 1)).await?.iter().filter_map(|i| opt_s(i, SK)).collect(),
+            // The registry holds each tenant's id and lowercased name in small items: a
+            // search reads them all (1,000 tenants are one Query page) and the page's
+            // tenants only.
+            Some(q) => self
+                .query_between(TENANTS_PK, &lo, "~", None)
+                .await?
+                .iter()
+                .filter(|i| opt_s(i, SK).is_some_and(|id| id.starts_with(q)) || opt_s(i, NAME_LC).is_some_and(|n| n.contains(q)))
+                .filter_map(|i| opt_s(i, SK))
+                .take(limit + 1)
+                .collect(),
+        };
         let more = ids.len() > limit;
         ids.truncate(limit);
         // A tenant deleted between the two reads is simply not in the page.
