@@ -149,6 +149,8 @@ routes=(
   "DELETE /v1/admin/tenants/warmup/callers/warmup" "GET /v1/openapi.json"
   "GET /v1/servicenow/catalog"
   "GET /v1/servicenow/courses/assignable"
+  "GET /v1/servicenow/recommendations"
+  "GET /v1/admin/tenants/{tenant_id}/reports/recommendations"
   "GET /v1/admin/tenants" "GET /v1/admin/tenants/warmup/reports/effectiveness" "GET /admin"
 )
 # A few at a time: two dozen `cargo run`s at once contend for cargo's locks, and on a

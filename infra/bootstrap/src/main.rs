@@ -78,6 +78,7 @@ async fn run() -> Result<(), String> {
             source: env_or("DEMO_LITMOS_SOURCE", "servicenow-dev"),
             send_welcome_email: false,
         },
+        recommendations: None,
     };
     eprintln!("bootstrap: demo tenant '{tenant}' against {}", input.litmos.base_url);
     admin.put_tenant(&tenant, input).await.map_err(|e| format!("creating the demo tenant: {e}"))?;

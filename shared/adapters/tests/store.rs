@@ -18,10 +18,10 @@ fn settings() -> LitmosSettings {
 #[tokio::test]
 async fn put_tenant_creates_then_updates_without_touching_servicenow_state() {
     let s = store().await;
-    assert!(s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap());
+    assert!(s.put_tenant_profile("acme", "Acme", &settings(), 10, 100).await.unwrap());
     let h = keys::hash(&keys::generate());
     assert!(s.enable("acme", &h, &keys::hash("webhook"), 110).await.unwrap());
-    assert!(!s.put_tenant_profile("acme", "Acme Corp", &settings(), 120).await.unwrap());
+    assert!(!s.put_tenant_profile("acme", "Acme Corp", &settings(), 10, 120).await.unwrap());
     let t = s.get_tenant("acme").await.unwrap().unwrap();
     assert_eq!((t.name.as_str(), t.created_at, t.updated_at), ("Acme Corp", 100, 120));
     assert!(t.servicenow.enabled);
@@ -32,7 +32,7 @@ async fn put_tenant_creates_then_updates_without_touching_servicenow_state() {
 #[tokio::test]
 async fn enable_is_won_once_under_concurrency() {
     let s = std::sync::Arc::new(store().await);
-    s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
+    s.put_tenant_profile("acme", "Acme", &settings(), 10, 100).await.unwrap();
     let mut tasks = Vec::new();
     for _ in 0..10 {
         let s = s.clone();
@@ -52,7 +52,7 @@ async fn enable_is_won_once_under_concurrency() {
 #[tokio::test]
 async fn rotate_needs_the_current_key_and_sets_the_old_expiry() {
     let s = store().await;
-    s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
+    s.put_tenant_profile("acme", "Acme", &settings(), 10, 100).await.unwrap();
     let (k1, k2, k3) = (keys::hash("k1"), keys::hash("k2"), keys::hash("k3"));
     s.enable("acme", &k1, &keys::hash("webhook"), 100).await.unwrap();
     assert!(s.rotate("acme", &k1, &k2, &keys::hash("webhook2"), 200, 150, &[k1.clone(), k2.clone()], &[]).await.unwrap());
@@ -69,8 +69,8 @@ async fn rotate_needs_the_current_key_and_sets_the_old_expiry() {
 #[tokio::test]
 async fn disable_and_delete_remove_every_key_and_item() {
     let s = store().await;
-    s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
-    s.put_tenant_profile("other", "Other", &settings(), 100).await.unwrap();
+    s.put_tenant_profile("acme", "Acme", &settings(), 10, 100).await.unwrap();
+    s.put_tenant_profile("other", "Other", &settings(), 10, 100).await.unwrap();
     let (k1, k2, ko) = (keys::hash("k1"), keys::hash("k2"), keys::hash("ko"));
     s.enable("acme", &k1, &keys::hash("webhook"), 100).await.unwrap();
     s.enable("other", &ko, &keys::hash("webhook"), 100).await.unwrap();
@@ -97,7 +97,7 @@ async fn keys_are_stored_only_as_hashes() {
     let table = testkit::fresh_table(&sdk).await;
     let client = aws_sdk_dynamodb::Client::new(&sdk);
     let s = DynamoStore::new(client.clone(), table.clone());
-    s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
+    s.put_tenant_profile("acme", "Acme", &settings(), 10, 100).await.unwrap();
     let key = keys::generate();
     s.enable("acme", &keys::hash(&key), &keys::hash("webhook"), 100).await.unwrap();
     let dump = format!("{:?}", client.scan().table_name(&table).send().await.unwrap().items());
@@ -446,7 +446,7 @@ mod claims {
 #[tokio::test]
 async fn every_live_key_carries_the_current_profile_under_concurrency() {
     let s = std::sync::Arc::new(store().await);
-    s.put_tenant_profile("acme", "Acme", &settings(), 100).await.unwrap();
+    s.put_tenant_profile("acme", "Acme", &settings(), 10, 100).await.unwrap();
     let k1 = keys::hash("k1");
     s.enable("acme", &k1, &keys::hash("webhook"), 100).await.unwrap();
     let first = s.get_key(&k1).await.unwrap().unwrap().profile.expect("a new key carries the profile");
@@ -460,7 +460,7 @@ async fn every_live_key_carries_the_current_profile_under_concurrency() {
             tasks.push(tokio::spawn(async move {
                 let mut changed = settings();
                 changed.source = format!("sn-{round}-{i}");
-                s.put_tenant_profile("acme", "Acme", &changed, 200).await.map(|_| ())
+                s.put_tenant_profile("acme", "Acme", &changed, 10, 200).await.map(|_| ())
             }));
         }
         for i in 0..2 {

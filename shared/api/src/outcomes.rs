@@ -184,6 +184,37 @@ pub async fn admin_effectiveness_report(state: Arc<AppState>, req: Request) -> R
     .await
 }
 
+/// Courses ranked by what they prevent, for one category (and table), over the tenant's
+/// last 365 days: one range read of its records and the tenant (its minimum sample).
+async fn recommendations_response(state: &AppState, req: &Request, tenant_id: &str) -> Result<Response<Body>, Rejection> {
+    use litmos_domain::ports::ProgressStore;
+    use litmos_domain::recommend;
+    let (category, table) = recommend::parse(query(req, "category").as_deref(), query(req, "table").as_deref())?;
+    let now = state.clock.now();
+    let (tenant, records) = tokio::join!(state.store.get_tenant(tenant_id), state.store.records_between(tenant_id, now - recommend::LOOKBACK_DAYS * 86_400, now + 1));
+    let min_sample = tenant.map_err(Error::from)?.map_or(recommend::DEFAULT_MIN_SAMPLE, |t| t.recommend_min_sample);
+    let ranked = recommend::rank(&records.map_err(Error::from)?, &category, table.as_deref(), min_sample, now);
+    Ok(json(StatusCode::OK, &ranked))
+}
+
+/// `GET /v1/servicenow/recommendations?category=&table=`.
+pub async fn recommendations(state: Arc<AppState>, req: Request) -> Response<Body> {
+    authed(state, req, |state, req, caller| async move {
+        only_query(&req, &["category", "table"])?;
+        recommendations_response(&state, &req, &caller.tenant_id).await
+    })
+    .await
+}
+
+/// `GET /v1/admin/tenants/{tenant_id}/reports/recommendations`: the same for the console.
+pub async fn admin_recommendations(state: Arc<AppState>, req: Request) -> Response<Body> {
+    crate::admin::guarded_with_query(state, req, &["category", "table"], |state, req, id| async move {
+        existing_tenant(&state, &id).await?;
+        recommendations_response(&state, &req, &id).await
+    })
+    .await
+}
+
 /// `POST /v1/admin/tenants/{tenant_id}/sync`: one progress sync now.
 pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded(state, req, |state, req, id| async move {

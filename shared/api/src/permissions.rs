@@ -70,6 +70,7 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     ("list-tenants", &[(AdminToken, &[GET_SECRET]), (Table, &[QUERY, BATCH_GET])]),
     // The tenant, then its records: read only.
     ("get-tenant-report", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY])]),
+    ("get-tenant-recommendations", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY])]),
     // Admin sync: the same as the scheduled one, behind the admin token.
     ("sync-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     // ServiceNow routes that never read a secret.
@@ -77,6 +78,7 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     ("get-configuration", &[(Table, &[READ, UPDATE])]),
     ("get-learner", &[(Table, &[READ, UPDATE])]),
     ("get-effectiveness-report", &[(Table, &[READ, UPDATE, QUERY])]),
+    ("get-recommendations", &[(Table, &[READ, UPDATE, QUERY])]),
     // Incident: a transaction of the incident and its caller index; the records it touches.
     ("record-incident", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE])]),
     ("get-training-updates", &[(Table, &[READ, UPDATE, QUERY]), (CursorSecret, &[GET_SECRET])]),

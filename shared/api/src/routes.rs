@@ -35,6 +35,8 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/v1/servicenow/reports/effectiveness", "get-effectiveness-report"),
     ("GET", "/v1/servicenow/catalog", "get-catalog"),
     ("GET", "/v1/servicenow/courses/assignable", "get-assignable-courses"),
+    ("GET", "/v1/servicenow/recommendations", "get-recommendations"),
+    ("GET", "/v1/admin/tenants/{tenant_id}/reports/recommendations", "get-tenant-recommendations"),
     ("GET", "/v1/admin/tenants", "list-tenants"),
     ("GET", "/v1/admin/tenants/{tenant_id}/reports/effectiveness", "get-tenant-report"),
     ("GET", "/admin", "admin-console"),

@@ -18,6 +18,16 @@ pub const MAX_GRACE_SECONDS: i64 = 604_800;
 pub struct TenantInput {
     pub name: String,
     pub litmos: LitmosInput,
+    #[serde(default)]
+    pub recommendations: Option<RecommendationSettings>,
+}
+
+/// `{"min_sample": 1..1000}` (default 10): assignments each side needs before a course
+/// is ranked by what it prevents.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationSettings {
+    pub min_sample: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -41,6 +51,7 @@ pub struct TenantView {
     pub updated_at: String,
     /// The last sync: `{"at", "outcome", "error_kind"}`, or null before the first.
     pub last_sync: Option<SyncView>,
+    pub recommendations: RecommendationSettings,
 }
 
 #[derive(Debug, Serialize)]
@@ -85,6 +96,7 @@ impl From<&Tenant> for TenantView {
             },
             created_at: rfc3339(t.created_at),
             updated_at: rfc3339(t.updated_at),
+            recommendations: RecommendationSettings { min_sample: t.recommend_min_sample },
             last_sync: t.last_sync.as_ref().map(|s| SyncView { at: rfc3339(s.at), outcome: s.outcome.clone(), error_kind: s.error_kind.clone() }),
         }
     }
@@ -171,6 +183,11 @@ impl Admin<'_> {
         let api_key = validate::text("litmos.api_key", &input.litmos.api_key, 8, 200)?;
         let source = validate::text("litmos.source", &input.litmos.source, 1, 50)?;
         let settings = LitmosSettings { base_url, source, send_welcome_email: input.litmos.send_welcome_email };
+        let min_sample = match input.recommendations {
+            None => crate::recommend::DEFAULT_MIN_SAMPLE,
+            Some(r) if (1..=1000).contains(&r.min_sample) => r.min_sample,
+            Some(_) => return Err(Error::invalid("recommendations.min_sample", "must be a whole number from 1 to 1000")),
+        };
         let acct = settings.account(api_key.clone());
         match self.litmos.check_key(&acct).await {
             Ok(()) => {}
@@ -192,7 +209,7 @@ impl Admin<'_> {
         }
         self.secrets.put_secret(&self.names.litmos_key(id), &api_key).await?;
         let now = self.clock.now();
-        let created = self.tenants.put_tenant_profile(id, &name, &settings, now).await?;
+        let created = self.tenants.put_tenant_profile(id, &name, &settings, min_sample, now).await?;
         let tenant = self.existing(id).await?;
         Ok((created, TenantView::from(&tenant)))
     }

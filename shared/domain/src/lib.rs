@@ -14,6 +14,7 @@ pub mod learners;
 pub mod litmos_url;
 pub mod model;
 pub mod ports;
+pub mod recommend;
 pub mod report;
 pub mod servicenow;
 pub mod time;

@@ -69,6 +69,9 @@ pub struct Tenant {
     pub generation: String,
     /// How the tenant's last scheduled or admin sync ended.
     pub last_sync: Option<SyncRecord>,
+    /// Assignments each side (completed, not completed) needs before a course is ranked
+    /// in the recommendations.
+    pub recommend_min_sample: u32,
 }
 
 /// One tenant's last sync: when it ended, how (`succeeded`, `failed`, `deferred`), and

@@ -69,7 +69,8 @@ pub trait TenantStore: Send + Sync {
     async fn get_tenant(&self, id: &str) -> Result<Option<Tenant>, StoreError>;
     /// Creates the tenant or updates its profile (never its ServiceNow state).
     /// Returns true when it was created.
-    async fn put_tenant_profile(&self, id: &str, name: &str, litmos: &LitmosSettings, now: Timestamp) -> Result<bool, StoreError>;
+    /// `min_sample` is the recommendations' minimum sample (`Tenant::recommend_min_sample`).
+    async fn put_tenant_profile(&self, id: &str, name: &str, litmos: &LitmosSettings, min_sample: u32, now: Timestamp) -> Result<bool, StoreError>;
     /// Removes the tenant's keys first (so they stop working at once), then all its data.
     async fn delete_tenant(&self, tenant: &Tenant) -> Result<(), StoreError>;
     async fn record_activation(&self, id: &str, instance_url: &str, now: Timestamp) -> Result<(), StoreError>;

@@ -77,6 +77,7 @@ pub const SN_WEBHOOK_PREVS: &str = "sn_webhook_prevs";
 pub const TENANT_GENERATION: &str = "tenant_gen";
 /// On a tenant registry entry: the tenant's name, lowercased, for the console's search.
 pub const NAME_LC: &str = "name_lc";
+pub const MIN_SAMPLE: &str = "rec_min_sample";
 pub const LAST_SYNC_AT: &str = "last_sync_at";
 pub const LAST_SYNC_OUTCOME: &str = "last_sync_outcome";
 pub const LAST_SYNC_ERROR: &str = "last_sync_error";
@@ -162,6 +163,7 @@ pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
         },
         profile_version: opt_n(item, PROFILE_VERSION).unwrap_or(0),
         generation: opt_s(item, TENANT_GENERATION).unwrap_or_default(),
+        recommend_min_sample: opt_n(item, MIN_SAMPLE).map_or(litmos_domain::recommend::DEFAULT_MIN_SAMPLE, |n| n as u32),
         last_sync: opt_n(item, LAST_SYNC_AT).zip(opt_s(item, LAST_SYNC_OUTCOME)).map(|(at, outcome)| SyncRecord { at, outcome, error_kind: opt_s(item, LAST_SYNC_ERROR) }),
     })
 }

@@ -84,7 +84,7 @@ impl TenantStore for DynamoStore {
     /// key list and version are what was read: a racing enable, rotation or disable
     /// sends it round again, so no key keeps an old profile.
     #[instrument(skip_all, fields(tenant = id))]
-    async fn put_tenant_profile(&self, id: &str, name: &str, litmos: &LitmosSettings, now: Timestamp) -> Result<bool, StoreError> {
+    async fn put_tenant_profile(&self, id: &str, name: &str, litmos: &LitmosSettings, min_sample: u32, now: Timestamp) -> Result<bool, StoreError> {
         for _ in 0..PROFILE_WRITE_ATTEMPTS {
             let meta = self.get_item(key(tenant_pk(id), META)).await?;
             let read_version = meta.as_ref().and_then(|m| opt_n(m, PROFILE_VERSION));
@@ -103,7 +103,9 @@ impl TenantStore for DynamoStore {
             let mut update = Update::builder()
                 .table_name(&self.table)
                 .set_key(Some(key(tenant_pk(id), META)))
-                .update_expression(format!("SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), {PROFILE_SET}"))
+                .update_expression(format!("SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), #minsample = :minsample, {PROFILE_SET}"))
+                .expression_attribute_names("#minsample", MIN_SAMPLE)
+                .expression_attribute_values(":minsample", n(i64::from(min_sample)))
                 .expression_attribute_names("#pk", PK)
                 .expression_attribute_names("#name", NAME)
                 .expression_attribute_names("#updated", UPDATED_AT)

@@ -155,6 +155,7 @@ pub async fn servicenow_call(state: &Arc<AppState>, key: &str, method: &str, pat
         ("GET", "/v1/servicenow/catalog") => training::get_catalog(st, req).await,
         ("GET", "/v1/servicenow/training/updates") => outcomes::training_updates(st, req).await,
         ("GET", "/v1/servicenow/reports/effectiveness") => outcomes::effectiveness_report(st, req).await,
+        ("GET", "/v1/servicenow/recommendations") => outcomes::recommendations(st, req).await,
         ("GET", p) if p.starts_with("/v1/servicenow/learners/") && p.ends_with("/courses") => outcomes::learner_courses(st, req).await,
         ("GET", p) if p.starts_with("/v1/servicenow/learners/") => training::get_learner(st, req).await,
         ("GET", p) if p.ends_with("/training") => outcomes::incident_training(st, req).await,
