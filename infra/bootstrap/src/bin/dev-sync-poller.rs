@@ -35,7 +35,9 @@ async fn main() {
                 Err(e) => eprintln!("dev-sync: round failed: {e}"),
             }
         }
-        let received = sqs.receive_message().queue_url(&url).max_number_of_messages(1).wait_time_seconds(1).send().await;
+        // No long polling: the local moto answers one request at a time, so a waiting
+        // receive would hold up every other call of the stack. A short receive, then a pause.
+        let received = sqs.receive_message().queue_url(&url).max_number_of_messages(1).wait_time_seconds(0).send().await;
         let messages = match received {
             Ok(r) => r.messages.unwrap_or_default(),
             Err(e) => {
@@ -44,6 +46,9 @@ async fn main() {
                 continue;
             }
         };
+        if messages.is_empty() {
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
         for m in messages {
             let mut record = SqsMessage::default();
             record.message_id = m.message_id.clone();
