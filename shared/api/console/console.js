@@ -12,6 +12,7 @@
 
 import { api, ApiError, forgetToken, keepToken, onUnauthorized, token } from './api.js'
 import { renderServiceNow, wireKeys } from './keys.js'
+import { wireRecommendations } from './recommend.js'
 import { wireReport } from './report.js'
 import { addTenants, PAGE_SIZE, startCreate, wireTenants } from './tenants.js'
 import { $, clearErrors, showError, showFieldError, state, withProgress } from './ui.js'
@@ -115,6 +116,7 @@ function init() {
     wireTenants()
     wireKeys()
     wireReport()
+    wireRecommendations()
 
     // Ready: the submit buttons start disabled so that nothing is submitted natively.
     for (const id of ['sign-in-button', 'save-tenant', 'report-show']) $(id).disabled = false

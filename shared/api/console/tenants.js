@@ -4,6 +4,7 @@
 
 import { api, ApiError, tenantPath } from './api.js'
 import { loadServiceNow, renderLastSync, renderServiceNow, SERVICENOW_STATE } from './keys.js'
+import { clearRecommendations } from './recommend.js'
 import { clearReport, loadReport } from './report.js'
 import { $, clearErrors, confirmDialog, showError, showFieldError, state, withProgress } from './ui.js'
 
@@ -128,6 +129,7 @@ export function startCreate() {
     syncRegion()
     $('servicenow').hidden = true
     $('report').hidden = true
+    $('recommendations').hidden = true
     renderTenantList()
 }
 
@@ -158,7 +160,9 @@ export async function selectTenant(id) {
     renderTenantList()
     $('servicenow').hidden = false
     $('report').hidden = false
+    $('recommendations').hidden = false
     clearReport()
+    clearRecommendations()
     renderServiceNow(null)
     await Promise.all([refreshTenant(id), loadServiceNow(id), loadReport()])
 }
