@@ -2,12 +2,14 @@
 // the platform Glide APIs are globals there, not imports.
 type GlideModule = typeof import('@servicenow/glide')
 type SnWsModule = typeof import('@servicenow/glide/sn_ws')
+type SnCcModule = typeof import('@servicenow/glide/sn_cc')
 
 declare global {
     const gs: GlideModule['gs']
     const GlideRecord: GlideModule['GlideRecord']
     const GlideDateTime: GlideModule['GlideDateTime']
     const sn_ws: SnWsModule
+    const sn_cc: SnCcModule
     const Class: { create(): any }
     /** global.AbstractAjaxProcessor and friends. */
     const global: { AbstractAjaxProcessor: any }

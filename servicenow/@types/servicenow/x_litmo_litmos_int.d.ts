@@ -12,22 +12,26 @@ declare module '@servicenow/glide/x_litmo_litmos_int' {
         static UNREACHABLE: string
         static NOT_CONFIGURED: string
         static KEY_REFUSED: string
+        static CLONED: string
+        static ALIAS_ID: string
         constructor(options?: { baseUrl?: string; apiKey?: string; timeoutMs?: number; sleep?: (ms: number) => void })
         static urlProblem(url: string): string
         baseUrl: string
         timeoutMs: number
+        problem: string
         isConfigured(): boolean
         activate(instanceUrl: string): LitmosResult
         configuration(): LitmosResult
         upsertLearner(caller: { sys_id: string; user_name?: string; email?: string; first_name?: string; last_name?: string }): LitmosResult
         listCourses(agent: string, query: Query): LitmosResult
+        catalog(cursor: string, limit: number): LitmosResult
+        assignableCourses(agent: string): LitmosResult
         assignCourses(
             agent: string,
-            body: { learner_id: string; course_ids: string[]; incident: { sys_id: string; number: string }; send_message: boolean },
+            body: { learner_id: string; course_ids: string[]; incident: { sys_id: string; number: string; table?: string }; send_message: boolean },
             idempotencyKey: string,
         ): LitmosResult
-        incidentTraining(incidentSysId: string): LitmosResult
-        recordIncident(incident: { sys_id: string; number: string; caller_sys_id: string; opened_at: string; category?: string }): LitmosResult
+        recordIncident(incident: { sys_id: string; number: string; caller_sys_id: string; opened_at: string; category?: string; table?: string }): LitmosResult
         trainingUpdates(cursor: string, limit: number): LitmosResult
         request(method: string, path: string, opts: { query?: Query; body?: any; agent?: string; idempotencyKey?: string }): LitmosResult
     }

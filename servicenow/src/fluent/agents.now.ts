@@ -4,7 +4,7 @@
 // whom Litmos sees. Only the app's administrator (x_litmo_litmos_int.admin, and system
 // administrators) may read, set, change or remove a mapping.
 import '@servicenow/sdk/global'
-import { Acl, ChoiceColumn, List, Record, ReferenceColumn, StringColumn, Table, default_view } from '@servicenow/sdk/core'
+import { Acl, BooleanColumn, ChoiceColumn, DateTimeColumn, List, Record, ReferenceColumn, StringColumn, Table, default_view } from '@servicenow/sdk/core'
 import { litmosTrainingAdmin, menu } from './app.now'
 
 export const x_litmo_litmos_int_agent = Table({
@@ -29,6 +29,16 @@ export const x_litmo_litmos_int_agent = Table({
                 first_use: { label: 'First use (e-mail at that time)', sequence: 0 },
                 admin: { label: 'Administrator', sequence: 1 },
             },
+        }),
+        access_for: StringColumn({ label: 'Access asked for', maxLength: 255, readOnly: true }),
+        access_level: StringColumn({ label: 'Litmos access level', maxLength: 40, readOnly: true }),
+        access_all: BooleanColumn({ label: 'May assign every active course', readOnly: true }),
+        access_course_ids: StringColumn({ label: 'Courses they may assign', maxLength: 65000, readOnly: true }),
+        access_notice: StringColumn({ label: 'Access notice', maxLength: 1000, readOnly: true }),
+        access_checked_at: DateTimeColumn({
+            label: 'Access checked',
+            readOnly: true,
+            hint: 'What the agent may assign is asked of Litmos Training again 10 minutes after this.',
         }),
     },
     index: [{ name: 'user', element: 'user', unique: true }],

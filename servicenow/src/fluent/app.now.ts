@@ -41,7 +41,8 @@ Record({
         title: 'Configurations',
         application: menu,
         link_type: 'DIRECT',
-        query: 'x_litmo_litmos_int_configuration.do?sysparm_query=active%3Dtrue',
+        // The configuration record the app ships (configuration-default in generated/keys.ts).
+        query: 'x_litmo_litmos_int_configuration.do?sys_id=7f4c531b760a471283746d5a95a988ac',
         hint: 'Litmos Training URL, ServiceNow API key and the activated endpoints',
         roles: ['admin'],
         active: true,

@@ -1,20 +1,26 @@
 // The Configurations page: backend URL and API key in; activation status and the
-// endpoints out, read-only. Only administrators can read or change it; the key is a
-// password2 field (encrypted at rest, never shown in clear, read only by server code).
+// endpoints out, read-only. Only administrators can read or change it. The key field
+// is only an input: saving moves the key into the Connection & Credential alias
+// "Litmos Training" (an API key credential) and empties the field; server code reads
+// it from the alias (sn_cc.ConnectionInfoProvider).
 import '@servicenow/sdk/global'
 import {
     Acl,
+    Alias,
+    Form,
+    default_view,
     BooleanColumn,
     BusinessRule,
     ChoiceColumn,
     DateTimeColumn,
+    IntegerColumn,
     MultiLineTextColumn,
     Password2Column,
     StringColumn,
     Table,
     UiPolicy,
 } from '@servicenow/sdk/core'
-import { onConfigurationSave } from '../server/activation.js'
+import { onConfigurationDisplay, onConfigurationSave } from '../server/activation.js'
 
 export const x_litmo_litmos_int_configuration = Table({
     name: 'x_litmo_litmos_int_configuration',
@@ -33,8 +39,9 @@ export const x_litmo_litmos_int_configuration = Table({
         api_key: Password2Column({
             label: 'API Key',
             maxLength: 255,
-            hint: 'The ServiceNow API key from Litmos: Accounts > Integrations > ServiceNow icon',
+            hint: 'The ServiceNow API key from Litmos: Accounts > Integrations > ServiceNow icon. Saved into the Connection & Credential alias "Litmos Training", not here.',
         }),
+        instance_url: StringColumn({ label: 'Activated for instance', maxLength: 255, readOnly: true }),
         active: BooleanColumn({ label: 'Active', default: 'true' }),
         status: ChoiceColumn({
             label: 'Status',
@@ -57,7 +64,78 @@ export const x_litmo_litmos_int_configuration = Table({
         }),
         updates_cursor: StringColumn({ label: 'Training feed cursor', maxLength: 1000, readOnly: true }),
         updates_checked_at: DateTimeColumn({ label: 'Training feed last read', readOnly: true }),
+        catalog_generation: StringColumn({ label: 'Course catalog generation', maxLength: 200, readOnly: true }),
+        catalog_total: IntegerColumn({ label: 'Courses in the catalog', readOnly: true }),
+        catalog_synced_at: DateTimeColumn({ label: 'Course catalog synced', readOnly: true }),
+        catalog_checked_at: DateTimeColumn({ label: 'Course catalog checked', readOnly: true }),
+        catalog_error: StringColumn({ label: 'Course catalog problem', maxLength: 1000, readOnly: true }),
     },
+})
+
+/** The alias whose API key credential holds the key (the credential is written on save). */
+export const litmosAlias = Alias({
+    $id: Now.ID['alias-litmos'],
+    name: 'Litmos Training',
+    type: 'connection',
+    connectionType: 'httpConnection',
+    description: 'The Litmos Training backend: its URL and the ServiceNow API key (an API key credential), written by Litmos Training > Configurations.',
+})
+
+/** Tells the administrator when this instance is not the one the app was activated on (a clone). */
+BusinessRule({
+    $id: Now.ID['br-configuration-display'],
+    name: 'Litmos Training: configuration status',
+    description: 'Shows on the Configurations page why the app is not calling Litmos Training (a clone of another instance, or not activated).',
+    table: 'x_litmo_litmos_int_configuration',
+    when: 'display',
+    action: ['update'],
+    order: 100,
+    active: true,
+    script: onConfigurationDisplay,
+})
+
+Form({
+    table: 'x_litmo_litmos_int_configuration',
+    view: default_view,
+    sections: [
+        {
+            caption: 'Litmos Training',
+            content: [
+                {
+                    layout: 'two-column',
+                    leftElements: [
+                        { field: 'backend_url', type: 'table_field' },
+                        { field: 'api_key', type: 'table_field' },
+                    ],
+                    rightElements: [
+                        { field: 'status', type: 'table_field' },
+                        { field: 'tenant_name', type: 'table_field' },
+                        { field: 'activated_at', type: 'table_field' },
+                        { field: 'instance_url', type: 'table_field' },
+                    ],
+                },
+                { layout: 'one-column', elements: [{ field: 'endpoints', type: 'table_field' }] },
+            ],
+        },
+        {
+            caption: 'Synchronisation',
+            content: [
+                {
+                    layout: 'two-column',
+                    leftElements: [
+                        { field: 'catalog_generation', type: 'table_field' },
+                        { field: 'catalog_total', type: 'table_field' },
+                        { field: 'catalog_synced_at', type: 'table_field' },
+                        { field: 'catalog_error', type: 'table_field' },
+                    ],
+                    rightElements: [
+                        { field: 'updates_checked_at', type: 'table_field' },
+                        { field: 'updates_cursor', type: 'table_field' },
+                    ],
+                },
+            ],
+        },
+    ],
 })
 
 BusinessRule({

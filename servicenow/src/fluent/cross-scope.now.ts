@@ -65,3 +65,59 @@ CrossScopePrivilege({
     targetScope: 'sn_customerservice',
     targetType: 'sys_db_object',
 })
+
+// The API key lives in the app's Connection & Credential alias: saving the
+// Configurations page writes its API key credential and HTTP connection (global tables).
+CrossScopePrivilege({
+    $id: Now.ID['xscope-credential-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'api_key_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-credential-create'],
+    status: 'allowed',
+    operation: 'create',
+    targetName: 'api_key_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-credential-write'],
+    status: 'allowed',
+    operation: 'write',
+    targetName: 'api_key_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-connection-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'http_connection',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-connection-create'],
+    status: 'allowed',
+    operation: 'create',
+    targetName: 'http_connection',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-connection-write'],
+    status: 'allowed',
+    operation: 'write',
+    targetName: 'http_connection',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})

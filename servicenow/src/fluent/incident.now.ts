@@ -1,6 +1,6 @@
 // The Incident side: the "Assign Courses" button, the business rule that tells the
-// backend about incidents, and the incident's Litmos Training list (a remote table of
-// GET /v1/servicenow/incidents/{sys_id}/training).
+// backend about incidents, and the training assigned from a record (a local table the
+// work-note job fills from the backend's feed).
 import '@servicenow/sdk/global'
 import {
     Acl,
@@ -10,12 +10,10 @@ import {
     DecimalColumn,
     IntegerColumn,
     List,
-    Record,
     ReferenceColumn,
     StringColumn,
     Table,
     UiAction,
-    UrlColumn,
     default_view,
 } from '@servicenow/sdk/core'
 import { litmosTrainingAdmin, litmosTrainingUser } from './app.now'
@@ -42,66 +40,65 @@ BusinessRule({
     $id: Now.ID['br-incident-to-litmos'],
     name: 'Litmos Training: send incident',
     description:
-        'Sends a new incident, or a change of its category, to Litmos Training (POST /v1/servicenow/incidents) for the effectiveness report.',
+        'Sends a new incident, or a change of its category or Caller, to Litmos Training (POST /v1/servicenow/incidents) for the effectiveness report, while the integration is active; a failed send waits in the outbox.',
     table: 'incident',
     when: 'async',
     action: ['insert', 'update'],
-    condition: "current.operation() == 'insert' || current.category.changes()",
+    condition: "current.operation() == 'insert' || current.category.changes() || current.caller_id.changes()",
     order: 1000,
     active: true,
     script: onIncidentSaved,
 })
 
-export const x_litmo_litmos_int_st_training = Table({
-    name: 'x_litmo_litmos_int_st_training',
+/**
+ * The training assigned from a record (an incident or a CSM case: both are tasks),
+ * local rows filled by the work-note job from the backend's feed and by each
+ * successful assignment: the list asks the backend nothing.
+ */
+export const x_litmo_litmos_int_training = Table({
+    name: 'x_litmo_litmos_int_training',
     label: 'Litmos Training',
     display: 'course',
-    scriptableTable: true,
     accessibleFrom: 'package_private',
+    allowWebServiceAccess: false,
     schema: {
-        incident: ReferenceColumn({ label: 'Incident', referenceTable: 'incident' }),
-        course: StringColumn({ label: 'Course', maxLength: 255 }),
-        course_id: StringColumn({ label: 'Litmos course id', maxLength: 100 }),
+        record: ReferenceColumn({ label: 'Record', referenceTable: 'task', readOnly: true }),
+        record_table: StringColumn({ label: 'Record table', maxLength: 80, readOnly: true }),
+        learner_id: StringColumn({ label: 'Litmos learner id', maxLength: 100, readOnly: true }),
+        course: StringColumn({ label: 'Course', maxLength: 255, readOnly: true }),
+        course_id: StringColumn({ label: 'Litmos course id', maxLength: 100, readOnly: true }),
         status: ChoiceColumn({
             label: 'Status',
+            readOnly: true,
             choices: {
                 not_started: { label: 'Not started', sequence: 0 },
                 in_progress: { label: 'In progress', sequence: 1 },
                 completed: { label: 'Completed', sequence: 2 },
             },
         }),
-        percentage: IntegerColumn({ label: 'Percentage complete' }),
-        score: DecimalColumn({ label: 'Score' }),
-        assigned_at: DateTimeColumn({ label: 'Assigned' }),
-        assigned_by: StringColumn({ label: 'Assigned by', maxLength: 255 }),
-        completed_at: DateTimeColumn({ label: 'Completed' }),
-        link: UrlColumn({ label: 'Link', maxLength: 1024 }),
+        percentage: IntegerColumn({ label: 'Percentage complete', readOnly: true }),
+        score: DecimalColumn({ label: 'Score', readOnly: true }),
+        assigned_at: DateTimeColumn({ label: 'Assigned', readOnly: true }),
+        assigned_by: StringColumn({ label: 'Assigned by', maxLength: 255, readOnly: true }),
+        completed_at: DateTimeColumn({ label: 'Completed', readOnly: true }),
+        changed_at: DateTimeColumn({ label: 'Last change', readOnly: true }),
+        assignment_key: StringColumn({ label: 'Assignment', maxLength: 300, unique: true, readOnly: true }),
     },
-})
-
-Record({
-    $id: Now.ID['vtable-training'],
-    table: 'sys_script_vtable',
-    data: {
-        name: "Litmos training assigned from an incident",
-        table: 'x_litmo_litmos_int_st_training',
-        active: true,
-        advanced: false,
-        script: `(function executeQuery(v_table, v_query) {
-    require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/incidents.js').queryIncidentTraining(v_table, v_query);
-})(v_table, v_query);`,
-    },
+    index: [
+        { name: 'assignment_key', element: 'assignment_key', unique: true },
+        { name: 'record', element: 'record', unique: false },
+    ],
 })
 
 List({
-    table: 'x_litmo_litmos_int_st_training',
+    table: 'x_litmo_litmos_int_training',
     view: default_view,
-    columns: ['course', 'status', 'percentage', 'score', 'completed_at', 'link'],
+    columns: ['course', 'status', 'percentage', 'score', 'completed_at', 'assigned_at'],
 })
 
 /**
  * The related list: Incident form > Configure > Related Lists > "Litmos Training >
- * Incident" (the training rows reference their incident). The same list is one click
+ * Record" (the training rows reference their record). The same list is one click
  * away from the form under Related Links.
  */
 UiAction({
@@ -117,15 +114,15 @@ UiAction({
     order: 510,
     client: { isClient: true, isUi16Compatible: true, onClick: 'litmosOpenTraining()' },
     script: `function litmosOpenTraining() {
-    window.location.href = 'x_litmo_litmos_int_st_training_list.do?sysparm_query=' +
-        encodeURIComponent('incident=' + g_form.getUniqueValue());
+    window.location.href = 'x_litmo_litmos_int_training_list.do?sysparm_query=' +
+        encodeURIComponent('record=' + g_form.getUniqueValue());
 }`,
 })
 
 Acl({
     $id: Now.ID['acl-training-read'],
     type: 'record',
-    table: 'x_litmo_litmos_int_st_training',
+    table: 'x_litmo_litmos_int_training',
     operation: 'read',
     roles: [litmosTrainingUser],
     description: 'Agents with the Litmos Training User role see the training assigned from incidents',
@@ -134,26 +131,26 @@ Acl({
 Acl({
     $id: Now.ID['acl-training-write'],
     type: 'record',
-    table: 'x_litmo_litmos_int_st_training',
+    table: 'x_litmo_litmos_int_training',
     operation: 'write',
     roles: [litmosTrainingAdmin],
-    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
+    description: 'Written by the app as the system from Litmos Training; not edited in ServiceNow',
 })
 
 Acl({
     $id: Now.ID['acl-training-create'],
     type: 'record',
-    table: 'x_litmo_litmos_int_st_training',
+    table: 'x_litmo_litmos_int_training',
     operation: 'create',
     roles: [litmosTrainingAdmin],
-    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
+    description: 'Written by the app as the system from Litmos Training; not edited in ServiceNow',
 })
 
 Acl({
     $id: Now.ID['acl-training-delete'],
     type: 'record',
-    table: 'x_litmo_litmos_int_st_training',
+    table: 'x_litmo_litmos_int_training',
     operation: 'delete',
     roles: [litmosTrainingAdmin],
-    description: 'A remote table: its rows come from Litmos Training and are not edited in ServiceNow',
+    description: 'Written by the app as the system from Litmos Training; not edited in ServiceNow',
 })

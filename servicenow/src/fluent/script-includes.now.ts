@@ -1,7 +1,20 @@
 // The one HTTP client, and the browser's door to "Assign Courses".
 import '@servicenow/sdk/global'
-import { Acl, ScriptInclude } from '@servicenow/sdk/core'
+import { Acl, Property, ScriptInclude } from '@servicenow/sdk/core'
 import { litmosTrainingUser } from './app.now'
+import pkg from '../../package.json'
+
+/** Where the platform finds this app's server modules (the SDK's sys_module paths): from package.json, never written by hand. */
+export const MODULES = `x_litmo_litmos_int/${pkg.name}/${pkg.version}`
+
+Property({
+    $id: Now.ID['property-module-path'],
+    name: 'x_litmo_litmos_int.module_path',
+    type: 'string',
+    value: MODULES,
+    description: 'Where the app\'s server modules are (set by the build from package.json; do not edit).',
+    roles: { read: ['admin'], write: ['admin'] },
+})
 
 export const LitmosTrainingClient = ScriptInclude({
     $id: Now.ID['si-litmos-training-client'],

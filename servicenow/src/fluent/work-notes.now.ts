@@ -12,7 +12,7 @@ export const x_litmo_litmos_int_noted_update = Table({
     accessibleFrom: 'package_private',
     schema: {
         update_id: StringColumn({ label: 'Feed entry id', maxLength: 100, unique: true }),
-        incident: ReferenceColumn({ label: 'Incident', referenceTable: 'incident' }),
+        incident: ReferenceColumn({ label: 'Record', referenceTable: 'task' }),
         outcome: ChoiceColumn({
             label: 'Outcome',
             choices: {

@@ -15,8 +15,9 @@ LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor
         var result = { ok: false, status: 403, error: gs.getMessage('You need the Litmos Training User role to assign courses.') }
         if (gs.hasRole('x_litmo_litmos_int.litmos_training_user')) {
             try {
-                result = require('x_litmo_litmos_int/litmos-training-servicenow/1.0.0/src/server/assign.js').assignSelected({
-                    incidentSysId: String(this.getParameter('sysparm_incident') || ''),
+                result = require(LitmosTrainingAjax.module('src/server/assign.js')).assignSelected({
+                    recordSysId: String(this.getParameter('sysparm_record') || ''),
+                    table: String(this.getParameter('sysparm_table') || 'incident'),
                     checked: String(this.getParameter('sysparm_courses') || ''),
                     requestKey: String(this.getParameter('sysparm_request_key') || ''),
                 })
@@ -30,3 +31,12 @@ LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor
 
     type: 'LitmosTrainingAjax',
 })
+
+/**
+ * An app module's require() path: x_litmo_litmos_int/<package>/<version>/<file>, the
+ * package and version written by the build into x_litmo_litmos_int.module_path.
+ * @param {string} file
+ */
+LitmosTrainingAjax.module = function (file) {
+    return gs.getProperty('x_litmo_litmos_int.module_path', '') + '/' + file
+}

@@ -3,7 +3,7 @@
  *
  * Every HTTP call of the app goes through `request()` below: it adds the
  * `Authorization: Bearer <ServiceNow API key>` header (the key is read here, on the
- * server, from the Configurations record and never leaves it), `X-Agent` when an agent
+ * server, from the app's Connection & Credential alias and never leaves it), `X-Agent` when an agent
  * acts, JSON in and out, the timeout, and it turns the backend's RFC 9457
  * `application/problem+json` errors into one readable sentence. It never throws for
  * an HTTP outcome: it answers `{ ok, status, data }` or `{ ok: false, status, message,
@@ -19,6 +19,11 @@ LitmosTrainingClient.DEFAULT_TIMEOUT_MS = 10000
 LitmosTrainingClient.UNREACHABLE = 'Litmos Training is not reachable, try again'
 LitmosTrainingClient.NOT_CONFIGURED =
     'Litmos Training is not configured yet: an administrator must save the API key on Litmos Training > Configurations.'
+LitmosTrainingClient.CLONED =
+    'This instance ({0}) is not the one Litmos Training was activated on ({1}), so it does not call Litmos Training. An administrator can activate it with its own API key on Litmos Training > Configurations.'
+/** sys_id of the Connection & Credential alias "Litmos Training" (alias-litmos in src/fluent/generated/keys.ts). */
+// eslint-disable-next-line @admc.com/sn/no-sysid -- the record this app ships; test/unit/configuration.test.mjs checks it against keys.ts
+LitmosTrainingClient.ALIAS_ID = '79530febdc2a4d888a59695602a3ea06'
 LitmosTrainingClient.KEY_REFUSED =
     'Litmos Training refused the API key. In Litmos, open Accounts > Integrations, click the ServiceNow icon, copy the key again and save it on Litmos Training > Configurations.'
 
@@ -33,10 +38,13 @@ LitmosTrainingClient.prototype = {
         var opts = options || {}
         var url = opts.baseUrl || ''
         var key = opts.apiKey || ''
+        /** Why this client sends nothing (a clone), if it does not. */
+        this.problem = ''
         if (!url || !key) {
             var saved = LitmosTrainingClient.readConfiguration()
             url = url || saved.baseUrl
             key = key || saved.apiKey
+            this.problem = saved.problem
         }
         this.baseUrl = String(url || '').replace(/\/+$/, '')
         this.apiKey = String(key || '')
@@ -48,7 +56,7 @@ LitmosTrainingClient.prototype = {
 
     /** @returns {boolean} */
     isConfigured: function () {
-        return this.baseUrl !== '' && this.apiKey !== ''
+        return this.baseUrl !== '' && this.apiKey !== '' && !this.problem
     },
 
     // ---- the backend's ServiceNow routes (SPEC 3.2 and 3.4) ----
@@ -76,17 +84,29 @@ LitmosTrainingClient.prototype = {
     },
 
     /**
+     * One page of the whole catalog (active and inactive courses, id order).
+     * @param {string} cursor empty for the first page
+     * @param {number} limit 1..1000
+     */
+    catalog: function (cursor, limit) {
+        return this.request('GET', '/v1/servicenow/catalog', { query: { cursor: cursor || undefined, limit: limit } })
+    },
+
+    /**
+     * Which courses the agent may assign: { access_level, all, course_ids, notice? }.
+     * @param {string} agent
+     */
+    assignableCourses: function (agent) {
+        return this.request('GET', '/v1/servicenow/courses/assignable', { agent: agent })
+    },
+
+    /**
      * @param {string} agent
      * @param {{ learner_id: string, course_ids: string[], incident: { sys_id: string, number: string }, send_message: boolean }} body
      * @param {string} idempotencyKey
      */
     assignCourses: function (agent, body, idempotencyKey) {
         return this.request('POST', '/v1/servicenow/assignments', { agent: agent, body: body, idempotencyKey: idempotencyKey })
-    },
-
-    /** @param {string} incidentSysId */
-    incidentTraining: function (incidentSysId) {
-        return this.request('GET', '/v1/servicenow/incidents/' + encodeURIComponent(incidentSysId) + '/training', {})
     },
 
     /** @param {{ sys_id: string, number: string, caller_sys_id: string, opened_at: string, category?: string }} incident */
@@ -118,6 +138,7 @@ LitmosTrainingClient.prototype = {
      * @returns {LitmosResult}
      */
     request: function (method, path, opts) {
+        if (this.problem) return { ok: false, status: 0, message: this.problem, unreachable: false, notConfigured: true }
         if (!this.isConfigured()) {
             return { ok: false, status: 0, message: gs.getMessage(LitmosTrainingClient.NOT_CONFIGURED), unreachable: false, notConfigured: true }
         }
@@ -278,13 +299,30 @@ LitmosTrainingClient.queryString = function (query) {
     return parts.length ? '?' + parts.join('&') : ''
 }
 
-/** The active Configurations record: backend URL and the decrypted key (server only). */
+/**
+ * The active configuration: the backend URL (Configurations record) and the key (the
+ * API key credential of the app's Connection & Credential alias), server only. Nothing
+ * when the integration is not active or this instance is not the one it was activated
+ * on (a clone): `problem` then says why.
+ */
 LitmosTrainingClient.readConfiguration = function () {
+    var none = { baseUrl: '', apiKey: '', problem: '' }
     var gr = new GlideRecord(LitmosTrainingClient.CONFIG_TABLE)
     gr.addQuery('active', true)
     gr.orderByDesc('sys_updated_on')
     gr.setLimit(1)
     gr.query()
-    if (!gr.next()) return { baseUrl: '', apiKey: '' }
-    return { baseUrl: gr.getValue('backend_url') || '', apiKey: gr.getElement('api_key').getDecryptedValue() || '' }
+    if (!gr.next() || gr.getValue('status') !== 'active') return none
+    var activatedFor = String(gr.getValue('instance_url') || '')
+    var here = String(gs.getProperty('glide.servlet.uri', '') || '').replace(/\/+$/, '')
+    if (activatedFor && activatedFor !== here) {
+        none.problem = gs.getMessage(LitmosTrainingClient.CLONED, [here, activatedFor])
+        return none
+    }
+    // sn_cc.ConnectionInfoProvider as the ConnectionInfo API documents it (the typings
+    // of @servicenow/glide 27 call the class ConnectionProvider).
+    var Provider = /** @type {any} */ (sn_cc).ConnectionInfoProvider
+    var info = new Provider().getConnectionInfo(LitmosTrainingClient.ALIAS_ID)
+    var key = info ? info.getCredentialAttribute('api_key') : ''
+    return { baseUrl: gr.getValue('backend_url') || '', apiKey: key || '', problem: '' }
 }

@@ -67,6 +67,10 @@ export function onConfigurationSave(current, previous) {
     current.setValue('tenant_name', tenant.name || '')
     current.setValue('activated_at', new GlideDateTime().getValue())
     current.setValue('endpoints', endpointLines(body))
+    current.setValue('instance_url', instanceUrl())
+    // The key goes into the Connection & Credential alias, not into this record.
+    storeKey(url, key)
+    current.setValue('api_key', '')
     if (previousTenant !== (tenant.id || '')) {
         // A feed cursor names its tenant: start the work-note feed afresh for a new one.
         current.setValue('updates_cursor', '')
@@ -81,4 +85,60 @@ function anotherConfigurationExists(exceptSysId) {
     gr.setLimit(1)
     gr.query()
     return gr.hasNext()
+}
+
+export const CREDENTIAL_NAME = 'Litmos Training API key'
+
+/**
+ * Writes the key into the alias's API key credential and points the alias's HTTP
+ * connection at the backend (both created on the first activation).
+ * @param {string} url
+ * @param {string} key
+ */
+export function storeKey(url, key) {
+    const credential = new GlideRecord('api_key_credentials')
+    credential.addQuery('name', CREDENTIAL_NAME)
+    credential.setLimit(1)
+    credential.query()
+    const hasCredential = credential.next()
+    if (!hasCredential) credential.initialize()
+    credential.setValue('name', CREDENTIAL_NAME)
+    credential.setValue('api_key', key)
+    credential.setValue('active', true)
+    const credentialId = hasCredential ? credential.update() : credential.insert()
+
+    const connection = new GlideRecord('http_connection')
+    connection.addQuery('connection_alias', LitmosTrainingClient.ALIAS_ID)
+    connection.setLimit(1)
+    connection.query()
+    const hasConnection = connection.next()
+    if (!hasConnection) connection.initialize()
+    connection.setValue('name', 'Litmos Training')
+    connection.setValue('connection_alias', LitmosTrainingClient.ALIAS_ID)
+    connection.setValue('credential', credentialId)
+    connection.setValue('connection_url', url)
+    connection.setValue('active', true)
+    if (hasConnection) connection.update()
+    else connection.insert()
+}
+
+/**
+ * Display business rule of the Configurations page: says why the app is not calling
+ * Litmos Training, when it is not.
+ * @param {any} current
+ */
+export function onConfigurationDisplay(current) {
+    const activatedFor = String(current.getValue('instance_url') || '')
+    if (current.getValue('status') === 'active' && activatedFor && activatedFor !== instanceUrl()) {
+        gs.addErrorMessage(
+            messageHtml(
+                'This instance ({0}) is not the one Litmos Training was activated on ({1}): it looks like a clone. The app has stopped calling Litmos Training. To use it here, paste an API key of a Litmos account for this instance and save.',
+                [instanceUrl(), activatedFor],
+            ),
+        )
+        return
+    }
+    if (current.getValue('status') !== 'active') {
+        gs.addInfoMessage(messageHtml('Litmos Training is not activated: enter the Litmos Training URL and the API key, then save.'))
+    }
 }

@@ -4,13 +4,14 @@
 import { GlideDigest } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
 import { currentAgent, messageText } from './context.js'
-import { openIncident } from './course-list.js'
+import { openRecord, selectedCourseIds } from './course-list.js'
+import { upsertTraining } from './training.js'
 import { ensureLearner } from './learners.js'
 
 export const MAX_COURSES = 50
 
 /**
- * The checked rows' sys_ids (Litmos course ids), in the order they were checked,
+ * The checked rows' sys_ids (rows of the course table), in the order they were checked,
  * without duplicates or blanks.
  * @param {string} checked comma-separated, as g_list.getChecked() gives them
  */
@@ -40,21 +41,26 @@ export function idempotencyKey(requestKey, incidentSysId, courseIds) {
 /**
  * The agent is always the user who clicked, as the app's administrator mapped them
  * (currentAgent): nothing a request carries can name another Litmos user.
- * @param {{ incidentSysId: string, checked: string, requestKey: string }} input
+ * @param {{ recordSysId: string, table?: string, checked: string, requestKey: string }} input
  * @returns {{ ok: true, messages: string[], assigned: any[], alreadyAssigned: any[] } | { ok: false, error: string, status?: number }}
  *   messages and error are plain text: whoever shows them escapes them
  */
 export function assignSelected(input) {
-    const incident = openIncident(input.incidentSysId)
+    const incident = openRecord(input.table || 'incident', input.recordSysId)
     if (!incident) {
         return {
             ok: false,
             error: messageText('Open the course list from an Incident you can see, with its Assign Courses button, then select the courses.'),
         }
     }
-    const courseIds = courseIdsFrom(input.checked)
-    if (courseIds.length === 0) return { ok: false, error: messageText('Select one or more courses first.') }
-    if (courseIds.length > MAX_COURSES) return { ok: false, error: messageText('Select at most {0} courses at a time.', [MAX_COURSES]) }
+    const rowIds = courseIdsFrom(input.checked)
+    if (rowIds.length === 0) return { ok: false, error: messageText('Select one or more courses first.') }
+    if (rowIds.length > MAX_COURSES) return { ok: false, error: messageText('Select at most {0} courses at a time.', [MAX_COURSES]) }
+    const selected = selectedCourseIds(rowIds)
+    if (!selected.ok) {
+        return { ok: false, error: messageText('Some of the selected courses are no longer available to you: refresh the list and select again.') }
+    }
+    const courseIds = selected.courseIds
     const client = new LitmosTrainingClient()
     const learner = ensureLearner(client, incident)
     if (!learner.ok) return { ok: false, error: learner.message, status: learner.status }
@@ -65,8 +71,21 @@ export function assignSelected(input) {
         send_message: false,
     }
     const key = idempotencyKey(input.requestKey || incident.getUniqueValue(), incident.getUniqueValue(), courseIds)
-    const answer = client.assignCourses(currentAgent(), body, key)
+    const agent = currentAgent()
+    const answer = client.assignCourses(agent, body, key)
     if (!answer.ok) return { ok: false, error: answer.message, status: answer.status }
+    // The record's training list shows the new courses now, not after the next feed read.
+    for (const course of answer.data.assigned || []) {
+        upsertTraining({
+            record: body.incident.sys_id,
+            table: incident.getTableName(),
+            learnerId: String(body.learner_id),
+            courseId: String(course.id),
+            course: course.name || '',
+            assignedAt: new Date().toISOString(),
+            assignedBy: agent,
+        })
+    }
     return {
         ok: true,
         messages: answer.data.messages || [],

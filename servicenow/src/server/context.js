@@ -4,10 +4,11 @@ import { gs, GlideDateTime, GlideRecord } from '@servicenow/glide'
 export const SCOPE = 'x_litmo_litmos_int'
 export const ROLE = 'x_litmo_litmos_int.litmos_training_user'
 export const CONFIG_TABLE = 'x_litmo_litmos_int_configuration'
-export const COURSE_TABLE = 'x_litmo_litmos_int_st_course'
-export const TRAINING_TABLE = 'x_litmo_litmos_int_st_training'
+export const COURSE_TABLE = 'x_litmo_litmos_int_course'
+export const TRAINING_TABLE = 'x_litmo_litmos_int_training'
 export const NOTED_TABLE = 'x_litmo_litmos_int_noted_update'
 export const AGENT_TABLE = 'x_litmo_litmos_int_agent'
+export const OUTBOX_TABLE = 'x_litmo_litmos_int_outbox'
 
 const SYS_ID = /^[0-9a-f]{32}$/
 

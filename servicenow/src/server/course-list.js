@@ -1,32 +1,47 @@
-// "Assign Courses" on the Incident form, and the course list behind it: a remote
-// table whose rows come from GET /v1/servicenow/courses for the acting agent.
-import { gs, GlideRecordSecure } from '@servicenow/glide'
+// "Assign Courses" on the Incident form, and the course list behind it: the local
+// course table (src/server/catalog.js keeps it and filters it per agent).
+import { gs, GlideRecord, GlideRecordSecure } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
-import { COURSE_TABLE, currentAgent, escapeHtml, isSysId, messageHtml } from './context.js'
+import { agentAccess, refreshCatalogIfStale } from './catalog.js'
+import { COURSE_TABLE, escapeHtml, isSysId } from './context.js'
 import { ensureLearner } from './learners.js'
-
-/** The most rows a remote table holds without "Enhanced Capacity". */
-export const MAX_ROWS = 1000
-const PAGE = 100
+import { RECORD_TABLES } from './training.js'
 
 /**
- * The course list URL for one incident: the incident is a condition of the list, so
- * every row (and the "Assign Courses" action) knows which incident it is for.
- * @param {string} incidentSysId
+ * The course list for one record: the record travels as URL parameters (not as a list
+ * condition: the rows are courses), which the list's "Assign Courses" reads.
+ * @param {string} recordSysId
+ * @param {string} [table]
  */
-export function courseListUrl(incidentSysId) {
-    return `${COURSE_TABLE}_list.do?sysparm_query=${encodeURIComponent(`incident=${incidentSysId}`)}`
+export function courseListUrl(recordSysId, table) {
+    return `${COURSE_TABLE}_list.do?sysparm_x_litmo_record=${encodeURIComponent(recordSysId)}&sysparm_x_litmo_table=${encodeURIComponent(table || 'incident')}`
 }
 
 /**
- * Form button: create or reuse the Caller's learner, then open the course list.
+ * Form button: create or reuse the Caller's learner, bring the local catalog up to
+ * date when the backend's generation changed (one cheap call at most every few
+ * minutes), learn what the agent may assign (cached), then open the course list.
  * @param {any} current the incident
  * @returns {{ url: string } | { error: string }}
  */
 export function prepareCourseList(current) {
-    const learner = ensureLearner(new LitmosTrainingClient(), current)
+    const client = new LitmosTrainingClient()
+    const learner = ensureLearner(client, current)
     if (!learner.ok) return { error: learner.message }
-    return { url: courseListUrl(current.getUniqueValue()) }
+    const catalog = refreshCatalogIfStale(client)
+    if (!catalog.ok && catalog.message && !hasCourses()) return { error: catalog.message }
+    const access = agentAccess(client)
+    if (!access.ok) return { error: access.message }
+    return { url: courseListUrl(current.getUniqueValue(), current.getTableName()) }
+}
+
+/** Whether the local catalog holds any course at all (a first sync may have failed). */
+function hasCourses() {
+    const gr = new GlideRecord(COURSE_TABLE)
+    gr.setWorkflow(false)
+    gr.setLimit(1)
+    gr.query()
+    return gr.hasNext()
 }
 
 /**
@@ -45,117 +60,37 @@ export function assignCoursesButton(current, action) {
 }
 
 /**
- * What the backend can narrow on, read from the list's encoded query: the list search
- * box (text search), per-column filters on name and code ("contains", "starts with",
- * "is", "ends with" all narrow to a substring; the platform post-filters the exact
- * operator) and the first sort column. Anything else is left to the platform's
- * post-filtering and sorting of the rows.
- * @param {string} encodedQuery
- * @param {string} textSearch
+ * The Litmos course ids of the course rows an agent selected. Not filtered by what the
+ * agent may assign: the backend decides that (SPEC 3.3: the permission text, or 422
+ * naming the courses), so the agent reads its words rather than a local guess.
+ * @param {string[]} rowSysIds
+ * @returns {{ ok: true, courseIds: string[] } | { ok: false }}
  */
-export function backendQuery(encodedQuery, textSearch) {
-    /** @type {{ search?: string, name?: string, code?: string, sort?: string }} */
-    const q = {}
-    if (textSearch) q.search = textSearch
-    const terms = String(encodedQuery || '').split('^')
-    for (const term of terms) {
-        // An OR or a new query (NQ) widens the result: the backend's AND filters would
-        // drop rows the platform should show, so narrow on nothing but the search.
-        if ((term.startsWith('OR') && !term.startsWith('ORDERBY')) || term.startsWith('NQ')) {
-            return textSearch ? { search: textSearch } : {}
-        }
-        const order = /^ORDERBY(DESC)?(name|code)$/.exec(term)
-        if (order) {
-            if (!q.sort) q.sort = (order[1] ? '-' : '') + order[2]
-            continue
-        }
-        const filter = /^(name|code)(LIKE|STARTSWITH|ENDSWITH|=)(.+)$/.exec(term)
-        if (filter) {
-            const field = /** @type {'name' | 'code'} */ (filter[1])
-            if (!q[field]) q[field] = filter[3]
-            continue
-        }
-        const text = /^(?:GOTO)?123TEXTQUERY321=(.+)$/.exec(term)
-        if (text && !q.search) q.search = text[1]
+export function selectedCourseIds(rowSysIds) {
+    const gr = new GlideRecord(COURSE_TABLE)
+    gr.setWorkflow(false)
+    gr.addQuery('sys_id', 'IN', rowSysIds.join(','))
+    gr.query()
+    /** @type {Record<string, string>} */
+    const byRow = {}
+    while (gr.next()) byRow[gr.getUniqueValue()] = gr.getValue('course_id') || ''
+    const courseIds = []
+    for (const id of rowSysIds) {
+        if (!byRow[id]) return { ok: false }
+        courseIds.push(byRow[id])
     }
-    return q
+    return { ok: true, courseIds }
 }
 
 /**
- * Every course the agent may assign that matches the query, page by page, at most
- * MAX_ROWS.
- * @param {any} client a LitmosTrainingClient
- * @param {string} agent
- * @param {{ search?: string, name?: string, code?: string, sort?: string }} query
- * @returns {{ ok: true, items: any[], total: number } | { ok: false, message: string }}
+ * The record (an incident, or a CSM case) a request names, as the acting agent may see
+ * it: GlideRecordSecure, so an agent who cannot read a record cannot act on it (the id
+ * comes from the browser).
+ * @param {string} table
+ * @param {string} sysId
  */
-export function fetchCourses(client, agent, query) {
-    /** @type {any[]} */
-    const items = []
-    let total = 0
-    for (let offset = 0; offset < MAX_ROWS; offset += PAGE) {
-        const answer = client.listCourses(agent, { ...query, limit: PAGE, offset })
-        if (!answer.ok) return { ok: false, message: answer.message }
-        total = answer.data.total
-        items.push(...answer.data.items)
-        if (answer.data.items.length < PAGE || items.length >= total) break
-    }
-    return { ok: true, items: items.slice(0, MAX_ROWS), total }
-}
-
-/**
- * A course as a row of the remote table. The row's sys_id is the Litmos course id:
- * what the list's checkboxes hand to "Assign Courses".
- * @param {any} course
- * @param {string} incident
- */
-export function courseRow(course, incident) {
-    return {
-        sys_id: course.id,
-        course_id: course.id,
-        code: course.code || '',
-        name: course.name || '',
-        description: course.description || '',
-        active: course.active ? 'true' : 'false',
-        incident: incident || '',
-    }
-}
-
-/**
- * The remote table's query script (sys_script_vtable) for the course list.
- * @param {any} v_table
- * @param {any} v_query
- */
-export function queryCourses(v_table, v_query) {
-    const incident = v_query.getParameter('incident')
-    const client = new LitmosTrainingClient()
-    const query = backendQuery(v_query.getEncodedQuery(), v_query.isTextSearch() ? v_query.getTextSearch() : '')
-    const result = fetchCourses(client, currentAgent(), query)
-    if (!result.ok) {
-        // setLastErrorMessage alone shows nothing to the agent: the list would just be empty.
-        v_query.setLastErrorMessage(result.message)
-        gs.addErrorMessage(messageHtml('Litmos Training could not list the courses: {0}', [result.message]))
-        return
-    }
-    const wanted = v_query.isGet() ? v_query.getSysId() : ''
-    for (const course of result.items) {
-        if (wanted && course.id !== wanted) continue
-        v_table.addRow(courseRow(course, isSysId(incident) ? incident : ''))
-    }
-    if (result.total > MAX_ROWS) {
-        gs.addInfoMessage(
-            messageHtml('Showing the first {0} of {1} courses: search or filter by name or code to narrow the list.', [MAX_ROWS, result.total]),
-        )
-    }
-}
-
-/**
- * The incident a request names, as the acting agent may see it: GlideRecordSecure, so
- * an agent who cannot read an incident cannot act on it (the id comes from the browser).
- * @param {string} incidentSysId
- */
-export function openIncident(incidentSysId) {
-    if (!isSysId(incidentSysId)) return null
-    const incident = new GlideRecordSecure('incident')
-    return incident.get(incidentSysId) && incident.canRead() ? incident : null
+export function openRecord(table, sysId) {
+    if (RECORD_TABLES.indexOf(table) < 0 || !isSysId(sysId)) return null
+    const record = new GlideRecordSecure(table)
+    return record.get(sysId) && record.canRead() ? record : null
 }

@@ -1,11 +1,12 @@
 // Every 15 minutes: read the backend's feed of training changes from the stored
 // cursor (GET /v1/servicenow/training/updates), add each entry's note as a work note
-// on its incident, remember each entry id noted (so a re-read never notes twice) and
+// on its incident (or case), its training row updated, remember each entry id noted (so a re-read never notes twice) and
 // save the cursor only after the notes of its page are written (so a crash or an
 // outage never loses a note: the page is read again and its noted entries skipped).
 import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
 import { CONFIG_TABLE, NOTED_TABLE, isSysId } from './context.js'
+import { RECORD_TABLES, trainingFromFeed } from './training.js'
 
 export const PAGE_SIZE = 100
 /** Pages per run; the next run goes on from the saved cursor. */
@@ -55,22 +56,26 @@ function markNoted(id, incident, outcome) {
 }
 
 /**
- * Adds one feed entry's note to its incident, once.
+ * Adds one feed entry's note to its record (an incident or a CSM case), once, and
+ * keeps the record's training row up to date (every time: it is idempotent).
  * @param {any} entry
  * @returns {'noted' | 'skipped' | 'incident_not_found'}
  */
 export function noteEntry(entry) {
     const id = String(entry.id)
+    const ref = entry.incident || {}
+    const table = RECORD_TABLES.indexOf(ref.table) >= 0 ? ref.table : 'incident'
+    const record = new GlideRecord(table)
+    const found = isSysId(ref.sys_id) && record.get(ref.sys_id)
+    if (found && entry.course && entry.learner_id) trainingFromFeed(entry)
     if (alreadyNoted(id)) return 'skipped'
-    const sysId = entry.incident && entry.incident.sys_id
-    const incident = new GlideRecord('incident')
-    if (!isSysId(sysId) || !incident.get(sysId)) {
+    if (!found) {
         markNoted(id, '', 'incident_not_found')
         return 'incident_not_found'
     }
-    incident.setValue('work_notes', entry.note)
-    incident.update()
-    markNoted(id, sysId, 'noted')
+    record.setValue('work_notes', entry.note)
+    record.update()
+    markNoted(id, ref.sys_id, 'noted')
     return 'noted'
 }
 

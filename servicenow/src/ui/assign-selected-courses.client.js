@@ -48,11 +48,13 @@ function litmosAssignSelectedCourses() {
     if (self.busy) return
     self.busy = true
     if (!self.pageKey) self.pageKey = new Date().getTime().toString(36) + Math.random().toString(36).slice(2, 10)
-    var query = (g_list.getQuery && g_list.getQuery()) || ''
-    var match = /incident=([0-9a-f]{32})/.exec(query)
+    // The record the list was opened for travels in the list's URL (see courseListUrl).
+    var url = new GlideURL()
+    url.setFromCurrent()
     var ajax = new GlideAjax('x_litmo_litmos_int.LitmosTrainingAjax')
     ajax.addParam('sysparm_name', 'assignCourses')
-    ajax.addParam('sysparm_incident', match ? match[1] : '')
+    ajax.addParam('sysparm_record', url.getParam('sysparm_x_litmo_record') || '')
+    ajax.addParam('sysparm_table', url.getParam('sysparm_x_litmo_table') || 'incident')
     ajax.addParam('sysparm_courses', checked)
     ajax.addParam('sysparm_request_key', self.pageKey)
     ajax.getXMLAnswer(function (answer) {

@@ -8,6 +8,9 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { actAs, reset, seed, state } from '../support/glide.mjs'
 import { startFakeBackend } from '../support/fake-backend-process.mjs'
 import { openBrowser } from '../support/browser.mjs'
+import { seedCourses } from '../support/courses.mjs'
+import { COURSES } from '../support/fake-data.mjs'
+import { configure } from '../support/config.mjs'
 
 const AGENT_ROLE = 'x_litmo_litmos_int.litmos_training_user'
 const PERMISSION =
@@ -29,19 +32,20 @@ describe('Assign Courses in the browser', () => {
     })
     beforeEach(() => {
         reset()
-        seed('x_litmo_litmos_int_configuration', { backend_url: backend.url, api_key: 'lsn_good', active: true, status: 'active' })
+        configure({ backend_url: backend.url, api_key: 'lsn_good', active: true, status: 'active' })
         const caller = seed('sys_user', { user_name: `caller.${Math.random()}`, email: `caller.${Date.now()}.${Math.random()}@customer.example` })
         incident = seed('incident', { number: 'INC0000042', caller_id: caller })
         actAs({ user_name: 'agent', email: 'admin@pieshop.net', roles: ['itil', AGENT_ROLE] })
+        seedCourses(COURSES)
         browser.errors.length = 0
     })
 
     const page = () => browser.page
     async function openList() {
-        await page().goto(`${browser.base}/courses.html?incident=${incident}`)
+        await page().goto(`${browser.base}/courses.html?sysparm_x_litmo_record=${incident}&sysparm_x_litmo_table=incident`)
     }
     async function check(...ids) {
-        for (const id of ids) await page().check(`input.row[value="${id}"]`)
+        for (const id of ids) await page().check(`input.row[data-course="${id}"]`)
     }
     async function clickAssign() {
         // Start from an empty message area, so what appears is this click's answer.
@@ -142,8 +146,8 @@ describe('Assign Courses in the browser', () => {
 
     it("the incident form's Litmos Training link opens the incident's training list", async () => {
         await page().goto(`${browser.base}/incident.html?incident=${incident}`)
-        await Promise.all([page().waitForURL(/x_litmo_litmos_int_st_training_list\.do/), page().click('#x_litmo_litmos_int_open_training')])
-        assert.equal(await page().textContent('#landed'), `/x_litmo_litmos_int_st_training_list.do?sysparm_query=incident%3D${incident}`)
+        await Promise.all([page().waitForURL(/x_litmo_litmos_int_training_list\.do/), page().click('#x_litmo_litmos_int_open_training')])
+        assert.equal(await page().textContent('#landed'), `/x_litmo_litmos_int_training_list.do?sysparm_query=record%3D${incident}`)
         assert.deepEqual(browser.errors, [])
         assert.deepEqual(browser.offsite, [])
     })

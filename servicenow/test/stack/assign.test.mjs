@@ -1,16 +1,16 @@
 // The agent's click path against the real backend and the Litmos double: the Assign
-// Courses button (learner), the course list (remote table: search, filters, sort),
+// Courses button (learner), the course list (the local table synced from the catalog,
+// filtered per agent by what the backend says they may assign),
 // Assign Courses on selected rows (messages word for word, the permission text, a
 // double click), the incident's training list, and the Ajax bridge.
 import assert from 'node:assert/strict'
 import { before, beforeEach, describe, it } from 'node:test'
 import { rows, state } from '../support/glide.mjs'
 import { callAjax } from '../support/scope.mjs'
-import { remoteQuery } from '../support/vtable.mjs'
+import { listCourses } from '../support/courses.mjs'
 import * as assignModule from '../../src/server/assign.js'
-import { assignCoursesButton, courseListUrl, prepareCourseList, queryCourses } from '../../src/server/course-list.js'
-import { queryIncidentTraining } from '../../src/server/incidents.js'
-import { AGENTS, PERMISSION, actAs, backend, double, env, fakeAction, freshInstance, newIncident } from './env.mjs'
+import { assignCoursesButton, courseListUrl, prepareCourseList } from '../../src/server/course-list.js'
+import { AGENTS, PERMISSION, actAs, backend, double, env, fakeAction, freshInstance, newIncident, syncCourses, warmUp } from './env.mjs'
 import { GlideRecord } from '../support/glide.mjs'
 
 const { assignSelected } = assignModule
@@ -21,29 +21,25 @@ function incidentRecord(sysId) {
     return gr
 }
 
-function listCourses(query) {
-    const q = remoteQuery(query)
-    queryCourses(q.v_table, q.v_query)
-    return q
-}
-
 describe('Assign Courses click path', () => {
-    /** @type {Record<string, { id: string, name: string, code: string }>} */
+    /** @type {Record<string, { id: string, row: string, name: string, code: string }>} */
     let byName
     before(async () => {
         freshInstance()
-        const all = listCourses('')
-        assert.deepEqual(all.errors, [])
-        byName = Object.fromEntries(all.rows.map((r) => [r.name, { id: r.course_id, name: r.name, code: r.code }]))
+        await warmUp()
     })
-    beforeEach(() => freshInstance())
+    beforeEach(() => {
+        freshInstance()
+        byName = syncCourses()
+        state.requests = [] // each test counts its own calls
+    })
 
     it('the button creates the Caller\'s learner once, then opens the course list', async () => {
         const { incident, caller, email } = newIncident()
         const action = fakeAction()
         assignCoursesButton(incidentRecord(incident), action)
-        assert.equal(action.redirect, courseListUrl(incident))
-        assert.equal(action.redirect, `x_litmo_litmos_int_st_course_list.do?sysparm_query=incident%3D${incident}`)
+        assert.equal(action.redirect, courseListUrl(incident, 'incident'))
+        assert.equal(action.redirect, `x_litmo_litmos_int_course_list.do?sysparm_x_litmo_record=${incident}&sysparm_x_litmo_table=incident`)
         const learner = await backend('GET', `/v1/servicenow/learners/${caller}`)
         assert.equal(learner.status, 200)
         assert.equal(learner.body.learner.email, email)
@@ -61,42 +57,35 @@ describe('Assign Courses click path', () => {
         assert.equal(state.requests.length, 0)
     })
 
-    it('lists the courses an administrator may assign, with the incident on every row', () => {
-        const { incident } = newIncident()
-        const q = listCourses(`incident=${incident}`)
+    it('lists every active course to an administrator; a refresh, a filter and a sort ask the backend nothing', () => {
+        const catalog = Object.values(byName).length
+        assert.ok(catalog >= 60, `${catalog} courses synced`)
+        const q = listCourses()
         assert.deepEqual(q.errors, [])
         assert.ok(q.rows.length >= 60, `${q.rows.length} rows`)
-        assert.ok(q.rows.every((r) => r.incident === incident && r.sys_id === r.course_id && r.active === 'true'))
-        assert.equal(state.requests.at(-1).headers['X-Agent'], AGENTS.admin)
+        assert.ok(q.rows.every((r) => r.active === 'true' && r.removed === 'false'))
+        const asked = state.requests.filter((r) => r.url.includes('/v1/servicenow/courses/assignable'))
+        assert.equal(asked.length, 1)
+        assert.equal(asked[0].headers['X-Agent'], AGENTS.admin)
+        const sent = state.requests.length
+        const filtered = listCourses(`code=${byName['Billing: Essentials'].code}`)
+        assert.deepEqual(filtered.rows.map((r) => r.name), ['Billing: Essentials'])
+        listCourses()
+        assert.equal(state.requests.length, sent)
     })
 
-    it('searches, filters per column and sorts on the backend', () => {
-        const { incident } = newIncident()
-        const search = listCourses(`incident=${incident}^123TEXTQUERY321=billing`)
-        assert.ok(search.rows.length > 0)
-        assert.ok(search.rows.every((r) => /billing/i.test(`${r.name} ${r.code} ${r.description}`)))
-        assert.match(state.requests.at(-1).url, /[?&]search=billing(&|$)/)
-
-        const filtered = listCourses(`incident=${incident}^nameLIKEpassword^codeSTARTSWITHSUP00^ORDERBYDESCname`)
-        assert.ok(filtered.rows.length > 0)
-        assert.ok(filtered.rows.every((r) => /password/i.test(r.name) && r.code.startsWith('SUP00')))
-        const names = filtered.rows.map((r) => r.name)
-        assert.deepEqual(names, [...names].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })))
-        const url = new URL(state.requests.at(-1).url)
-        assert.equal(url.searchParams.get('name'), 'password')
-        assert.equal(url.searchParams.get('code'), 'SUP00')
-        assert.equal(url.searchParams.get('sort'), '-name')
-    })
-
-    it('a team leader sees only their teams\' courses; a stranger gets the backend\'s reason', () => {
+    it("a team leader sees only their teams' courses; a stranger gets the backend's reason", async () => {
         actAs(AGENTS.leader)
-        const team = listCourses('')
+        const team = listCourses()
         assert.deepEqual(team.errors, [])
         assert.ok(team.rows.length > 0 && team.rows.length < 10, `${team.rows.length} rows`)
+        const assignable = await backend('GET', '/v1/servicenow/courses/assignable', { headers: { 'x-agent': AGENTS.leader } })
+        assert.equal(assignable.body.all, false)
+        assert.deepEqual(team.rows.map((r) => r.course_id).sort(), [...assignable.body.course_ids].sort())
         actAs('stranger@nowhere.example')
-        const none = listCourses('')
+        const none = listCourses()
         assert.deepEqual(none.rows, [])
-        assert.deepEqual(none.errors, ['The agent in X-Agent is not a user of this Litmos account.'])
+        assert.deepEqual(none.errors, ['Litmos Training could not list the courses: The agent in X-Agent is not a user of this Litmos account.'])
     })
 
     it('assigns the selected courses and shows the backend\'s messages word for word', async () => {
@@ -104,7 +93,7 @@ describe('Assign Courses click path', () => {
         const a = byName['Billing: Essentials']
         const b = byName['Password Reset: Essentials']
         const c = byName['Mobile App: Essentials']
-        const first = assignSelected({ incidentSysId: incident, checked: `${a.id},${b.id}`, requestKey: 'page1' })
+        const first = assignSelected({ recordSysId: incident, checked: `${a.row},${b.row}`, requestKey: 'page1' })
         assert.deepEqual(first, {
             ok: true,
             messages: [`You have successfully assigned these courses: ${a.name}, ${b.name}`],
@@ -116,15 +105,14 @@ describe('Assign Courses click path', () => {
         assert.equal(sent.send_message, false)
         assert.match(state.requests.at(-1).headers['Idempotency-Key'], /^sn-page1-[0-9A-F]{64}$/)
 
-        const second = assignSelected({ incidentSysId: incident, checked: `${c.id},${a.id}`, requestKey: 'page2' })
+        const second = assignSelected({ recordSysId: incident, checked: `${c.row},${a.row}`, requestKey: 'page2' })
         assert.deepEqual(second.messages, [`You have successfully assigned these courses: ${c.name}`, `${a.name} is already assigned`])
 
-        const training = remoteQuery(`incident=${incident}`)
-        queryIncidentTraining(training.v_table, training.v_query)
-        assert.deepEqual(training.errors, [])
-        assert.deepEqual(training.rows.map((r) => r.course).sort(), [a.name, b.name, c.name].sort())
-        for (const row of training.rows) {
-            assert.equal(row.incident, incident)
+        // The record's training list: local rows, written as the assignment succeeded.
+        const training = rows('x_litmo_litmos_int_training').filter((r) => r.record === incident)
+        assert.deepEqual(training.map((r) => r.course).sort(), [a.name, b.name, c.name].sort())
+        for (const row of training) {
+            assert.equal(row.record_table, 'incident')
             assert.equal(row.status, 'not_started')
             assert.equal(row.assigned_by, AGENTS.admin)
             assert.match(row.assigned_at, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
@@ -137,8 +125,8 @@ describe('Assign Courses click path', () => {
     it('shows the permission text to an agent who is not a Litmos administrator', () => {
         const { incident } = newIncident()
         actAs(AGENTS.leader)
-        const course = listCourses('').rows[0]
-        const result = assignSelected({ incidentSysId: incident, checked: course.course_id, requestKey: 'leader' })
+        const course = listCourses().rows[0]
+        const result = assignSelected({ recordSysId: incident, checked: course.sys_id, requestKey: 'leader' })
         assert.deepEqual(result, { ok: false, status: 403, error: PERMISSION })
     })
 
@@ -146,7 +134,7 @@ describe('Assign Courses click path', () => {
         const { incident, caller } = newIncident()
         const course = byName['Reporting: Essentials']
         await double('DELETE', '/_double/requests')
-        const input = { incidentSysId: incident, checked: course.id, requestKey: 'dbl' }
+        const input = { recordSysId: incident, checked: course.row, requestKey: 'dbl' }
         const first = assignSelected(input)
         const second = assignSelected(input)
         assert.deepEqual(first.messages, [`You have successfully assigned these courses: ${course.name}`])
@@ -158,8 +146,8 @@ describe('Assign Courses click path', () => {
 
     it('explains bad selections without calling the backend', () => {
         const { incident } = newIncident()
-        assert.deepEqual(assignSelected({ incidentSysId: incident, checked: '', requestKey: 'x' }), { ok: false, error: 'Select one or more courses first.' })
-        assert.equal(assignSelected({ incidentSysId: 'nope', checked: 'C1', requestKey: 'x' }).ok, false)
+        assert.deepEqual(assignSelected({ recordSysId: incident, checked: '', requestKey: 'x' }), { ok: false, error: 'Select one or more courses first.' })
+        assert.equal(assignSelected({ recordSysId: 'nope', checked: 'C1', requestKey: 'x' }).ok, false)
         assert.equal(state.requests.length, 0)
     })
 
@@ -176,10 +164,10 @@ describe('Assign Courses click path', () => {
         const { incident } = newIncident()
         const course = byName['Security Basics: Essentials']
         const call = (params) => callAjax('x_litmo_litmos_int.LitmosTrainingAjax', { sysparm_name: 'assignCourses', ...params })
-        const ok = JSON.parse(call({ sysparm_incident: incident, sysparm_courses: course.id, sysparm_request_key: 'ajax' }))
+        const ok = JSON.parse(call({ sysparm_record: incident, sysparm_table: 'incident', sysparm_courses: course.row, sysparm_request_key: 'ajax' }))
         assert.deepEqual(ok.messages, [`You have successfully assigned these courses: ${course.name}`])
         actAs(AGENTS.admin, ['itil'])
-        assert.equal(call({ sysparm_incident: incident, sysparm_courses: course.id }), null, 'the ACL refuses the call: no answer')
+        assert.equal(call({ sysparm_record: incident, sysparm_courses: course.row }), null, 'the ACL refuses the call: no answer')
         assert.equal(rows('x_litmo_litmos_int_noted_update').length, 0)
     })
 })

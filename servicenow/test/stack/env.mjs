@@ -1,6 +1,8 @@
 // The running local stack (infra/test-e2e.sh or infra/dev.sh writes these values).
 import { randomUUID } from 'node:crypto'
-import { actAs as actAsUser, reset, seed } from '../support/glide.mjs'
+import { actAs as actAsUser, reset, rows, seed, state } from '../support/glide.mjs'
+import { syncCatalog } from '../../src/server/catalog.js'
+import { configure } from '../support/config.mjs'
 
 const NAMES = ['E2E_BASE_URL', 'E2E_ADMIN_TOKEN', 'E2E_DEMO_TENANT', 'E2E_DEMO_KEY', 'E2E_DOUBLE_URL']
 const missing = NAMES.filter((n) => !process.env[n])
@@ -25,7 +27,10 @@ export const PERMISSION =
 /** A fresh shim with the app configured against the stack (as if the admin had saved the key). */
 export function freshInstance({ agent = AGENTS.admin } = {}) {
     reset()
-    seed('x_litmo_litmos_int_configuration', { backend_url: env.base, api_key: env.key, active: true, status: 'active' })
+    // The local stack paces its Litmos double (about a call a second per tenant), so a
+    // new learner plus an assignment can take longer than the app's 10 s default.
+    state.properties['x_litmo_litmos_int.http_timeout_ms'] = '30000'
+    configure({ backend_url: env.base, api_key: env.key, active: true, status: 'active' })
     actAs(agent)
 }
 
@@ -80,4 +85,36 @@ export function fakeAction() {
             this.redirect = typeof to === 'string' ? to : `record:${to.getUniqueValue()}`
         },
     }
+}
+
+/**
+ * The stack's catalog in the local course table, as the scheduled job writes it.
+ * @returns {Record<string, { id: string, row: string, name: string, code: string }>} by course name
+ */
+export function syncCourses() {
+    const interactive = state.interactive
+    state.interactive = false
+    const result = syncCatalog()
+    state.interactive = interactive
+    if (!result.ok) throw new Error(`catalog sync failed: ${result.message}`)
+    return Object.fromEntries(
+        rows('x_litmo_litmos_int_course').map((r) => [r.name, { id: r.course_id, row: r.sys_id, name: r.name, code: r.code }]),
+    )
+}
+
+/**
+ * The local stack builds a route's function on its first call (cargo lambda watch),
+ * which can outlast the app's 10 s timeout on a busy machine: call the routes a suite
+ * uses once first, without a timeout, so the tests measure the app, not a compile.
+ */
+export async function warmUp() {
+    await Promise.all([
+        backend('POST', '/v1/servicenow/assignments', { body: {} }),
+        backend('POST', '/v1/servicenow/learners', { body: {} }),
+        backend('POST', '/v1/servicenow/incidents', { body: {} }),
+        backend('GET', '/v1/servicenow/catalog?limit=1'),
+        backend('GET', '/v1/servicenow/courses/assignable', { headers: { 'x-agent': AGENTS.admin } }),
+        backend('GET', '/v1/servicenow/training/updates?limit=1'),
+        backend('POST', `/v1/admin/tenants/${env.tenant}/sync`, { token: env.adminToken }),
+    ])
 }

@@ -2,12 +2,12 @@
 // and on a change of category; the scheduled job turns the training feed into work
 // notes, once each, and keeps its cursor.
 import assert from 'node:assert/strict'
-import { beforeEach, describe, it } from 'node:test'
+import { before, beforeEach, describe, it } from 'node:test'
 import { GlideRecord, rows, state } from '../support/glide.mjs'
 import { assignSelected } from '../../src/server/assign.js'
 import { incidentPayload, onIncidentSaved } from '../../src/server/incidents.js'
 import { syncTrainingUpdates } from '../../src/server/work-notes.js'
-import { backend, double, env, freshInstance, newIncident } from './env.mjs'
+import { backend, double, env, freshInstance, newIncident, syncCourses, warmUp } from './env.mjs'
 
 function incidentRecord(sysId) {
     const gr = new GlideRecord('incident')
@@ -24,6 +24,7 @@ async function syncProgress() {
 }
 
 describe('Training outcomes', () => {
+    before(() => warmUp())
     beforeEach(() => freshInstance())
 
     it('sends a new incident, then a change of its category', () => {
@@ -63,7 +64,8 @@ describe('Training outcomes', () => {
         assert.equal(onIncidentSaved(incidentRecord(incident)).status, 201)
         const courses = await backend('GET', '/v1/servicenow/courses?search=dashboards&limit=1', { headers: { 'x-agent': 'admin@pieshop.net' } })
         const course = courses.body.items[0]
-        const assigned = assignSelected({ incidentSysId: incident, checked: course.id, requestKey: 'notes' })
+        const row = syncCourses()[course.name].row
+        const assigned = assignSelected({ recordSysId: incident, checked: row, requestKey: 'notes' })
         assert.equal(assigned.ok, true, assigned.error)
 
         const first = syncTrainingUpdates()
@@ -89,6 +91,10 @@ describe('Training outcomes', () => {
         assert.equal(notes[1], `Litmos training started: ${course.name}`)
         assert.match(notes[2], new RegExp(`^Litmos training completed: ${course.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(score [0-9.]+\\))?$`))
         assert.notEqual(config().updates_cursor, cursor)
+        // The record's training row followed the feed.
+        const training = rows('x_litmo_litmos_int_training').filter((r) => r.record === incident)
+        assert.deepEqual(training.map((r) => [r.course, r.status, r.percentage]), [[course.name, 'completed', '100']])
+        assert.match(training[0].completed_at, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
     })
 
     it('a lost cursor re-reads the feed without noting anything twice', () => {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { callAjax } from './scope.mjs'
+import { state } from './glide.mjs'
 import { declared } from './app.mjs'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -61,18 +62,26 @@ GlideModal.prototype.renderWithContent = function (html) {
     d.querySelector('h2').textContent = this.title
     d.querySelector('.body').innerHTML = html
 }
+// GlideURL, as list pages have it: the page's own URL and its parameters.
+function GlideURL() { this.url = null }
+GlideURL.prototype.setFromCurrent = function () { this.url = new URL(document.URL) }
+GlideURL.prototype.getParam = function (name) { return this.url ? this.url.searchParams.get(name) : null }
 window.alert = function (text) { (window.__alerts = window.__alerts || []).push(String(text)) }
 `
 
-/** The course list: rows with checkboxes, and "Assign Courses" among the list choices. */
-function coursePage(incident) {
+/**
+ * The course list: the course table's rows as the shim holds them (checkbox value = the
+ * row's sys_id, as g_list.getChecked() gives), and "Assign Courses" among the list choices.
+ */
+function coursePage() {
     const action = declared('UiAction').find((a) => a.actionName === 'x_litmo_litmos_int_assign_courses')
-    const rows = ['C1', 'C2', 'C3'].map((id) => `<label><input type="checkbox" class="row" value="${id}"> ${id}</label>`).join('\n')
+    const rows = (state.tables.x_litmo_litmos_int_course || [])
+        .map((r) => `<label><input type="checkbox" class="row" data-course="${r.course_id}" value="${r.sys_id}"> ${r.course_id}</label>`)
+        .join('\n')
     return `<!doctype html><html><head><meta charset="utf-8"><title>Litmos Courses</title>
 <script>${PLATFORM}
 var g_list = {
     getChecked: function () { return Array.prototype.filter.call(document.querySelectorAll('input.row'), function (c) { return c.checked }).map(function (c) { return c.value }).join(',') },
-    getQuery: function () { return 'incident=${incident}^ORDERBYname' },
 }
 </script>
 <script>${courseListScript}</script></head><body>
@@ -125,7 +134,7 @@ export async function openBrowser() {
         }
         const incident = url.searchParams.get('incident') || ''
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        if (url.pathname === '/courses.html') return res.end(coursePage(incident))
+        if (url.pathname === '/courses.html') return res.end(coursePage())
         if (url.pathname === '/incident.html') return res.end(incidentPage(incident))
         return res.end(`<!doctype html><title>${url.pathname}</title><p id="landed">${url.pathname}${url.search}</p>`)
     })

@@ -6,6 +6,7 @@
 // access level), assignments once per learner and course, Idempotency-Key replays,
 // and the 403 permission text. Course names hold HTML on purpose.
 import { createServer } from 'node:http'
+import { COURSES } from './fake-data.mjs'
 
 const problem = (res, status, title, detail) => {
     res.writeHead(status, { 'content-type': 'application/problem+json' })
@@ -15,12 +16,17 @@ const problem = (res, status, title, detail) => {
 const PERMISSION =
     'You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses.'
 /** Litmos users by UserName/Email and their access level. */
-const LEVELS = { 'admin@pieshop.net': 'Administrator', 'owner@pieshop.net': 'Account_Owner', 'learner@pieshop.net': 'Learner' }
-export const COURSES = [
-    { id: 'C1', code: 'BIL1', name: 'Billing <Basics> & "More"', description: 'Invoices <b>and</b> refunds', active: true },
-    { id: 'C2', code: 'PWD1', name: 'Password reset', description: 'Self-service', active: true },
-    { id: 'C3', code: 'SEC1', name: "Security 'first'", description: 'Phishing', active: true },
-]
+const LEVELS = {
+    'admin@pieshop.net': 'Administrator',
+    'owner@pieshop.net': 'Account_Owner',
+    'leader@pieshop.net': 'Team_Leader',
+    'learner@pieshop.net': 'Learner',
+}
+/** The courses of the teams the Team Leader leads. */
+const LEADER_COURSES = ['C2']
+/** The whole catalog (GET /v1/servicenow/catalog); POST /_fake/catalog replaces it. */
+let catalog = { items: COURSES, generation: 'g-initial' }
+let generations = 0
 const learners = new Map()
 const assigned = new Set()
 const replies = new Map()
@@ -57,6 +63,16 @@ const server = createServer(async (req, res) => {
     let body = ''
     for await (const chunk of req) body += chunk
     const url = new URL(req.url, 'http://localhost')
+    if (url.pathname === '/_fake/catalog' && req.method === 'POST') {
+        // { count } makes courses K00001..; { items } gives them; a new generation either way.
+        const input = JSON.parse(body || '{}')
+        const items = input.items || Array.from({ length: input.count }, (_, i) => {
+            const id = `K${String(i + 1).padStart(5, '0')}`
+            return { id, code: `CODE${i + 1}`, name: `Course ${i + 1}`, description: '', active: true }
+        })
+        catalog = { items: [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), generation: `g-${++generations}` }
+        return json(res, 200, { generation: catalog.generation, total: catalog.items.length })
+    }
     if (req.headers.authorization !== 'Bearer lsn_good') return problem(res, 401, 'Unauthorized', 'Missing or invalid credentials.')
     switch (url.pathname) {
         case '/echo':
@@ -67,6 +83,14 @@ const server = createServer(async (req, res) => {
                 return json(res, 200, { assigned: [], already_assigned: [], messages: ['replayed'] }, { 'idempotent-replayed': 'true' })
             }
             return assign(req, res, body)
+        case '/v1/servicenow/activate': {
+            const input = JSON.parse(body || '{}')
+            return json(res, 200, {
+                tenant: { id: 'pieshop', name: 'Pie Shop <Inc>' },
+                activated_at: '2024-01-02T03:04:05Z',
+                endpoints: { activate: `http://127.0.0.1/v1/servicenow/activate?for=${encodeURIComponent(input.instance_url || '')}` },
+            })
+        }
         case '/v1/servicenow/incidents':
             return json(res, 201, JSON.parse(body || '{}'))
         case '/v1/servicenow/learners': {
@@ -85,14 +109,37 @@ const server = createServer(async (req, res) => {
             const offset = Number(url.searchParams.get('offset') || 0)
             return json(res, 200, { items: items.slice(offset, offset + limit), total: items.length, limit, offset })
         }
+        case '/v1/servicenow/catalog': {
+            const limit = Number(url.searchParams.get('limit') || 1000)
+            if (!(limit >= 1 && limit <= 1000)) return problem(res, 400, 'Bad Request', 'limit must be 1..1000.')
+            const cursor = url.searchParams.get('cursor') || ''
+            let offset = 0
+            if (cursor) {
+                const [generation, at] = cursor.split('.')
+                if (generation !== catalog.generation) return problem(res, 409, 'Conflict', 'The catalog changed: read it again from the start.')
+                offset = Number(at)
+            }
+            const items = catalog.items.slice(offset, offset + limit)
+            const next = offset + limit < catalog.items.length ? `${catalog.generation}.${offset + limit}` : null
+            return json(res, 200, { generation: catalog.generation, total: catalog.items.length, items, next_cursor: next })
+        }
+        case '/v1/servicenow/courses/assignable': {
+            const agent = req.headers['x-agent'] || ''
+            if (agent === 'broken@pieshop.net') return problem(res, 500, 'Internal Server Error', 'Litmos answered <html> & "nonsense" (request id r-1).')
+            if (agent === 'slow@pieshop.net') await new Promise((r) => setTimeout(r, 3000))
+            const level = LEVELS[agent]
+            if (!level) return problem(res, 403, 'Forbidden', `${agent || 'The agent'} is not a Litmos user <check the e-mail> & retry.`)
+            const all = level === 'Administrator' || level === 'Account_Owner'
+            return json(res, 200, { access_level: level, all, course_ids: level === 'Team_Leader' ? LEADER_COURSES : [] })
+        }
         case '/v1/servicenow/training/updates': {
             // Two entries for the test's incident, then the end of the feed.
             const cursor = url.searchParams.get('cursor') || ''
             if (cursor && cursor !== 'c1') return problem(res, 400, 'Bad Request', 'The cursor is not valid.')
             const inc = { sys_id: 'a'.repeat(32), number: 'INC0000001' }
             const updates = cursor ? [] : [
-                { id: 'u1', incident: inc, note: 'Litmos training assigned: Billing' },
-                { id: 'u2', incident: inc, note: 'Litmos training started: Billing' },
+                { id: 'u1', incident: inc, learner_id: 'L1', course: { id: 'C1', name: 'Billing' }, status: 'not_started', percentage_complete: 0, score: null, completed_at: null, changed_at: '2024-01-02T03:04:05.000Z', note: 'Litmos training assigned: Billing' },
+                { id: 'u2', incident: inc, learner_id: 'L1', course: { id: 'C1', name: 'Billing' }, status: 'in_progress', percentage_complete: 40, score: null, completed_at: null, changed_at: '2024-01-02T04:04:05.000Z', note: 'Litmos training started: Billing' },
             ]
             res.writeHead(200, { 'content-type': 'application/json' })
             return res.end(JSON.stringify({ updates, next_cursor: 'c1' }))

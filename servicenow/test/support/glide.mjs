@@ -30,7 +30,14 @@ const ADMIN_USER = () => ({ sys_id: '6816f79cc0a8016401c5a33be04be441', user_nam
  * and the agent's own Litmos identity. Everything else a request names goes through
  * GlideRecordSecure there.
  */
-export const SYSTEM_TABLES = new Set(['x_litmo_litmos_int_configuration', 'x_litmo_litmos_int_agent'])
+export const SYSTEM_TABLES = new Set([
+    'x_litmo_litmos_int_configuration',
+    'x_litmo_litmos_int_agent',
+    // The app's own copies of backend data, written as the system: the catalog and the
+    // training rows (an agent reads them through their ACLs and the query rule).
+    'x_litmo_litmos_int_course',
+    'x_litmo_litmos_int_training',
+])
 
 /**
  * The platform's ACLs for the global tables the app touches, as a small model: who may
@@ -45,6 +52,9 @@ function platformAcls() {
             create: () => true,
             delete: () => false,
         },
+        // The Connection & Credential records: administrators only, as on the platform.
+        api_key_credentials: { read: (u) => has(u, 'admin'), write: (u) => has(u, 'admin'), create: (u) => has(u, 'admin'), delete: (u) => has(u, 'admin') },
+        http_connection: { read: (u) => has(u, 'admin'), write: (u) => has(u, 'admin'), create: (u) => has(u, 'admin'), delete: (u) => has(u, 'admin') },
         sys_user: {
             read: () => true,
             // A user may edit their own profile (including the e-mail), as by default.
@@ -76,6 +86,8 @@ export const state = {
     platformAcls: platformAcls(),
     /** Rows ACLs refused to secure reads, for tests to inspect. */
     refused: [],
+    /** gs.isInteractive(): a user's browser session (false in a scheduled job). */
+    interactive: true,
 }
 
 /** The app's Fluent definitions (Acl, Table, Role, BusinessRule, ...), set by app.mjs. */
@@ -104,6 +116,7 @@ export function reset() {
     state.asyncQueue = []
     state.platformAcls = platformAcls()
     state.refused = []
+    state.interactive = true
 }
 reset()
 
@@ -177,7 +190,22 @@ function tableDefinition(table) {
     return definitions ? definitions.find((d) => d.kind === 'Table' && d.name === table) : undefined
 }
 
+/** Password2 columns of platform tables the app writes. */
+const PLATFORM_PASSWORD2 = new Set(['api_key_credentials.api_key'])
+/**
+ * Platform tables the app's code may touch only with a declared cross-scope privilege
+ * (CrossScopePrivilege in Fluent): operation by GlideRecord method.
+ */
+const PRIVILEGED_TABLES = new Set(['api_key_credentials', 'http_connection'])
+
+function requirePrivilege(table, operation) {
+    if (!PRIVILEGED_TABLES.has(table)) return
+    const declared = definitions && defs('CrossScopePrivilege').some((p) => p.targetName === table && p.operation === operation && p.status === 'allowed')
+    if (!declared) throw new Error(`shim: ${operation} on ${table} needs a declared cross-scope privilege`)
+}
+
 function isPassword2(table, field) {
+    if (PLATFORM_PASSWORD2.has(`${table}.${field}`)) return true
     const t = tableDefinition(table)
     const column = t && t.schema && t.schema[field]
     return !!column && column.column === 'Password2Column'
@@ -198,7 +226,11 @@ function uniqueColumns(table) {
 
 export const gs = {
     getProperty(key, alt) {
-        return Object.prototype.hasOwnProperty.call(state.properties, key) ? state.properties[key] : alt === undefined ? null : alt
+        if (Object.prototype.hasOwnProperty.call(state.properties, key)) return state.properties[key]
+        // The app's own properties have the value its Fluent Property gives them on install.
+        const declared = definitions && defs('Property').find((p) => p.name === key)
+        if (declared && declared.value !== undefined) return String(declared.value)
+        return alt === undefined ? null : alt
     },
     setProperty(key, value) {
         state.properties[key] = String(value)
@@ -223,6 +255,7 @@ export const gs = {
     getUserID: () => state.user.sys_id,
     getUserName: () => state.user.user_name,
     hasRole: (role) => userHasRole(role),
+    isInteractive: () => state.interactive,
 }
 
 export class GlideDateTime {
@@ -253,6 +286,14 @@ function compare(a, op, b) {
             return x !== y
         case 'IN':
             return y.split(',').includes(x)
+        case '<=':
+            return x <= y
+        case '>=':
+            return x >= y
+        case 'ISEMPTY':
+            return x === ''
+        case 'ISNOTEMPTY':
+            return x !== ''
         default:
             throw new Error(`shim: unsupported operator ${op}`)
     }
@@ -355,6 +396,16 @@ export class GlideRecord {
         this._conditions.push({ field, op, value })
         return this
     }
+    /** The operators this app's encoded queries use: =, !=, IN, ISEMPTY, ISNOTEMPTY. */
+    addEncodedQuery(encoded) {
+        for (const term of String(encoded || '').split('^').filter(Boolean)) {
+            let m
+            if ((m = /^(\w+)(ISEMPTY|ISNOTEMPTY)$/.exec(term))) this._conditions.push({ field: m[1], op: m[2], value: '' })
+            else if ((m = /^(\w+)(!=|=|IN)(.*)$/.exec(term))) this._conditions.push({ field: m[1], op: m[2], value: m[3] })
+            else throw new Error(`shim: unsupported encoded query term ${term}`)
+        }
+        return this
+    }
     addActiveQuery() {
         return this.addQuery('active', 'true')
     }
@@ -376,9 +427,24 @@ export class GlideRecord {
         state.refused.push({ table: this._table, sys_id: row.sys_id, operation: 'read' })
         return false
     }
+    /** Before-query business rules (Fluent action 'query'): they may add conditions. */
+    _queryRules() {
+        if (!this._workflow || !definitions) return
+        const rules = defs('BusinessRule')
+            .filter((r) => r.table === this._table && r.when === 'before' && r.active !== false && (r.action || []).includes('query'))
+            .sort((x, y) => (x.order || 100) - (y.order || 100))
+        for (const rule of rules) {
+            if (evaluateCondition(rule.condition, this, null)) rule.script(scriptable(this), null)
+        }
+    }
+    _matches(r) {
+        return this._conditions.every((c) => compare(normalize(r[c.field]), c.op, normalize(c.value)))
+    }
     query() {
         this._guard()
-        let rows = this._rows().filter((r) => this._conditions.every((c) => compare(normalize(r[c.field]), c.op, normalize(c.value))))
+        requirePrivilege(this._table, 'read')
+        this._queryRules()
+        let rows = this._rows().filter((r) => this._matches(r))
         rows = rows.filter((r) => this._visible(r))
         for (const o of [...this._orders].reverse()) {
             rows = [...rows].sort((a, b) => String(a[o.field] ?? '').localeCompare(String(b[o.field] ?? '')) * (o.desc ? -1 : 1))
@@ -401,7 +467,8 @@ export class GlideRecord {
     get(field, value) {
         this._guard()
         if (arguments.length === 1) [field, value] = ['sys_id', field]
-        const row = this._rows().find((r) => normalize(r[field]) === normalize(value))
+        this._queryRules() // the platform runs before-query rules for get() too
+        const row = this._rows().find((r) => normalize(r[field]) === normalize(value) && this._matches(r))
         if (!row || !this._visible(row)) return false
         this._load(row)
         return true
@@ -518,6 +585,7 @@ export class GlideRecord {
     }
     insert() {
         this._guard()
+        if (!this._seeding) requirePrivilege(this._table, 'create')
         if (!this._row) this.initialize()
         if (this._secure && !this.canCreate()) {
             state.refused.push({ table: this._table, operation: 'create' })
@@ -535,6 +603,7 @@ export class GlideRecord {
     update() {
         this._guard()
         if (!this._row) return null
+        if (this._original) requirePrivilege(this._table, 'write')
         if (!this._original) return this.insert()
         if (this._secure && !aclAllows('record', this._table, 'write', this._original)) {
             state.refused.push({ table: this._table, sys_id: this._original.sys_id, operation: 'write' })
@@ -658,6 +727,27 @@ export class RESTMessageV2 {
 
 export const sn_ws = { RESTMessageV2 }
 
+/**
+ * sn_cc.ConnectionInfoProvider: an alias's active HTTP connection and its credential.
+ * Credential password2 attributes come decrypted, as on the platform; nothing else
+ * reads them.
+ */
+class ConnectionInfoProvider {
+    getConnectionInfo(aliasSysId) {
+        const connection = (state.tables.http_connection || []).find((r) => r.connection_alias === aliasSysId && normalize(r.active) !== 'false')
+        if (!connection) return null
+        const credential = (state.tables.api_key_credentials || []).find((r) => r.sys_id === connection.credential)
+        return {
+            getAttribute: (name) => (connection[name] == null ? null : String(connection[name])),
+            getCredentialAttribute: (name) => {
+                if (!credential || credential[name] == null) return null
+                return isPassword2('api_key_credentials', name) ? decrypt(credential[name]) : String(credential[name])
+            },
+        }
+    }
+}
+export const sn_cc = { ConnectionInfoProvider }
+
 /** Rows of a table (the live objects). */
 export function rows(table) {
     return (state.tables[table] ||= [])
@@ -669,6 +759,7 @@ export function seed(table, values) {
     gr.initialize()
     for (const [k, v] of Object.entries(values)) gr.setValue(k, v)
     gr.setWorkflow(false)
+    gr._seeding = true
     return gr.insert()
 }
 
@@ -681,4 +772,16 @@ export function actAs({ user_name, email = '', roles = [] }) {
     const sys_id = seed('sys_user', { user_name, email })
     state.user = { sys_id, user_name, email, roles }
     return sys_id
+}
+
+/**
+ * Opens a record's form as the platform does: the record is read (as the user, with
+ * ACLs) and the table's display business rules run. Returns the messages they added.
+ */
+export function openForm(table, sysId) {
+    const before = state.messages.length
+    const gr = new GlideRecordSecure(table)
+    if (!gr.get(sysId)) return null
+    gr._run('display', null)
+    return state.messages.slice(before)
 }

@@ -25,6 +25,9 @@ export async function resolve(specifier, context, next) {
     }
     if (specifier === '@servicenow/sdk/core') return { url: CORE, shortCircuit: true }
     if (specifier === '@servicenow/sdk/global') return { url: GLOBAL, shortCircuit: true }
+    if (context.parentURL && context.parentURL.endsWith('.now.ts') && specifier.endsWith('.json')) {
+        return { url: new URL(specifier, context.parentURL).href, shortCircuit: true }
+    }
     if (context.parentURL && context.parentURL.endsWith('.now.ts') && /^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier)) {
         return { url: new URL(`${specifier}.ts`, context.parentURL).href, shortCircuit: true }
     }
@@ -60,6 +63,10 @@ export async function load(url, context, next) {
             else lines.push(`export const ${name} = (o = {}, fn) => { const d = { kind: '${name}', ...o, ...(fn ? { fn } : {}) }; defs.push(d); return d }`)
         }
         return { format: 'module', shortCircuit: true, source: lines.join('\n') }
+    }
+    if (url.endsWith('.json') && url.includes('/servicenow/')) {
+        // A Fluent file's JSON import (package.json), as the SDK's build reads it.
+        return { format: 'module', shortCircuit: true, source: `export default ${readFileSync(fileURLToPath(url), 'utf8')}` }
     }
     if (url.endsWith('.now.ts')) {
         const source = readFileSync(fileURLToPath(url), 'utf8')

@@ -6,7 +6,7 @@
 // then refuses plain GlideRecord on the records a request names).
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { gs, GlideRecord, GlideRecordSecure, GlideDateTime, aclAllows, state, sn_ws } from './glide.mjs'
+import { gs, GlideRecord, GlideRecordSecure, GlideDateTime, aclAllows, state, sn_cc, sn_ws } from './glide.mjs'
 
 const root = new URL('../../', import.meta.url)
 
@@ -63,10 +63,10 @@ export function loadScriptInclude(name, modules) {
     objectWithExtends.extendsObject = extendsObject
     // eslint-disable-next-line no-new-func
     const factory = new Function(
-        'Class', 'gs', 'GlideRecord', 'GlideRecordSecure', 'GlideDateTime', 'sn_ws', 'global', 'require', 'Object',
+        'Class', 'gs', 'GlideRecord', 'GlideRecordSecure', 'GlideDateTime', 'sn_ws', 'sn_cc', 'global', 'require', 'Object',
         `${source}\n;return ${name};`,
     )
-    return factory(Class, gs, GlideRecord, GlideRecordSecure, GlideDateTime, sn_ws, { AbstractAjaxProcessor }, require, objectWithExtends)
+    return factory(Class, gs, GlideRecord, GlideRecordSecure, GlideDateTime, sn_ws, sn_cc, { AbstractAjaxProcessor }, require, objectWithExtends)
 }
 
 /**

@@ -5,6 +5,7 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { reset, seed, state } from '../support/glide.mjs'
 import { LitmosTrainingClient } from '../support/scope.mjs'
 import { startFakeBackend } from '../support/fake-backend-process.mjs'
+import { configure } from '../support/config.mjs'
 
 const PERMISSION =
     'You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses.'
@@ -86,7 +87,7 @@ describe('LitmosTrainingClient', () => {
     })
 
     it('reads the URL and the key from the active configuration, and the timeout from its property', () => {
-        seed('x_litmo_litmos_int_configuration', { backend_url: `${backend.url}/`, api_key: 'lsn_good', active: true })
+        configure({ backend_url: `${backend.url}/`, api_key: 'lsn_good', active: true })
         state.properties['x_litmo_litmos_int.http_timeout_ms'] = '1234'
         const c = new LitmosTrainingClient()
         assert.equal(c.baseUrl, backend.url)

@@ -6,10 +6,11 @@ import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { GlideRecordSecure, actAs, reset, rows, seed, state } from '../support/glide.mjs'
 import { callAjax } from '../support/scope.mjs'
-import { remoteQuery } from '../support/vtable.mjs'
+import { listCourses, seedCourses } from '../support/courses.mjs'
 import { startFakeBackend } from '../support/fake-backend-process.mjs'
-import { queryCourses } from '../../src/server/course-list.js'
+import { COURSES } from '../support/fake-data.mjs'
 import { currentAgent } from '../../src/server/context.js'
+import { configure } from '../support/config.mjs'
 
 const AGENT_ROLE = 'x_litmo_litmos_int.litmos_training_user'
 const ADMIN_ROLE = 'x_litmo_litmos_int.admin'
@@ -23,14 +24,18 @@ describe('agent identity (X-Agent)', () => {
     after(() => backend.stop())
     beforeEach(() => {
         reset()
-        seed('x_litmo_litmos_int_configuration', { backend_url: backend.url, api_key: 'lsn_good', active: true, status: 'active' })
+        configure({ backend_url: backend.url, api_key: 'lsn_good', active: true, status: 'active' })
+        courseRows = seedCourses(COURSES)
     })
+    let courseRows
 
     /** The X-Agent of the course list's request, as the agent opens the list. */
     function listAs() {
-        const q = remoteQuery('')
-        queryCourses(q.v_table, q.v_query)
-        return { agent: state.requests.at(-1).headers['X-Agent'], rows: q.rows, messages: state.messages.splice(0) }
+        const sent = state.requests.length
+        const list = listCourses()
+        const asked = state.requests.slice(sent).find((r) => r.url.includes('/courses/assignable'))
+        state.messages.splice(0)
+        return { agent: asked ? asked.headers['X-Agent'] : '(cached)', rows: list.rows }
     }
 
     function newIncident() {
@@ -55,14 +60,15 @@ describe('agent identity (X-Agent)', () => {
         // The agent types a Litmos Administrator's address into their profile...
         editOwnEmail('admin@pieshop.net')
         assert.equal(rows('sys_user').find((r) => r.sys_id === state.user.sys_id).email, 'admin@pieshop.net')
-        // ...and Litmos still sees the learner, on the list and on Assign Courses.
+        // ...and Litmos still sees the learner, on the list (its cached access expired) and on Assign Courses.
+        rows(MAPPING)[0].access_checked_at = ''
         const again = listAs()
         assert.equal(again.agent, 'learner@pieshop.net')
         assert.equal(again.rows.length, 0, 'a Learner may assign nothing')
         const incident = newIncident()
         const answer = JSON.parse(
             callAjax('x_litmo_litmos_int.LitmosTrainingAjax', {
-                sysparm_name: 'assignCourses', sysparm_incident: incident, sysparm_courses: 'C2', sysparm_request_key: 'page1', sysparm_agent: 'admin@pieshop.net',
+                sysparm_name: 'assignCourses', sysparm_record: incident, sysparm_courses: courseRows.C2, sysparm_request_key: 'page1', sysparm_agent: 'admin@pieshop.net',
             }),
         )
         assert.equal(state.requests.at(-1).headers['X-Agent'], 'learner@pieshop.net')

@@ -1,63 +1,31 @@
 // Business logic that needs no backend: query translation, paging, keys, payloads,
 // rows, and the work-note job's bookkeeping (with a scripted client).
 import assert from 'node:assert/strict'
-import { createHash } from 'node:crypto'
 import { beforeEach, describe, it } from 'node:test'
 import { GlideRecord, reset, rows, seed, state } from '../support/glide.mjs'
-import { backendQuery, courseListUrl, courseRow, fetchCourses, MAX_ROWS } from '../../src/server/course-list.js'
+import { courseListUrl } from '../../src/server/course-list.js'
+import { accessQuery } from '../../src/server/catalog.js'
 import { courseIdsFrom, idempotencyKey } from '../../src/server/assign.js'
 import { backendUrlProblem, endpointLines } from '../../src/server/activation.js'
-import { incidentPayload, trainingRow } from '../../src/server/incidents.js'
+import { incidentPayload } from '../../src/server/incidents.js'
+import { upsertTraining } from '../../src/server/training.js'
 import { noteEntry } from '../../src/server/work-notes.js'
 import { toGlideDateTime, toRfc3339 } from '../../src/server/context.js'
 
 beforeEach(() => reset())
 
-describe('course list query', () => {
-    it('narrows on search, name, code and the first sort', () => {
-        assert.deepEqual(backendQuery('incident=abc^nameLIKEbill^codeSTARTSWITHSUP^ORDERBYDESCname^ORDERBYcode', ''), {
-            name: 'bill',
-            code: 'SUP',
-            sort: '-name',
-        })
-        assert.deepEqual(backendQuery('incident=abc^123TEXTQUERY321=reset', ''), { search: 'reset' })
-        assert.deepEqual(backendQuery('GOTO123TEXTQUERY321=reset', 'reset'), { search: 'reset' })
-        assert.deepEqual(backendQuery('name=Billing: Essentials', ''), { name: 'Billing: Essentials' })
-        assert.deepEqual(backendQuery('ORDERBYcode', ''), { sort: 'code' })
+describe('course list', () => {
+    it('carries the record as URL parameters, not as a condition on the courses', () => {
+        assert.equal(
+            courseListUrl('0123456789abcdef0123456789abcdef', 'sn_customerservice_case'),
+            'x_litmo_litmos_int_course_list.do?sysparm_x_litmo_record=0123456789abcdef0123456789abcdef&sysparm_x_litmo_table=sn_customerservice_case',
+        )
     })
 
-    it('leaves anything it cannot narrow safely to the platform', () => {
-        assert.deepEqual(backendQuery('nameLIKEbill^ORnameLIKEpass', ''), {})
-        assert.deepEqual(backendQuery('nameLIKEbill^NQcodeLIKEX', 'q'), { search: 'q' })
-        assert.deepEqual(backendQuery('name!=Billing^descriptionLIKEx^active=true^ORDERBYdescription', ''), {})
-    })
-
-    it('pages through the backend up to the remote-table limit', () => {
-        const calls = []
-        const client = {
-            listCourses(agent, q) {
-                calls.push({ agent, ...q })
-                const items = Array.from({ length: Math.max(0, Math.min(q.limit, 1234 - q.offset)) }, (_, i) => ({ id: `C${q.offset + i}` }))
-                return { ok: true, data: { items, total: 1234, limit: q.limit, offset: q.offset } }
-            },
-        }
-        const r = fetchCourses(client, 'a@b.c', { search: 'x' })
-        assert.equal(r.ok, true)
-        assert.equal(r.items.length, MAX_ROWS)
-        assert.equal(r.total, 1234)
-        assert.equal(calls.length, 10)
-        assert.deepEqual(calls[1], { agent: 'a@b.c', search: 'x', limit: 100, offset: 100 })
-        const short = fetchCourses({ listCourses: () => ({ ok: true, data: { items: [{ id: 'C1' }], total: 1 } }) }, 'a', {})
-        assert.deepEqual(short, { ok: true, items: [{ id: 'C1' }], total: 1 })
-        const failed = fetchCourses({ listCourses: () => ({ ok: false, message: 'nope' }) }, 'a', {})
-        assert.deepEqual(failed, { ok: false, message: 'nope' })
-    })
-
-    it('makes rows whose sys_id is the course id and that keep the incident', () => {
-        assert.deepEqual(courseRow({ id: 'C1', code: 'SUP1', name: 'N', description: 'D', active: true }, 'i'), {
-            sys_id: 'C1', course_id: 'C1', code: 'SUP1', name: 'N', description: 'D', active: 'true', incident: 'i',
-        })
-        assert.equal(courseListUrl('0123456789abcdef0123456789abcdef'), 'x_litmo_litmos_int_st_course_list.do?sysparm_query=incident%3D0123456789abcdef0123456789abcdef')
+    it("limits the agent to what they may assign: all active, a Team Leader's ids, or nothing", () => {
+        assert.equal(accessQuery({ all: true, courseIds: [] }), 'active=true^removed=false')
+        assert.equal(accessQuery({ all: false, courseIds: ['C1', 'C2'] }), 'active=true^removed=false^course_idINC1,C2')
+        assert.equal(accessQuery({ all: false, courseIds: [] }), 'sys_id=-1')
     })
 })
 
@@ -104,7 +72,7 @@ describe('incidents', () => {
         const gr = new GlideRecord('incident')
         gr.get(id)
         assert.deepEqual(incidentPayload(gr), {
-            sys_id: id, number: 'INC0010001', caller_sys_id: caller, opened_at: '2024-05-06T07:08:09Z', category: 'x'.repeat(80),
+            sys_id: id, number: 'INC0010001', caller_sys_id: caller, opened_at: '2024-05-06T07:08:09Z', category: 'x'.repeat(80), table: 'incident',
         })
         gr.setValue('category', '')
         assert.equal('category' in incidentPayload(gr), false)
@@ -121,16 +89,20 @@ describe('incidents', () => {
         assert.equal(toGlideDateTime('soon'), '')
     })
 
-    it('shows an assignment as a training row', () => {
-        const row = trainingRow(
-            { learner_id: 'L', course_id: 'C', course_name: 'Billing', assigned_at: '2024-01-02T03:04:05Z', assigned_by: 'a@b.c', status: 'completed', percentage_complete: 100, completed_at: '2024-01-03T00:00:00Z', score: 87.5, course_url: 'https://x/c' },
-            'inc',
+    it('keeps one training row per record, learner and course; an older change never overwrites a newer one', () => {
+        const inc = seed('incident', { number: 'INC0000001' })
+        const base = { record: inc, table: 'incident', learnerId: 'L', courseId: 'C', course: 'Billing' }
+        upsertTraining({ ...base, status: 'in_progress', percentage: 40, changedAt: '2024-01-02T04:00:00Z' })
+        upsertTraining({ ...base, status: 'not_started', percentage: 0, changedAt: '2024-01-02T03:00:00Z' })
+        upsertTraining({ ...base, status: 'completed', percentage: 100, score: 87.5, completedAt: '2024-01-03T00:00:00Z', changedAt: '2024-01-03T00:00:00Z' })
+        const all = rows('x_litmo_litmos_int_training')
+        assert.equal(all.length, 1)
+        assert.deepEqual(
+            [all[0].status, all[0].percentage, all[0].score, all[0].completed_at, all[0].assigned_at, all[0].record_table],
+            ['completed', '100', '87.5', '2024-01-03 00:00:00', '2024-01-02 04:00:00', 'incident'],
         )
-        assert.deepEqual(row, {
-            sys_id: createHash('md5').update('L:C:2024-01-02T03:04:05Z').digest('hex'), incident: 'inc', course: 'Billing', course_id: 'C', status: 'completed', percentage: '100', score: '87.5',
-            assigned_at: '2024-01-02 03:04:05', assigned_by: 'a@b.c', completed_at: '2024-01-03 00:00:00', link: 'https://x/c',
-        })
-        assert.match(row.sys_id, /^[0-9a-f]{32}$/)
+        assert.match(all[0].sys_id, /^[0-9a-f]{32}$/)
+        assert.equal(upsertTraining({ ...base, record: 'not-a-sys-id' }), null)
     })
 })
 
@@ -138,11 +110,16 @@ describe('work notes', () => {
     it('notes an entry once and remembers entries whose incident is gone', () => {
         const inc = seed('incident', { number: 'INC0000001' })
         const entry = { id: 7, incident: { sys_id: inc, number: 'INC0000001' }, note: 'Litmos training assigned: Billing' }
+        const withCourse = { ...entry, id: 9, learner_id: 'L', course: { id: 'C', name: 'Billing' }, status: 'in_progress', percentage_complete: 10, changed_at: '2024-01-02T03:04:05Z' }
         assert.equal(noteEntry(entry), 'noted')
         assert.equal(noteEntry(entry), 'skipped')
         assert.deepEqual(rows('incident')[0].work_notes_journal.map((n) => n.value), ['Litmos training assigned: Billing'])
         assert.equal(noteEntry({ ...entry, id: 8, incident: { sys_id: 'f'.repeat(32), number: 'INC9' } }), 'incident_not_found')
         assert.deepEqual(rows('x_litmo_litmos_int_noted_update').map((r) => [r.update_id, r.outcome]), [['7', 'noted'], ['8', 'incident_not_found']])
+        assert.equal(noteEntry(withCourse), 'noted')
+        assert.deepEqual(rows('x_litmo_litmos_int_training').map((r) => [r.record, r.course, r.status, r.percentage]), [[inc, 'Billing', 'in_progress', '10']])
+        assert.equal(noteEntry({ ...withCourse, id: 10, incident: { sys_id: 'f'.repeat(32), number: 'INC9' } }), 'incident_not_found')
+        assert.equal(rows('x_litmo_litmos_int_training').length, 1, 'no row for a record this instance does not have')
     })
 })
 
@@ -151,7 +128,7 @@ describe('LitmosTrainingAjax', () => {
         const { loadScriptInclude } = await import('../support/scope.mjs')
         const Ajax = loadScriptInclude('LitmosTrainingAjax', {})
         state.user = { sys_id: 'u', user_name: 'itil.only', email: 'i@o.x', roles: ['itil'] }
-        const answer = JSON.parse(new Ajax({ sysparm_incident: 'x', sysparm_courses: 'C1' }).assignCourses())
+        const answer = JSON.parse(new Ajax({ sysparm_record: 'x', sysparm_courses: 'C1' }).assignCourses())
         assert.deepEqual(answer, { ok: false, status: 403, error: 'You need the Litmos Training User role to assign courses.' })
         assert.equal(state.requests.length, 0)
     })

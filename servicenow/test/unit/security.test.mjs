@@ -3,14 +3,14 @@
 // own ACL; every app table has its ACLs, once each; cross-scope access is declared.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
-import { GlideRecord, actAs, reset, rows, seed, state } from '../support/glide.mjs'
+import { GlideRecord, GlideRecordSecure, actAs, reset, rows, seed, state } from '../support/glide.mjs'
 import { callAjax } from '../support/scope.mjs'
 import { declared } from '../support/app.mjs'
-import { remoteQuery } from '../support/vtable.mjs'
+import { listCourses, seedCourses } from '../support/courses.mjs'
 import { startFakeBackend } from '../support/fake-backend-process.mjs'
-import { queryCourses } from '../../src/server/course-list.js'
-import { queryIncidentTraining } from '../../src/server/incidents.js'
+import { COURSES } from '../support/fake-data.mjs'
 import { onConfigurationSave } from '../../src/server/activation.js'
+import { configure } from '../support/config.mjs'
 
 const AGENT_ROLE = 'x_litmo_litmos_int.litmos_training_user'
 const AJAX = 'x_litmo_litmos_int.LitmosTrainingAjax'
@@ -24,18 +24,18 @@ describe('what the agent sees when the backend fails', () => {
     after(() => backend.stop())
     beforeEach(() => reset())
 
-    function configure(values = {}) {
-        seed('x_litmo_litmos_int_configuration', { backend_url: backend.url, api_key: 'lsn_good', active: true, status: 'active', ...values })
+    function configureApp(values = {}) {
+        configure({ backend_url: backend.url, api_key: 'lsn_good', active: true, status: 'active', ...values })
     }
     function listAs(email) {
         actAs({ user_name: email.split('@')[0], email, roles: ['itil', AGENT_ROLE] })
-        const q = remoteQuery('')
-        queryCourses(q.v_table, q.v_query)
-        return { rows: q.rows, shown: state.messages.filter((m) => m.level === 'error').map((m) => m.message) }
+        seedCourses(COURSES)
+        const list = listCourses()
+        return { rows: list.rows, shown: list.errors }
     }
 
     it('a refused key (401)', () => {
-        configure({ api_key: 'lsn_revoked' })
+        configureApp({ api_key: 'lsn_revoked' })
         const r = listAs('admin@pieshop.net')
         assert.equal(r.rows.length, 0)
         assert.equal(r.shown.length, 1)
@@ -43,7 +43,7 @@ describe('what the agent sees when the backend fails', () => {
     })
 
     it("a refusal (403) shows the problem's detail, escaped", () => {
-        configure()
+        configureApp()
         const r = listAs('stranger@nowhere.example')
         assert.deepEqual(r.shown, [
             'Litmos Training could not list the courses: stranger@nowhere.example is not a Litmos user &lt;check the e-mail&gt; &amp; retry.',
@@ -51,28 +51,31 @@ describe('what the agent sees when the backend fails', () => {
     })
 
     it('a server error (5xx) shows its detail, escaped; no HTML gets through', () => {
-        configure()
+        configureApp()
         const r = listAs('broken@pieshop.net')
         assert.deepEqual(r.shown, ['Litmos Training could not list the courses: Litmos answered &lt;html&gt; &amp; &quot;nonsense&quot; (request id r-1).'])
     })
 
     it('a timeout and a refused connection say "not reachable"', () => {
-        configure()
+        configureApp()
         state.properties['x_litmo_litmos_int.http_timeout_ms'] = '500'
         assert.deepEqual(listAs('slow@pieshop.net').shown, [`Litmos Training could not list the courses: ${UNREACHABLE}`])
         reset()
-        configure({ backend_url: 'http://127.0.0.1:9' })
+        configureApp({ backend_url: 'http://127.0.0.1:9' })
         assert.deepEqual(listAs('admin@pieshop.net').shown, [`Litmos Training could not list the courses: ${UNREACHABLE}`])
     })
 
-    it("the incident's training list fails visibly too, and escapes course names in rows it shows", () => {
-        configure({ api_key: 'lsn_revoked' })
+    it("the record's training list is local: it shows while the backend refuses the key", () => {
+        configureApp({ api_key: 'lsn_revoked' })
         actAs({ user_name: 'agent', email: 'admin@pieshop.net', roles: ['itil', AGENT_ROLE] })
         const incident = seed('incident', { number: 'INC0000001' })
-        const q = remoteQuery(`incident=${incident}`)
-        queryIncidentTraining(q.v_table, q.v_query)
-        assert.equal(q.rows.length, 0)
-        assert.match(state.messages[0].message, /^Litmos Training could not show the training of this incident: Litmos Training refused the API key/)
+        seed('x_litmo_litmos_int_training', { record: incident, record_table: 'incident', course: 'Billing <Basics>', status: 'in_progress', assignment_key: `${incident}:L1:C1` })
+        const gr = new GlideRecordSecure('x_litmo_litmos_int_training')
+        gr.addQuery('record', incident)
+        gr.query()
+        assert.ok(gr.next())
+        assert.equal(gr.getValue('course'), 'Billing <Basics>', 'the list renders it as text, as any string field')
+        assert.equal(state.requests.length, 0)
     })
 
     it('the Configurations page escapes what it shows', () => {
@@ -94,11 +97,15 @@ describe('client-callable code and ACLs', () => {
     after(() => backend.stop())
     beforeEach(() => {
         reset()
-        seed('x_litmo_litmos_int_configuration', { backend_url: backend.url, api_key: 'lsn_good', active: true, status: 'active' })
+        configure({ backend_url: backend.url, api_key: 'lsn_good', active: true, status: 'active' })
     })
 
-    const assign = (incident, courses = 'C2') =>
-        callAjax(AJAX, { sysparm_name: 'assignCourses', sysparm_incident: incident, sysparm_courses: courses, sysparm_request_key: 'p' })
+    let courseRows
+    beforeEach(() => {
+        courseRows = seedCourses(COURSES)
+    })
+    const assign = (incident, courses = courseRows.C2) =>
+        callAjax(AJAX, { sysparm_name: 'assignCourses', sysparm_record: incident, sysparm_courses: courses, sysparm_request_key: 'p' })
 
     it('an agent who cannot read an incident cannot assign from it', () => {
         actAs({ user_name: 'agent', email: 'admin@pieshop.net', roles: ['itil', AGENT_ROLE] })
@@ -113,17 +120,6 @@ describe('client-callable code and ACLs', () => {
         assert.deepEqual(state.refused.map((r) => [r.table, r.sys_id]), [['incident', secret]])
         assert.equal(JSON.parse(assign(open)).ok, true, 'an incident the agent can read works')
         assert.deepEqual(state.logs.filter((l) => /shim:/.test(l.message)), [])
-    })
-
-    it("the incident's training list shows nothing of an incident the agent cannot read", () => {
-        actAs({ user_name: 'agent', email: 'admin@pieshop.net', roles: ['itil', AGENT_ROLE] })
-        const secret = seed('incident', { number: 'INC0000666' })
-        state.platformAcls.incident.read = () => false
-        const q = remoteQuery(`incident=${secret}`)
-        queryIncidentTraining(q.v_table, q.v_query)
-        assert.deepEqual(q.rows, [])
-        assert.equal(state.requests.length, 0)
-        assert.match(state.messages[0].message, /from an Incident you can see/)
     })
 
     it('the shim refuses a plain GlideRecord on a named record in client-callable code', () => {
@@ -172,12 +168,13 @@ describe('client-callable code and ACLs', () => {
         }
     })
 
-    it('keeps the API key encrypted: getValue is not the key', () => {
-        const config = new GlideRecord('x_litmo_litmos_int_configuration')
-        config.query()
-        assert.ok(config.next())
-        assert.notEqual(config.getValue('api_key'), 'lsn_good')
-        assert.equal(config.getElement('api_key').getDecryptedValue(), 'lsn_good')
-        assert.equal(rows('x_litmo_litmos_int_configuration')[0].api_key.includes('lsn_good'), false)
+    it('keeps the API key in the alias credential, encrypted: getValue is not the key', () => {
+        const credential = new GlideRecord('api_key_credentials')
+        credential.query()
+        assert.ok(credential.next())
+        assert.notEqual(credential.getValue('api_key'), 'lsn_good')
+        assert.equal(credential.getElement('api_key').getDecryptedValue(), 'lsn_good')
+        assert.equal(rows('api_key_credentials')[0].api_key.includes('lsn_good'), false)
+        assert.equal(rows('x_litmo_litmos_int_configuration')[0].api_key || '', '', 'not on the configuration record')
     })
 })

@@ -53,34 +53,41 @@ describe('built app', () => {
     const built = existsSync(update) ? readdirSync(update).map((f) => readFileSync(join(update, f), 'utf8')) : []
     const modulePaths = built.flatMap((x) => [...x.matchAll(/<path>([^<]+)<\/path>/g)].map((m) => m[1]))
 
-    it('every hand-written require() names a module the app ships, with the function it calls', async () => {
+    it('no hand-written require() path carries the app version; built ones name modules the app ships', async () => {
+        for (const f of sources) assert.doesNotMatch(read(f), /x_litmo_litmos_int\/[^/'"\s]+\/\d+\.\d+\.\d+\//, f)
+        // The ATF scripts and the Ajax bridge name modules after the build's module_path property.
         const wanted = sources.flatMap((f) =>
-            [...read(f).matchAll(/require\('([^']+)'\)\.(\w+)/g)].map((m) => ({ file: f, path: m[1], fn: m[2] })),
+            [...read(f).matchAll(/require\((?:gs\.getProperty\('x_litmo_litmos_int\.module_path'\) \+ '\/|LitmosTrainingAjax\.module\(')([^']+)'\)?\)\.(\w+)/g)].map((m) => ({ file: f, rel: m[1], fn: m[2] })),
         )
-        assert.ok(wanted.length >= 3, 'the remote tables and the Ajax bridge require modules')
+        const property = built.find((x) => x.includes('<name>x_litmo_litmos_int.module_path</name>')) || ''
+        const modulePath = /<value>([^<]+)<\/value>/.exec(property)
+        assert.ok(modulePath, 'the module_path property is built')
+        const base = modulePath[1]
+        assert.ok(wanted.length >= 3, 'the ATF scripts and the Ajax bridge require modules')
         for (const w of wanted) {
-            assert.ok(modulePaths.includes(w.path), `${w.file}: ${w.path} is not a built sys_module`)
-            const local = w.path.replace(/^x_litmo_litmos_int\/[^/]+\/[^/]+\//, '')
-            const mod = await import(join(root, local))
+            assert.ok(modulePaths.includes(`${base}/${w.rel}`), `${w.file}: ${base}/${w.rel} is not a built sys_module`)
+            const mod = await import(join(root, w.rel))
             assert.equal(typeof mod[w.fn], 'function', `${w.path} exports ${w.fn}`)
         }
+        const pkg = JSON.parse(read('package.json'))
+        assert.equal(base, `x_litmo_litmos_int/${pkg.name}/${pkg.version}`)
     })
 
-    it('ships the role, the menu, both script includes, the remote tables, the job and the tests', () => {
+    it('ships the role, the menu, both script includes, the local tables, the jobs and the tests', () => {
         const all = built.join('\n')
         for (const needle of [
             '<name>x_litmo_litmos_int.litmos_training_user</name>',
             '<title>Litmos Training</title>',
             '<name>LitmosTrainingClient</name>',
             '<name>LitmosTrainingAjax</name>',
-            '<name>x_litmo_litmos_int_st_course</name>',
-            '<name>x_litmo_litmos_int_st_training</name>',
-            '<scriptable_table>true</scriptable_table>',
+            '<name>x_litmo_litmos_int_course</name>',
+            '<name>x_litmo_litmos_int_training</name>',
             'sysauto_script',
             'sys_atf_test',
         ]) {
             assert.ok(all.includes(needle), needle)
         }
+        assert.doesNotMatch(all, /sys_script_vtable|<scriptable_table>true</, 'no remote tables: no IntegrationHub entitlement needed')
         assert.equal(relative(root, update), join('dist', 'app', 'update'))
     })
 })
@@ -91,7 +98,7 @@ describe('ATF tests as shipped', () => {
         const tests = declared('Test')
         assert.ok(tests.length >= 4)
         for (const t of tests) {
-            const touchesLitmos = /LitmosTrainingClient|assignSelected/.test(String(t.fn))
+            const touchesLitmos = /LitmosTrainingClient|assignSelected|syncCatalog/.test(String(t.fn))
             assert.equal(t.active, !touchesLitmos, t.name)
             if (!t.active) assert.match(t.description, /^Shipped inactive: /, t.name)
         }

@@ -4,6 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { reset, rows, seed } from '../support/glide.mjs'
 import { startFakeBackend } from '../support/fake-backend-process.mjs'
 import { syncTrainingUpdates } from '../../src/server/work-notes.js'
+import { configure } from '../support/config.mjs'
 
 describe('work-note job', () => {
     let backend
@@ -24,15 +25,17 @@ describe('work-note job', () => {
     })
 
     it('notes the feed, saves the cursor, and stops at the end', () => {
-        seed('x_litmo_litmos_int_configuration', { backend_url: backend.url, api_key: 'lsn_good', active: true })
+        configure({ backend_url: backend.url, api_key: 'lsn_good', active: true })
         assert.deepEqual(syncTrainingUpdates(), { pages: 2, noted: 2, skipped: 0, missing: 0 })
         assert.deepEqual(notes(), ['Litmos training assigned: Billing', 'Litmos training started: Billing'])
+        const training = rows('x_litmo_litmos_int_training')
+        assert.deepEqual(training.map((r) => [r.record, r.course, r.status, r.percentage, r.assigned_at]), [['a'.repeat(32), 'Billing', 'in_progress', '40', '2024-01-02 03:04:05']])
         assert.equal(config().updates_cursor, 'c1')
         assert.deepEqual(syncTrainingUpdates(), { pages: 1, noted: 0, skipped: 0, missing: 0 })
     })
 
     it('re-reading a page (a crash before the cursor was saved) notes nothing twice', () => {
-        seed('x_litmo_litmos_int_configuration', { backend_url: backend.url, api_key: 'lsn_good', active: true })
+        configure({ backend_url: backend.url, api_key: 'lsn_good', active: true })
         syncTrainingUpdates()
         config().updates_cursor = ''
         assert.deepEqual(syncTrainingUpdates(), { pages: 2, noted: 0, skipped: 2, missing: 0 })
@@ -40,7 +43,7 @@ describe('work-note job', () => {
     })
 
     it('keeps the cursor when the backend is down, and restarts when it refuses the cursor', () => {
-        seed('x_litmo_litmos_int_configuration', { backend_url: 'http://127.0.0.1:9', api_key: 'lsn_good', active: true, updates_cursor: 'c1' })
+        configure({ backend_url: 'http://127.0.0.1:9', api_key: 'lsn_good', active: true, updates_cursor: 'c1' })
         const down = syncTrainingUpdates()
         assert.equal(down.error, 'Litmos Training is not reachable, try again')
         assert.equal(config().updates_cursor, 'c1')

@@ -73,6 +73,22 @@ declare global {
                         table: 'sys_security_acl'
                         id: '2e213362164b497fb34631759bcaec08'
                     }
+                    'acl-outbox-create': {
+                        table: 'sys_security_acl'
+                        id: '8c8726293c8e4b05842ca83f16113a33'
+                    }
+                    'acl-outbox-delete': {
+                        table: 'sys_security_acl'
+                        id: 'a8df0e513c504d22bdb7248be1f5495b'
+                    }
+                    'acl-outbox-read': {
+                        table: 'sys_security_acl'
+                        id: '168cf139f25045e1b5b3f05e3ea1ffa2'
+                    }
+                    'acl-outbox-write': {
+                        table: 'sys_security_acl'
+                        id: '788395014be640e1b63cf0a19fa2ddd2'
+                    }
                     'acl-training-create': {
                         table: 'sys_security_acl'
                         id: 'c3a93e3742114dba8974e0113c3e0d42'
@@ -100,6 +116,10 @@ declare global {
                     'action-open-training': {
                         table: 'sys_ui_action'
                         id: '5c499b1fb3b7455ea982509d1279508c'
+                    }
+                    'alias-litmos': {
+                        table: 'sys_alias'
+                        id: '79530febdc2a4d888a59695602a3ea06'
                     }
                     'atf-assign': {
                         table: 'sys_atf_test'
@@ -177,6 +197,14 @@ declare global {
                         table: 'sys_script'
                         id: 'f676556d011247829f2d7ad5caa1ab7e'
                     }
+                    'br-configuration-display': {
+                        table: 'sys_script'
+                        id: '4c2308df42f54337a69e84430ee76823'
+                    }
+                    'br-course-query': {
+                        table: 'sys_script'
+                        id: '25ae6a94070b462b8b8276e22fe3cbce'
+                    }
                     'br-incident-to-litmos': {
                         table: 'sys_script'
                         id: '084740c78fef426ebc72bf4e43361030'
@@ -184,6 +212,14 @@ declare global {
                     'configuration-default': {
                         table: 'x_litmo_litmos_int_configuration'
                         id: '7f4c531b760a471283746d5a95a988ac'
+                    }
+                    'job-catalog-sync': {
+                        table: 'sysauto_script'
+                        id: '0da7615637b24d1797c63344bb55867a'
+                    }
+                    'job-outbox': {
+                        table: 'sysauto_script'
+                        id: '966a0e6994b748348f6c79c6082c725a'
                     }
                     'job-training-updates': {
                         table: 'sysauto_script'
@@ -200,6 +236,10 @@ declare global {
                     'module-configurations': {
                         table: 'sys_app_module'
                         id: '0770eed9dc80427dade81efb8032d945'
+                    }
+                    'module-outbox': {
+                        table: 'sys_app_module'
+                        id: 'fa91d8386b344db1b13c859ad9bf1133'
                     }
                     package_json: {
                         table: 'sys_module'
@@ -221,6 +261,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'a90e37eeee284d7380eb2970b8687ef0'
                     }
+                    'property-module-path': {
+                        table: 'sys_properties'
+                        id: 'e77deb5c9c334091bcb633e60e1aaedf'
+                    }
                     'si-litmos-training-ajax': {
                         table: 'sys_script_include'
                         id: '82a20b7713744ff5ad4b660084cbd280'
@@ -236,6 +280,10 @@ declare global {
                     src_server_assign_js: {
                         table: 'sys_module'
                         id: '862c078fb1b64b7cb91a97d617df3591'
+                    }
+                    src_server_catalog_js: {
+                        table: 'sys_module'
+                        id: 'efae9b91317e45edb4631b3b88c00c32'
                     }
                     src_server_context_js: {
                         table: 'sys_module'
@@ -253,6 +301,18 @@ declare global {
                         table: 'sys_module'
                         id: 'de153329dbf54ef3a074aaf0f0c6f86c'
                     }
+                    src_server_outbox_js: {
+                        table: 'sys_module'
+                        id: 'bcf4dcab44fe4c7da5551977c5367080'
+                    }
+                    src_server_payload_js: {
+                        table: 'sys_module'
+                        id: 'e1b27fe600424a08970a4d515baa48f6'
+                    }
+                    src_server_training_js: {
+                        table: 'sys_module'
+                        id: 'dd1e2b6ca52941e9a802a1355702fde2'
+                    }
                     'src_server_work-notes_js': {
                         table: 'sys_module'
                         id: 'fa368ec2a9a841b9b02a8cec534f4a50'
@@ -260,14 +320,40 @@ declare global {
                     'vtable-courses': {
                         table: 'sys_script_vtable'
                         id: 'dc77586e4bc04e2d8055b5c576a1d1d4'
+                        deleted: true
                     }
                     'vtable-training': {
                         table: 'sys_script_vtable'
                         id: '6b9ce9163ef242f4b0fbb0e380d8bbe4'
+                        deleted: true
                     }
                     'xscope-case-read': {
                         table: 'sys_scope_privilege'
                         id: 'ae9ce5aba6594eb9b72306f8f01706bc'
+                    }
+                    'xscope-connection-create': {
+                        table: 'sys_scope_privilege'
+                        id: 'a48e2fd2c2bf4f05921301d0a9ffb615'
+                    }
+                    'xscope-connection-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'f92e21b2c5c148d1864cecb16446ead4'
+                    }
+                    'xscope-connection-write': {
+                        table: 'sys_scope_privilege'
+                        id: '34007bb210af492d96c6cc2da82dca52'
+                    }
+                    'xscope-credential-create': {
+                        table: 'sys_scope_privilege'
+                        id: '15d91aff2a9a48fb887dc74f31d6daf7'
+                    }
+                    'xscope-credential-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'cc3226b7540f47d7b7ac08c7d3ed93df'
+                    }
+                    'xscope-credential-write': {
+                        table: 'sys_scope_privilege'
+                        id: 'c4d690e1d79b4f0cb9e465148fb155e2'
                     }
                     'xscope-csm-consumer-read': {
                         table: 'sys_scope_privilege'
@@ -300,11 +386,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '0402b7e73a6441a6ad5e43f88a6443e0'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'status'
+                            value: 'in_progress'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '045f107cee48430c819c6aef6a9c426d'
                         key: {
                             document_key: '0b8df87d583d4f2499dc2735241c7be2'
                             variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '046259a4598942189251ffad8c812167'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'status'
+                            value: 'completed'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -321,6 +429,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '04de933a59c449fb96d07df9d8b455b5'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '04fbc5537fb9482abd5e699ecc82a1a0'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_all'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form'
+                        id: '067a71442e67491da7383944eb4b01b4'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '06eebb46c79d4d5f9d4b6bcb46bea02a'
                         key: {
@@ -332,8 +470,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '072dc693b7204878a397e780782542e0'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'attempts'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '07866a8d9e23411e8a8732a726e2074a'
+                        key: {
+                            sys_ui_form: {
+                                id: '067a71442e67491da7383944eb4b01b4'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '07a220832aca4f149ff37f8e82d9f37e'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'active'
@@ -358,6 +539,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '088782ab677046a38b6ebea159471da9'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'course'
@@ -395,11 +577,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '0a71c455f94d4bc4b1e6f060b39dc272'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_synced_at'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0c52e0b4b9e049fdbd349d5cc4078664'
                         key: {
                             document_key: '0b8df87d583d4f2499dc2735241c7be2'
                             variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '0d8c90b659f048f6812afae9cf93cdf9'
+                        key: {
+                            list_id: {
+                                id: 'fcd8f4ffce3e41679812ffbcb956e353'
+                                key: {
+                                    name: 'x_litmo_litmos_int_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'status'
                         }
                     },
                     {
@@ -426,6 +640,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '102fd80a802c4d0285e03042d1f8da9f'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'last_status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '10a3654935c945388b6be462a2341e0f'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '113f51c57ece497789c0d39d1bba8559'
                         key: {
@@ -439,8 +684,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '11625cd19b564f5382d00959d20289a6'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'completed_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1275290f65424e0b99a31ecdfd81034f'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_for'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list'
                         id: '12d29eeb2828417db85a338272bd23dc'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             view: {
@@ -453,6 +716,15 @@ declare global {
                             element: 'NULL'
                             relationship: 'NULL'
                             parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '12dafccbc2d54d578f33a60a8410dc28'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'active'
+                            language: 'en'
                         }
                     },
                     {
@@ -469,11 +741,78 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '14191bea9d3a4486b1d5e42124ec8a41'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '145df0300ae94333aa49217048be7f1a'
+                        key: {
+                            sys_security_acl: '788395014be640e1b63cf0a19fa2ddd2'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '149daab2e89f4cc192285e5832e3e2cf'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'updates_cursor'
+                            position: '7'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '15837c85d1244aff9c131abe8cea9538'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '159d49053112479a9b5747df1e819d22'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '8'
                         }
                     },
                     {
@@ -493,10 +832,42 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '197f4d1840da42fc9442988a10a3310d'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'link'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '19c8e3bb9ad8418e829df4c1ef185995'
+                        key: {
+                            list_id: {
+                                id: '9d4ff110d6dd4088bce9d7743014b5f9'
+                                key: {
+                                    name: 'x_litmo_litmos_int_course'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1ab318f373bd482aa5f32a2ad2e6e7de'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_synced_at'
                         }
                     },
                     {
@@ -517,12 +888,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '1b9e9ac1ed33499d86b0a8b3976aa7a1'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'assigned_at'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1d42783f89c345e78fa4034d291862ed'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'course_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1e6efa2344ab4456be9f0c1e945f9280'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'attempts'
                         }
                     },
                     {
@@ -535,11 +923,35 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '1e9da799cd444611bfdc39dd2a808472'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'record_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '1eef6bf44adb42828e4c0be9e91a3278'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'endpoints'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '1f001c536abc4f4892e61bb3a30cff4c'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '1f14d276d03e48eeb69688c68f926861'
+                        key: {
+                            logical_table_name: 'x_litmo_litmos_int_course'
+                            col_name_string: 'course_id'
                         }
                     },
                     {
@@ -554,10 +966,19 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '211d3790ac6246a79d4847ebaac5ae07'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'incident'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '212714d06e99490095dbfe0da8ab85c7'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'next_attempt_at'
                         }
                     },
                     {
@@ -571,6 +992,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '22f3e4cf57da44a0a861f728e05b1f0d'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'assigned_at'
@@ -580,8 +1002,26 @@ declare global {
                     {
                         table: 'ua_table_licensing_config'
                         id: '23d45c1a99174b0c898c2853b667aa0a'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2469dbbac7474cab9fda9bda55502b15'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2472fe385efd4dc3b4ec3cdd740c4e4a'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_error'
+                            language: 'en'
                         }
                     },
                     {
@@ -611,12 +1051,77 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '2a047a8cc6064dcdad4c479635e605b3'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'status'
+                            value: 'not_started'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '2a2fb2cd4fb243ea96fccf00d3f0b897'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'catalog_total'
+                            position: '2'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2a447f15129b4ce1b3f9b6501f854fd1'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'score'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '2a7ce5afd72f45aebc0aaeda73468b7f'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'completed_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2badec3928db4538aac80d84981be045'
+                        key: {
+                            list_id: {
+                                id: '9d4ff110d6dd4088bce9d7743014b5f9'
+                                key: {
+                                    name: 'x_litmo_litmos_int_course'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'description'
                         }
                     },
                     {
@@ -630,6 +1135,29 @@ declare global {
                                     name: 'x_litmo_litmos_int.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2bda766d43214054b33168ada5c20754'
+                        key: {
+                            list_id: {
+                                id: 'fcd8f4ffce3e41679812ffbcb956e353'
+                                key: {
+                                    name: 'x_litmo_litmos_int_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'percentage'
                         }
                     },
                     {
@@ -662,6 +1190,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '303792f6a199474a9dff49a15d2c95a6'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'instance_url'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '31616bc78c6643979fcfbcc50a291ea1'
+                        key: {
+                            list_id: {
+                                id: 'f985747c26854ece9683025bccc151c2'
+                                key: {
+                                    name: 'x_litmo_litmos_int_outbox'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'last_error'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '31c3709e67a34392a4adae2872224c73'
                         key: {
@@ -680,6 +1239,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '339b322240254e088ed93e0744133281'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'status'
@@ -695,6 +1255,15 @@ declare global {
                             value: 'noted'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '380872967d9144568828b093db79d9d0'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_course_ids'
+                            language: 'en'
                         }
                     },
                     {
@@ -714,8 +1283,24 @@ declare global {
                         }
                     },
                     {
+                        table: 'ua_table_licensing_config'
+                        id: '39edc359cbdd4edea506fdb13c218859'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3a4d8f039fef49ad95569c943ab6e7b4'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'learner_id'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '3b2f93e9c386414db30d9164f24c910c'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'NULL'
@@ -731,12 +1316,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '3b6f24a6dc6941fe84167106de9d83a7'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_course_ids'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '3bcd2d710bc7416c89cfcbd5693a333d'
                         key: {
                             field: 'record_id'
                             table: 'var__m_atf_input_variable_5f2e0e535332120028bc29cac2dc34d3'
                             id: 'e9f890b99a874a488dc6d25272fa88de'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3c15c9168f3b481aa8ffd47e8dddbde8'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_level'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '3d2e532cafe44e07a5ef13948b6820e5'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
                         }
                     },
                     {
@@ -780,6 +1389,7 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: '42b3ed408d554ad5831cbd0ae80c5f55'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'incident'
@@ -796,6 +1406,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '438259aa0e5a40aabdb978f60ca3391a'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: 'e5758a346a9243379700645134e277bc'
@@ -817,6 +1428,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '43d30e00ea7e450399538f1333da4974'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4439cd57c5a44ffbb120e35aae2a9579'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'percentage'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '44870368819c4479b1f6d32cf51d43b7'
                         key: {
@@ -826,10 +1454,49 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '44c11285eca44a8ebd3a31845e7dc4c9'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_level'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '454082a2673a495fa60bbe8128086397'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '8'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '4654c9d20d2b4f2eb69799783a139bb0'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'description'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '46edb2429e1e4b0a81ac61aff87ac5c2'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'assigned_by'
                         }
                     },
                     {
@@ -874,6 +1541,45 @@ declare global {
                                 }
                             }
                             element: 'litmos_user'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4b5dbcad2f34442098e05ebeb10c6325'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'learner_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '4b7499275a1049b4b967545f10a73c44'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'course'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            caption: 'Synchronisation'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '4c38c71629174056be22a6eb1870447c'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
                         }
                     },
                     {
@@ -942,11 +1648,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '516df73db0964c6c98c9a1088ba13ec0'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_notice'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '517468c7df67452dadb56f55d46776b4'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'changed_at'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '5269e25d255d447b984136b91d3e1be4'
                         key: {
                             document_key: '0b8df87d583d4f2499dc2735241c7be2'
                             variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '530dbcdca4a942068840fccd6ce8e9a6'
+                        key: {
+                            logical_table_name: 'x_litmo_litmos_int_training'
+                            col_name_string: 'record'
                         }
                     },
                     {
@@ -969,6 +1699,29 @@ declare global {
                                     name: 'x_litmo_litmos_int.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '559e7667ae0d4ec6b00ff4c6cb9c8572'
+                        key: {
+                            list_id: {
+                                id: 'f985747c26854ece9683025bccc151c2'
+                                key: {
+                                    name: 'x_litmo_litmos_int_outbox'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'attempts'
                         }
                     },
                     {
@@ -1003,6 +1756,24 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '58b613db29264ca5864eb370352ef712'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'changed_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5a4fbe4e5dc54161a4467785dd4914b4'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_for'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '5a6f2c539de74b389282758f90a1efe5'
                         key: {
@@ -1018,8 +1789,18 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '5b804c09cd0b440fb32602a660b341b8'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'course_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '5d872631d2344834a7854dec94a83445'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'status'
@@ -1031,6 +1812,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '5e82f571d7a5412982301f9e123def4a'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'incident'
@@ -1040,9 +1822,18 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: '5f1babd71cad46e9a78738d96be46352'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'score'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5ff43c43047f4ae8938b7a47aa574cea'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'record_table'
                         }
                     },
                     {
@@ -1063,6 +1854,25 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '62387968be7a4900972465cca3b55600'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'record_table'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '630157fd3d8c49b69a4f895674d7817b'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'state'
+                            value: 'pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '647d0105560b49658c73f8a2c13c9471'
                         key: {
@@ -1080,6 +1890,7 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: '65035096732d478a8c2db51d80391bf2'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'code'
@@ -1112,6 +1923,7 @@ declare global {
                     {
                         table: 'sys_db_object'
                         id: '6906c1b4cd4449d6b89fd48304a188d8'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                         }
@@ -1137,6 +1949,7 @@ declare global {
                     {
                         table: 'sys_choice'
                         id: '6a6412656c484a739fe6fdc400b66a3b'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'status'
@@ -1146,8 +1959,40 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '6a9cdff5e7f742d09ab05a08af151631'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'description'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '6b0ae253cf7a483f9a6e6bbb830fe0d1'
+                        key: {
+                            list_id: {
+                                id: 'f985747c26854ece9683025bccc151c2'
+                                key: {
+                                    name: 'x_litmo_litmos_int_outbox'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'next_attempt_at'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '6b1dee54b3f94cba9593d8527aaeff46'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '12d29eeb2828417db85a338272bd23dc'
@@ -1169,11 +2014,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '6b790a38c2d344dd8a95367436a6477d'
+                        key: {
+                            sys_security_acl: '168cf139f25045e1b5b3f05e3ea1ffa2'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '6c4ce81d4bd642e78e95951fbd933351'
                         key: {
                             document_key: '84b79b1c16d4493487fcbbb47ff20043'
                             variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6ca8a1ede6d24ee5a3022db7542a5793'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_generation'
+                            language: 'en'
                         }
                     },
                     {
@@ -1198,8 +2065,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '6cfa26b58c4548209b5ba1eadbd5778d'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'backend_url'
+                            position: '1'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '6f17a6005c2a476ea6afec4178629e89'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'course'
@@ -1214,6 +2104,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '6fb3e9c438494377acd3a79d27ca538d'
+                        key: {
+                            sys_security_acl: 'a8df0e513c504d22bdb7248be1f5495b'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6fc53cb8177e47e196b682470e9155c9'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '701fc9b086174ee5af82ad61dd5d60e9'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_total'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '70f54b5e932b42b28041fb4de64f20be'
                         key: {
@@ -1223,10 +2143,84 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '722ff01abd8f4d05bfc13a1c413d3fb6'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_checked_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7255152a66b245439064434ea7f38d12'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'course_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '72fd09d6746d428fbd5d4eae7591b707'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'code'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '730c9ea476444b0bb7b53b52567198a0'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '73e8320998154422918f49d5ea06b62a'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '73fafeeb7ce54c3ab062b3c836d839ff'
+                        key: {
+                            list_id: {
+                                id: 'f985747c26854ece9683025bccc151c2'
+                                key: {
+                                    name: 'x_litmo_litmos_int_outbox'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '74fe4487031c4f6fb6ff12cda2aae81f'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'code'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7597b29fabf34a92a76ed96d1a990b7f'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -1260,6 +2254,71 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '7a2f9648ae7240849fd20f298532c628'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'instance_url'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7a577835f526405f8f8017702b418054'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '7a93f19680f34beeabcbb2144c357dc2'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'instance_url'
+                            position: '7'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7aaa2318900745d7b3fdf355c92fb68b'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'course_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '7afac47bc427416fa3db0598a1f8aea8'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7b614011845148cc93fb8622e3c35fce'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7c8ee55678044da7a388dc85ee79ac0f'
                         key: {
@@ -1283,6 +2342,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '7df27b319c784129a9a98a0e021df619'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: 'e5758a346a9243379700645134e277bc'
@@ -1305,10 +2365,32 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '7ebf3bd3e2ae49109c8cf8d4bd2f45a0'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '7fd9663cc0ca4d7dbbb56fb89e3ae4d2'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'course_id'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '801537aff561445087aa2841d1cb8755'
+                        key: {
+                            sys_security_acl: '8c8726293c8e4b05842ca83f16113a33'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1335,6 +2417,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: '81faec81857743a3878f91b9b897c22a'
+                        deleted: false
                         key: {
                             document_key: '1ba52b91c0354bc38a31cc268d4f8b25'
                             variable: '989d9e235324220002c6435723dc3484'
@@ -1342,7 +2425,53 @@ declare global {
                     },
                     {
                         table: 'sys_ui_list_element'
+                        id: '83022995b1374e14ae5f57139803fd02'
+                        key: {
+                            list_id: {
+                                id: '9d4ff110d6dd4088bce9d7743014b5f9'
+                                key: {
+                                    name: 'x_litmo_litmos_int_course'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'active'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8400cc5f0ce04720bc8f5038736f2fe2'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'catalog_synced_at'
+                            position: '3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
                         id: '84340f7b69af4df39f8a479bed8ea832'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: 'e5758a346a9243379700645134e277bc'
@@ -1374,6 +2503,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '854795aba9aa457bbca874e9b6c08b18'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '12d29eeb2828417db85a338272bd23dc'
@@ -1395,8 +2525,18 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '87216dbfa57c43a0b82ec9ddfbf45176'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'record'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '87ee73a8fb5f4ba8803e134c05e2b344'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'link'
@@ -1411,6 +2551,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '88306dbe068d43cfa7a5b40db043a928'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'api_key'
+                            position: '2'
+                        }
+                    },
+                    {
                         table: 'sys_ui_policy'
                         id: '88d785dc065245e2b97f81055fe7ef34'
                         key: {
@@ -1419,11 +2581,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '8925d9453da049e485fa2b96d582154c'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'catalog_generation'
+                            position: '1'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '893bfce73d344defb2148664d41ba853'
                         key: {
                             document_key: '26376f7b90ad45e697ef1f54d937c2d1'
                             variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '8999a83b86f14a70be70e130e2be0a77'
+                        key: {
+                            list_id: {
+                                id: 'f985747c26854ece9683025bccc151c2'
+                                key: {
+                                    name: 'x_litmo_litmos_int_outbox'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'last_status'
                         }
                     },
                     {
@@ -1445,10 +2652,19 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '8a6ec262f9f245308ca562a1796494a7'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'course_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '8aa8fea5198b4003be3ab0d6cbed7cba'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_total'
                         }
                     },
                     {
@@ -1460,14 +2676,54 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '8cd1f4faf0eb4282a0602e6bc69b4292'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_checked_at'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '8d737ee9f7d749d0bb69b020e2f05427'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'status'
                             value: 'in_progress'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8d744915e98e426c99415ad492bd6235'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'record_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8db9405c74d54914938be22cd0682162'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'activated_at'
+                            position: '6'
                         }
                     },
                     {
@@ -1495,6 +2751,45 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '8e3e7af0bd2c4eaa84a45ecc53310b3a'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'tenant_name'
+                            position: '5'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '8e6cbca9b7844644bb0ddc18aee8df69'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8edbb988a07342269dcf2ecba3564ac1'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'removed'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '8f458383fd0446b39c13c258ff5d1394'
                         key: {
@@ -1518,6 +2813,7 @@ declare global {
                     {
                         table: 'sys_element_mapping'
                         id: '8fb2a78346e14a3ea05695e076dc50fb'
+                        deleted: false
                         key: {
                             field: 'script'
                             table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
@@ -1535,14 +2831,25 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: '956540f04e7d4e7a89dc7b78a3810005'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'course_id'
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '965dee6d041a46e29ada1d10f1ee1460'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'state'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '96cd7cd3749c42e28d692644f7ea3d75'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: 'e5758a346a9243379700645134e277bc'
@@ -1564,8 +2871,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '979159cb681141c89cd88a66b93672a5'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'completed_at'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '9984be361ba84a7db336ecb91bb516eb'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: 'e5758a346a9243379700645134e277bc'
@@ -1597,9 +2913,36 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '9baa44ebb08642338e1d3af2bbebb6ab'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'active'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '9d4ff110d6dd4088bce9d7743014b5f9'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9dce9ddaad3c4efda8b886a5ca76ba1d'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'course'
                             language: 'en'
                         }
                     },
@@ -1642,11 +2985,58 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'a0a432276a5440a79264fc39d1170046'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'updates_checked_at'
+                            position: '6'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a0b8c6a818624c3cb175bb22cba413fa'
                         key: {
                             name: 'x_litmo_litmos_int_agent'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a1c9711873da4883aa9859d6f1eb7189'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'removed'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a1d873082d634f968e305117c2f8b62d'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'active'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a249a7660e1b441a89c73231add6ed75'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_checked_at'
+                            language: 'en'
                         }
                     },
                     {
@@ -1679,6 +3069,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'a38a0ac50e64467bb3f57014a5cccbbf'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'number'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: 'a3a414aa07664777b48df3ac02f9fc38'
                         key: {
@@ -1687,7 +3086,16 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'a3cfe62e876f44b48248d28c2c4205a6'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_error'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'a3f36045583d40118dec1c07ac4b5a7c'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'assigned_by'
@@ -1707,11 +3115,104 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'a4b3b9350ff545858bbbf4142cb6687c'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'state'
+                            value: 'failed'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'a59a6bc844f644b59ed6f7b7bf6d19d4'
+                        key: {
+                            logical_table_name: 'x_litmo_litmos_int_training'
+                            col_name_string: 'assignment_key'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'a5a9dc3978304c1c8cbbab2bc0d71a7f'
+                        key: {
+                            list_id: {
+                                id: 'fcd8f4ffce3e41679812ffbcb956e353'
+                                key: {
+                                    name: 'x_litmo_litmos_int_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'assigned_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'a88d2264fa83492186d82e37bd41144b'
+                        key: {
+                            sys_ui_form: {
+                                id: '067a71442e67491da7383944eb4b01b4'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a90d8b8372ad4f09b598b09dd6341281'
                         key: {
                             document_key: 'a7c3c7fd58f644b891866c92b32a8800'
                             variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'aa0c59edaed1457c8f09bf0c38ffb8b5'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'assignment_key'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'aa48c6b1e576400294a09e9e38ecfeab'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'next_attempt_at'
+                            language: 'en'
                         }
                     },
                     {
@@ -1729,6 +3230,15 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_noted_update'
                             element: 'outcome'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ab300a7ecda84437ab455b4196e6ec21'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'last_error'
+                            language: 'en'
                         }
                     },
                     {
@@ -1762,6 +3272,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'ad895f1cfc9a4ddcbd51d556945c522a'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'catalog_error'
+                            position: '4'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'ae24ac0b7ba3423b910e071c17436235'
                         key: {
@@ -1781,8 +3313,32 @@ declare global {
                     {
                         table: 'ua_table_licensing_config'
                         id: 'aec647cb4dce4721ab995a0450985821'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'afcb5de6395644d0b913e01ab196be77'
+                        key: {
+                            list_id: {
+                                id: '9d4ff110d6dd4088bce9d7743014b5f9'
+                                key: {
+                                    name: 'x_litmo_litmos_int_course'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'code'
                         }
                     },
                     {
@@ -1796,6 +3352,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: 'b15c23ede49b4cb1aa9bb0f2701d7d9e'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'description'
@@ -1803,8 +3360,46 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b253a99c954349b0934c46292d1773ef'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'last_status'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b2be03297d044778846d773d7234065c'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'endpoints'
+                            position: '9'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'b2cb6b6aa4fc4c7ea9948e4499e62913'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: 'b3351bff136846f585d3c1618ba32a0c'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '12d29eeb2828417db85a338272bd23dc'
@@ -1828,6 +3423,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: 'b38cff3d87854c99b8878e2a13f7ee49'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: 'e5758a346a9243379700645134e277bc'
@@ -1846,6 +3442,59 @@ declare global {
                                 }
                             }
                             element: 'link'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b4758a2ed01742a3bc366b68a0410d86'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'b58dc6c44cc84414ba7b1df93b9f622d'
+                        key: {
+                            list_id: {
+                                id: 'f985747c26854ece9683025bccc151c2'
+                                key: {
+                                    name: 'x_litmo_litmos_int_outbox'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b5e31c11a6454ac2b16b7d089ba2fd62'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'NULL'
                         }
                     },
                     {
@@ -1874,7 +3523,47 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'ba44052fa3774f349730ee23eb387002'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'score'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'ba57f247fee443b9a0dd3396b20156bd'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '5'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bb288509f9044da7be8f32e214a3d497'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'bc566c0a8a764529a4d6a60970746a54'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'NULL'
@@ -1929,8 +3618,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'c00038656fbf4529b9a3ac73f5ab3982'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'assigned_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c0ec6b4a820342ce804ce1fce275cfee'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_all'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: 'c19fb980ad294e4381e7d94f069de7c7'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '12d29eeb2828417db85a338272bd23dc'
@@ -1952,6 +3660,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'c1ca425ff5bb49989cdd191511cd9dea'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'percentage'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: 'c2451b1e760f4f9fa5af8b3ded8c4936'
                         key: {
@@ -1961,6 +3677,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: 'c346ceef9a4e498da6e0673442e3f964'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'percentage'
@@ -1970,6 +3687,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: 'c34e1c0b04404faa933e839c8814957c'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'name'
@@ -1987,6 +3705,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: 'c4602488d764419294c2df1389882715'
+                        deleted: false
                         key: {
                             document_key: 'de64784bd4004c02bf8293151777542b'
                             variable: '989d9e235324220002c6435723dc3484'
@@ -1995,6 +3714,7 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: 'c4f311bf581e4760950944760e04494d'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'NULL'
@@ -2003,6 +3723,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: 'c504b2c4dc254197b54275dd9d01fdaf'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'code'
@@ -2034,8 +3755,18 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'c825832082ee498eb33ab84bee0afeee'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'c84ecdc8a5fa47bf86e9351a40dfc3eb'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'status'
@@ -2071,6 +3802,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: 'cd81514f35dc4152af46c482e83af00f'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            caption: 'Litmos Training'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'ce8e8302e2a642939a2617bc23573c7e'
                         key: {
@@ -2086,6 +3832,7 @@ declare global {
                     {
                         table: 'sys_db_object'
                         id: 'd053e35f49a54181b29b4a333e2ae08d'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                         }
@@ -2104,9 +3851,18 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: 'd27fbf2ffce04f39ba3e435b2b092500'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'percentage'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd2a10dc524814ec39168ce50ffdfe499'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'course_id'
                         }
                     },
                     {
@@ -2118,7 +3874,16 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'd471bb51938d4b768d0ae43368b8371e'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'd78ca844d5c040eab6100e1788a35e51'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'assigned_at'
@@ -2130,6 +3895,15 @@ declare global {
                         key: {
                             document_key: '4f92ba918f5b4130a2449dc90ede5cc4'
                             variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd9154ad6e20c475494cdbfa7bdcac0f6'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_checked_at'
+                            language: 'en'
                         }
                     },
                     {
@@ -2168,6 +3942,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'dcbd8585a8d04bdfae4b463377678260'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'catalog_generation'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'dd8b1038d72a4e22a94a243b1b435f6e'
                         key: {
@@ -2200,10 +3982,19 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: 'dfc32fe927bf4b7bbbcab9023dd3d5cd'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'score'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e11d1959999a46658546ee125d532d06'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'assignment_key'
                         }
                     },
                     {
@@ -2228,6 +4019,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'e2bb08776ff642b4b3914ac0c1144c28'
+                        key: {
+                            name: 'x_litmo_litmos_int_course'
+                            element: 'description'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e3cf2eba77af443eb5d39cd100a70ec0'
                         key: {
@@ -2246,6 +4046,7 @@ declare global {
                     {
                         table: 'sys_ui_list'
                         id: 'e5758a346a9243379700645134e277bc'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             view: {
@@ -2283,8 +4084,49 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'e74fbebf9cce46d1ac5541f7ee678880'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'assigned_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'e7ed3781240144e2814a522eb9f79767'
+                        key: {
+                            list_id: {
+                                id: 'fcd8f4ffce3e41679812ffbcb956e353'
+                                key: {
+                                    name: 'x_litmo_litmos_int_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'score'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'e97804b009a94d2f9967b5e54dd008ea'
+                        key: {
+                            logical_table_name: 'x_litmo_litmos_int_outbox'
+                            col_name_string: 'record'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ec0f181d69fe4babb5806050e83e7397'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'incident'
@@ -2300,8 +4142,55 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'ec6f4450f6a848b79e57db21ca33ae50'
+                        key: {
+                            list_id: {
+                                id: 'fcd8f4ffce3e41679812ffbcb956e353'
+                                key: {
+                                    name: 'x_litmo_litmos_int_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'course'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'ed0bb0a6da98492b880ecead4f5d1a97'
+                        key: {
+                            list_id: {
+                                id: 'fcd8f4ffce3e41679812ffbcb956e353'
+                                key: {
+                                    name: 'x_litmo_litmos_int_training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'completed_at'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'ed6440b5feff491d86825b26b0714c2b'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'status'
@@ -2309,7 +4198,17 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'ed9c83949c574d87848caabb9df048bd'
+                        key: {
+                            name: 'x_litmo_litmos_int_agent'
+                            element: 'access_notice'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'eec316b5cac64f2c81641b04b14ae23b'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'assigned_by'
@@ -2322,6 +4221,14 @@ declare global {
                         key: {
                             document_key: '14be046ba8834776a632653c673a157c'
                             variable: 'bc43e004c76733005e5c45b881c26046'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f00ed05a38ac4a2bb2e98ac5daa88e4c'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            element: 'record'
                         }
                     },
                     {
@@ -2377,12 +4284,66 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'f351088a90424c4b93a480a65f191ec4'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'record'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'f51d6cb34d9c4df79111d5a6952df853'
+                        deleted: false
                         key: {
                             field: 'script'
                             table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
                             id: '1ba52b91c0354bc38a31cc268d4f8b25'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f617234b6e0d4047bd507135b3911a39'
+                        key: {
+                            sys_ui_section: {
+                                id: '4b92abb7a5064e6cbdaffd581485f7b0'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Synchronisation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f79d96d8b1b748e793872dc0223ffe09'
+                        key: {
+                            sys_ui_section: {
+                                id: 'cd81514f35dc4152af46c482e83af00f'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Litmos Training'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'status'
+                            position: '4'
                         }
                     },
                     {
@@ -2392,6 +4353,31 @@ declare global {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'backend_url'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: 'f985747c26854ece9683025bccc151c2'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f9e152f12d9e44568ee2a183d9230f53'
+                        key: {
+                            name: 'x_litmo_litmos_int_outbox'
+                            element: 'record'
                         }
                     },
                     {
@@ -2405,6 +4391,7 @@ declare global {
                     {
                         table: 'sys_dictionary'
                         id: 'faeca658cab34f22a0145f3c969893ba'
+                        deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
                             element: 'NULL'
@@ -2434,6 +4421,23 @@ declare global {
                             value: 'admin'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: 'fcd8f4ffce3e41679812ffbcb956e353'
+                        key: {
+                            name: 'x_litmo_litmos_int_training'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
                         }
                     },
                     {

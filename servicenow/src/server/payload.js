@@ -1,0 +1,32 @@
+// What the backend records about a record (POST /v1/servicenow/incidents).
+import { isSysId, toRfc3339 } from './context.js'
+
+const CATEGORY_MAX = 80
+
+/**
+ * What the backend records about a record (today an incident), or null without a Caller.
+ * @param {any} record
+ */
+export function recordPayload(record) {
+    return incidentPayload(record)
+}
+
+/**
+ * What the backend records about an incident, or null when it has no Caller yet.
+ * @param {any} incident
+ */
+export function incidentPayload(incident) {
+    const caller = incident.getValue('caller_id')
+    if (!isSysId(caller)) return null
+    /** @type {{ sys_id: string, number: string, caller_sys_id: string, opened_at: string, category?: string, table: string }} */
+    const payload = {
+        sys_id: incident.getUniqueValue(),
+        number: incident.getValue('number'),
+        caller_sys_id: caller,
+        opened_at: toRfc3339(incident.getValue('opened_at')),
+        table: 'incident',
+    }
+    const category = String(incident.getValue('category') || '').slice(0, CATEGORY_MAX)
+    if (category) payload.category = category
+    return payload
+}
