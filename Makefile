@@ -57,7 +57,8 @@ sizes:
 build:
 	cargo build --workspace
 
-## make release: Lambda bundles for arm64 (what sam build produces)
+## make release: dist/<version>/: every function's arm64 zip, the packaged template, the
+## ServiceNow app zip and the changelog entry (long: release LTO builds; by hand)
 release:
 	bash infra/venv.sh
-	cargo lambda build --release --arm64
+	bash infra/release.sh
