@@ -57,6 +57,11 @@ pub async fn get_catalog(state: Arc<AppState>, req: Request) -> Response<Body> {
     .await
 }
 
+/// The Litmos user behind `X-Agent`: 403 when the account has none.
+async fn known_agent(catalog: &litmos_domain::courses::Catalog<'_>, tenant: &str, acct: &litmos_domain::model::LitmosAccount, who: &str) -> Result<litmos_domain::courses::Agent, Error> {
+    catalog.agent(tenant, acct, who).await?.ok_or_else(|| Error::Forbidden("The agent in X-Agent is not a user of this Litmos account.".into()))
+}
+
 /// `GET /v1/servicenow/courses/assignable`: which courses `X-Agent` may assign (all, or
 /// these ids), for the app to filter its local course table by.
 pub async fn assignable_courses(state: Arc<AppState>, req: Request) -> Response<Body> {
@@ -65,10 +70,7 @@ pub async fn assignable_courses(state: Arc<AppState>, req: Request) -> Response<
         let who = courses::agent_header(header(&req, "x-agent").as_deref())?;
         let (_, acct) = state.account(&caller).await?;
         let catalog = state.catalog();
-        let agent = catalog
-            .agent(&caller.tenant_id, &acct, &who)
-            .await?
-            .ok_or_else(|| Error::Forbidden("The agent in X-Agent is not a user of this Litmos account.".into()))?;
+        let agent = known_agent(&catalog, &caller.tenant_id, &acct, &who).await?;
         Ok(json(StatusCode::OK, &catalog.assignable_view(&caller.tenant_id, &acct, &agent).await?))
     })
     .await
@@ -90,10 +92,7 @@ pub async fn list_courses(state: Arc<AppState>, req: Request) -> Response<Body> 
         let paging = q.parse()?;
         let (_, acct) = state.account(&caller).await?;
         let catalog = state.catalog();
-        let agent = catalog
-            .agent(&caller.tenant_id, &acct, &who)
-            .await?
-            .ok_or_else(|| Error::Forbidden("The agent in X-Agent is not a user of this Litmos account.".into()))?;
+        let agent = known_agent(&catalog, &caller.tenant_id, &acct, &who).await?;
         let (allowed, notice) = catalog.assignable_with_notice(&caller.tenant_id, &acct, &agent).await?;
         let mut page = courses::page(allowed, &paging);
         page.notice = notice;
