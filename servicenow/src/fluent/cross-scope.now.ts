@@ -121,3 +121,13 @@ CrossScopePrivilege({
     targetScope: 'global',
     targetType: 'sys_db_object',
 })
+
+// Work notes on a case (the training feed), as on an incident.
+CrossScopePrivilege({
+    $id: Now.ID['xscope-case-write'],
+    status: 'allowed',
+    operation: 'write',
+    targetName: 'sn_customerservice_case',
+    targetScope: 'sn_customerservice',
+    targetType: 'sys_db_object',
+})

@@ -17,9 +17,12 @@ import {
     default_view,
 } from '@servicenow/sdk/core'
 import { litmosTrainingAdmin, litmosTrainingUser } from './app.now'
-import { assignCoursesButton } from '../server/course-list.js'
 import { onIncidentSaved } from '../server/incidents.js'
 
+/**
+ * "Assign Courses" on the Incident form: a window of courses over the form (classic
+ * UI: GlideModal; Service Operations Workspace: g_modal.showFrame).
+ */
 export const assignCoursesAction = UiAction({
     $id: Now.ID['action-assign-courses'],
     table: 'incident',
@@ -33,7 +36,51 @@ export const assignCoursesAction = UiAction({
     condition: '!current.caller_id.nil()',
     roles: [litmosTrainingUser],
     order: 500,
-    script: assignCoursesButton,
+    client: { isClient: true, isUi16Compatible: true, onClick: 'litmosOpenCourseWindow()' },
+    messages: ['Assign Courses', 'Litmos Training is not reachable, try again'],
+    script: Now.include('../ui/open-course-window.client.js'),
+    workspace: {
+        isConfigurableWorkspace: true,
+        showFormButtonV2: true,
+        clientScriptV2: Now.include('../ui/workspace-open-course-window.client.js'),
+    },
+})
+
+/** The same on the CSM Case form: the learner is the case's contact, else its consumer's user. */
+export const assignCoursesCaseAction = UiAction({
+    $id: Now.ID['action-assign-courses-case'],
+    table: 'sn_customerservice_case',
+    name: 'Assign Courses',
+    actionName: 'x_litmo_litmos_int_open_course_list_case',
+    hint: "Assign Litmos training courses to this case's contact or consumer",
+    active: true,
+    showUpdate: true,
+    showInsert: false,
+    form: { showButton: true },
+    roles: [litmosTrainingUser],
+    order: 500,
+    client: { isClient: true, isUi16Compatible: true, onClick: 'litmosOpenCourseWindow()' },
+    messages: ['Assign Courses', 'Litmos Training is not reachable, try again'],
+    script: Now.include('../ui/open-course-window.client.js'),
+    workspace: {
+        isConfigurableWorkspace: true,
+        showFormButtonV2: true,
+        clientScriptV2: Now.include('../ui/workspace-open-course-window.client.js'),
+    },
+})
+
+BusinessRule({
+    $id: Now.ID['br-case-to-litmos'],
+    name: 'Litmos Training: send case',
+    description:
+        'Sends a new case, or a change of its category, contact or consumer, to Litmos Training (POST /v1/servicenow/incidents with table sn_customerservice_case), as incidents are sent.',
+    table: 'sn_customerservice_case',
+    when: 'async',
+    action: ['insert', 'update'],
+    condition: "current.operation() == 'insert' || current.category.changes() || current.contact.changes() || current.consumer.changes()",
+    order: 1000,
+    active: true,
+    script: onIncidentSaved,
 })
 
 BusinessRule({

@@ -1,5 +1,6 @@
 /**
- * LitmosTrainingAjax: the browser's door to "Assign Courses" on the course list.
+ * LitmosTrainingAjax: the browser's door to "Assign Courses": opening the course window
+ * from an incident or case form (openCourseWindow) and assigning from the list.
  * A thin bridge (GlideAjax) to the assign module; it makes no HTTP call itself: the
  * module uses LitmosTrainingClient. Client-callable, behind its own ACL
  * (client_callable_script_include x_litmo_litmos_int.LitmosTrainingAjax, role
@@ -23,6 +24,28 @@ LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor
                 })
             } catch (e) {
                 gs.error('Litmos Training: Assign Courses failed: ' + (e && e.message ? e.message : e))
+                result = { ok: false, status: 0, error: gs.getMessage('Litmos Training is not reachable, try again') }
+            }
+        }
+        return JSON.stringify(result)
+    },
+
+    /**
+     * "Assign Courses" on an incident or case form: the learner, the catalog and the
+     * agent's access made ready, then the course list's URL for the window.
+     * @this {{ getParameter(name: string): string | null }}
+     */
+    openCourseWindow: function () {
+        /** @type {any} */
+        var result = { ok: false, status: 403, error: gs.getMessage('You need the Litmos Training User role to assign courses.') }
+        if (gs.hasRole('x_litmo_litmos_int.litmos_training_user')) {
+            try {
+                result = require(LitmosTrainingAjax.module('src/server/course-list.js')).openCourseWindow(
+                    String(this.getParameter('sysparm_table') || 'incident'),
+                    String(this.getParameter('sysparm_record') || ''),
+                )
+            } catch (e) {
+                gs.error('Litmos Training: Assign Courses could not open: ' + (e && e.message ? e.message : e))
                 result = { ok: false, status: 0, error: gs.getMessage('Litmos Training is not reachable, try again') }
             }
         }

@@ -67,7 +67,7 @@ export function assignSelected(input) {
     const body = {
         learner_id: learner.learner.id,
         course_ids: courseIds,
-        incident: { sys_id: incident.getUniqueValue(), number: incident.getValue('number') },
+        incident: { sys_id: incident.getUniqueValue(), number: incident.getValue('number'), table: incident.getTableName() },
         send_message: false,
     }
     const key = idempotencyKey(input.requestKey || incident.getUniqueValue(), incident.getUniqueValue(), courseIds)

@@ -1,9 +1,9 @@
 // "Assign Courses" on the Incident form, and the course list behind it: the local
 // course table (src/server/catalog.js keeps it and filters it per agent).
-import { gs, GlideRecord, GlideRecordSecure } from '@servicenow/glide'
+import { GlideRecord, GlideRecordSecure } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
 import { agentAccess, refreshCatalogIfStale } from './catalog.js'
-import { COURSE_TABLE, escapeHtml, isSysId } from './context.js'
+import { COURSE_TABLE, isSysId, messageText } from './context.js'
 import { ensureLearner } from './learners.js'
 import { RECORD_TABLES } from './training.js'
 
@@ -14,7 +14,7 @@ import { RECORD_TABLES } from './training.js'
  * @param {string} [table]
  */
 export function courseListUrl(recordSysId, table) {
-    return `${COURSE_TABLE}_list.do?sysparm_x_litmo_record=${encodeURIComponent(recordSysId)}&sysparm_x_litmo_table=${encodeURIComponent(table || 'incident')}`
+    return `${COURSE_TABLE}_list.do?sysparm_x_litmo_record=${encodeURIComponent(recordSysId)}&sysparm_x_litmo_table=${encodeURIComponent(table || 'incident')}&sysparm_stack=no`
 }
 
 /**
@@ -45,18 +45,17 @@ function hasCourses() {
 }
 
 /**
- * The server-side "Assign Courses" UI action on the Incident form.
- * @param {any} current
- * @param {any} action
+ * "Assign Courses" on a form (GlideAjax, from the classic form and the workspaces):
+ * the record as the agent may see it, then prepareCourseList.
+ * @param {string} table
+ * @param {string} sysId
+ * @returns {{ ok: true, url: string } | { ok: false, error: string }}
  */
-export function assignCoursesButton(current, action) {
-    const next = prepareCourseList(current)
-    if ('error' in next) {
-        gs.addErrorMessage(escapeHtml(next.error))
-        action.setRedirectURL(current)
-        return
-    }
-    action.setRedirectURL(next.url)
+export function openCourseWindow(table, sysId) {
+    const record = openRecord(table, sysId)
+    if (!record) return { ok: false, error: messageText('Open Assign Courses from an Incident or a Case you can see.') }
+    const next = prepareCourseList(record)
+    return 'error' in next ? { ok: false, error: next.error } : { ok: true, url: next.url }
 }
 
 /**

@@ -38,6 +38,7 @@ export function upsertTraining(t) {
         gr.setValue('learner_id', t.learnerId)
         gr.setValue('course_id', t.courseId)
         gr.setValue('status', 'not_started')
+        gr.setValue('completed_at', '')
         gr.setValue('assigned_at', toGlideDateTime(t.assignedAt || t.changedAt))
     }
     if (t.course) gr.setValue('course', t.course)

@@ -5,7 +5,9 @@
  * double click (or clicking again after "not reachable") assigns once. Shows the
  * backend's messages word for word, HTML-escaped; the permission refusal pops up (as
  * the help article says); any other failure, an empty answer included, shows as an
- * error message. State lives on the function itself: no window globals.
+ * error message. In the window "Assign Courses" opened from a form (an iframe of the
+ * same origin), the result goes to that form instead (postMessage), which closes the
+ * window and shows it. State lives on the function itself: no window globals.
  */
 function litmosAssignSelectedCourses() {
     var self = litmosAssignSelectedCourses
@@ -64,6 +66,11 @@ function litmosAssignSelectedCourses() {
             result = answer ? JSON.parse(answer) : null
         } catch (dummy) {
             result = null
+        }
+        if (window.parent && window.parent !== window) {
+            var origin = document.location.origin
+            window.parent.postMessage({ type: 'x_litmo_litmos_int.assigned', result: result && typeof result === 'object' ? result : null }, origin)
+            return
         }
         if (!result || typeof result !== 'object') {
             show('error', [UNREACHABLE])

@@ -9,8 +9,8 @@ import { rows, state } from '../support/glide.mjs'
 import { callAjax } from '../support/scope.mjs'
 import { listCourses } from '../support/courses.mjs'
 import * as assignModule from '../../src/server/assign.js'
-import { assignCoursesButton, courseListUrl, prepareCourseList } from '../../src/server/course-list.js'
-import { AGENTS, PERMISSION, actAs, backend, double, env, fakeAction, freshInstance, newIncident, syncCourses, warmUp } from './env.mjs'
+import { courseListUrl, openCourseWindow, prepareCourseList } from '../../src/server/course-list.js'
+import { AGENTS, PERMISSION, actAs, backend, double, env, freshInstance, newIncident, syncCourses, warmUp } from './env.mjs'
 import { GlideRecord } from '../support/glide.mjs'
 
 const { assignSelected } = assignModule
@@ -36,10 +36,9 @@ describe('Assign Courses click path', () => {
 
     it('the button creates the Caller\'s learner once, then opens the course list', async () => {
         const { incident, caller, email } = newIncident()
-        const action = fakeAction()
-        assignCoursesButton(incidentRecord(incident), action)
-        assert.equal(action.redirect, courseListUrl(incident, 'incident'))
-        assert.equal(action.redirect, `x_litmo_litmos_int_course_list.do?sysparm_x_litmo_record=${incident}&sysparm_x_litmo_table=incident`)
+        const opened = openCourseWindow('incident', incident)
+        assert.deepEqual(opened, { ok: true, url: courseListUrl(incident, 'incident') })
+        assert.equal(opened.url, `x_litmo_litmos_int_course_list.do?sysparm_x_litmo_record=${incident}&sysparm_x_litmo_table=incident&sysparm_stack=no`)
         const learner = await backend('GET', `/v1/servicenow/learners/${caller}`)
         assert.equal(learner.status, 200)
         assert.equal(learner.body.learner.email, email)
@@ -50,10 +49,7 @@ describe('Assign Courses click path', () => {
 
     it('the button explains an incident without a Caller', () => {
         const { incident } = newIncident({ withCaller: false })
-        const action = fakeAction()
-        assignCoursesButton(incidentRecord(incident), action)
-        assert.equal(action.redirect, `record:${incident}`)
-        assert.deepEqual(state.messages, [{ level: 'error', message: 'This incident has no Caller: set the Caller first, then assign courses.' }])
+        assert.deepEqual(openCourseWindow('incident', incident), { ok: false, error: 'This incident has no Caller: set the Caller first, then assign courses.' })
         assert.equal(state.requests.length, 0)
     })
 
@@ -101,7 +97,7 @@ describe('Assign Courses click path', () => {
             alreadyAssigned: [],
         })
         const sent = JSON.parse(state.requests.at(-1).body)
-        assert.deepEqual(sent.incident, { sys_id: incident, number })
+        assert.deepEqual(sent.incident, { sys_id: incident, number, table: 'incident' })
         assert.equal(sent.send_message, false)
         assert.match(state.requests.at(-1).headers['Idempotency-Key'], /^sn-page1-[0-9A-F]{64}$/)
 

@@ -77,15 +77,6 @@ export async function double(method, path, body) {
     return text ? JSON.parse(text) : null
 }
 
-/** An action stand-in for server-side UI actions. */
-export function fakeAction() {
-    return {
-        redirect: null,
-        setRedirectURL(to) {
-            this.redirect = typeof to === 'string' ? to : `record:${to.getUniqueValue()}`
-        },
-    }
-}
 
 /**
  * The stack's catalog in the local course table, as the scheduled job writes it.

@@ -61,6 +61,12 @@ GlideModal.prototype.renderWithContent = function (html) {
     d.hidden = false
     d.querySelector('h2').textContent = this.title
     d.querySelector('.body').innerHTML = html
+    window.__modals = (window.__modals || 0) + 1
+}
+GlideModal.prototype.destroy = function () {
+    var d = document.getElementById('modal')
+    d.hidden = true
+    d.querySelector('.body').innerHTML = ''
 }
 // GlideURL, as list pages have it: the page's own URL and its parameters.
 function GlideURL() { this.url = null }
@@ -92,16 +98,63 @@ ${rows}
 </body></html>`
 }
 
-/** The incident form: its client-side UI actions (the Related Link to the training list). */
-function incidentPage(incident) {
-    const actions = declared('UiAction').filter((a) => a.table === 'incident' && a.client && a.client.isClient)
-    return `<!doctype html><html><head><meta charset="utf-8"><title>Incident</title>
-<script>${PLATFORM}
-var g_form = { getUniqueValue: function () { return '${incident}' }, getTableName: function () { return 'incident' } }
-</script>
-${actions.map((a) => `<script>${a.script}</script>`).join('\n')}</head><body>
+/** g_form as a form gives it: the record, and form messages rendered as HTML, as the platform does. */
+function formScript(table, sysId) {
+    return `
+var g_form = {
+    getUniqueValue: function () { return '${sysId}' },
+    getTableName: function () { return '${table}' },
+    clearMessages: function () { document.getElementById('messages').innerHTML = '' },
+    addInfoMessage: function (html) { g_form._add('info', html) },
+    addErrorMessage: function (html) { g_form._add('error', html) },
+    _add: function (type, html) {
+        var div = document.createElement('div')
+        div.className = 'outputmsg outputmsg_' + type
+        div.innerHTML = html
+        document.getElementById('messages').appendChild(div)
+    },
+}`
+}
+
+/** A record's form (incident or case): its client-side UI actions, an editable field, messages and the modal. */
+function formPage(table, sysId) {
+    const actions = declared('UiAction').filter((a) => a.table === table && a.client && a.client.isClient)
+    const scripts = [...new Set(actions.map((a) => (typeof a.script === 'string' ? a.script : readFileSync(new URL(a.script.include.replace('../', 'src/'), root), 'utf8'))))]
+    return `<!doctype html><html><head><meta charset="utf-8"><title>${table}</title>
+<script>${PLATFORM}${formScript(table, sysId)}</script>
+${scripts.map((x) => `<script>${x}</script>`).join('\n')}</head><body>
+<input id="short_description" value="">
 ${actions.map((a) => `<a href="#" id="${a.actionName}" onclick="${a.client.onClick}; return false">${a.name}</a>`).join('\n')}
 <div id="messages"></div>
+<div id="modal" hidden><h2></h2><div class="body"></div></div>
+</body></html>`
+}
+
+/**
+ * A workspace record page: the UI action's workspace client script (clientScriptV2)
+ * with a g_modal that records what it was asked to show and shows the frame.
+ */
+function workspacePage(table, sysId) {
+    const action = declared('UiAction').find((a) => a.table === table && a.workspace && a.workspace.clientScriptV2)
+    const script = readFileSync(new URL(action.workspace.clientScriptV2.include.replace('../', 'src/'), root), 'utf8')
+    return `<!doctype html><html><head><meta charset="utf-8"><title>workspace</title>
+<script>${PLATFORM}${formScript(table, sysId)}
+window.__gModal = []
+var g_modal = {
+    showFrame: function (options) {
+        window.__gModal.push(JSON.parse(JSON.stringify(options)))
+        var d = document.getElementById('modal')
+        d.hidden = false
+        d.querySelector('h2').textContent = options.title
+        d.querySelector('.body').innerHTML = '<iframe src="' + options.url.replace(/"/g, '&quot;') + '" style="width:100%;height:400px"></iframe>'
+        return Promise.resolve()
+    },
+}
+</script>
+<script>${script}</script></head><body>
+<button id="workspace_assign" onclick="onClick(g_form)">${action.name}</button>
+<div id="messages"></div>
+<div id="modal" hidden><h2></h2><div class="body"></div></div>
 </body></html>`
 }
 
@@ -132,10 +185,12 @@ export async function openBrowser() {
             res.writeHead(200, { 'content-type': 'application/json' })
             return res.end(JSON.stringify({ answer }))
         }
-        const incident = url.searchParams.get('incident') || ''
+        const record = url.searchParams.get('record') || url.searchParams.get('incident') || ''
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        if (url.pathname === '/courses.html') return res.end(coursePage())
-        if (url.pathname === '/incident.html') return res.end(incidentPage(incident))
+        if (url.pathname === '/x_litmo_litmos_int_course_list.do' || url.pathname === '/courses.html') return res.end(coursePage())
+        if (url.pathname === '/incident.html') return res.end(formPage('incident', record))
+        if (url.pathname === '/sn_customerservice_case.html') return res.end(formPage('sn_customerservice_case', record))
+        if (url.pathname === '/workspace.html') return res.end(workspacePage(url.searchParams.get('table') || 'incident', record))
         return res.end(`<!doctype html><title>${url.pathname}</title><p id="landed">${url.pathname}${url.search}</p>`)
     })
     await new Promise((r) => server.listen(0, '127.0.0.1', r))

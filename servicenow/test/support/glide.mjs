@@ -52,6 +52,19 @@ function platformAcls() {
             create: () => true,
             delete: () => false,
         },
+        // CSM: agents (sn_customerservice_agent, or itil in these tests) read cases and consumers.
+        sn_customerservice_case: {
+            read: (u) => has(u, 'sn_customerservice_agent', 'itil'),
+            write: (u) => has(u, 'sn_customerservice_agent', 'itil'),
+            create: (u) => has(u, 'sn_customerservice_agent', 'itil'),
+            delete: () => false,
+        },
+        csm_consumer: {
+            read: (u) => has(u, 'sn_customerservice_agent', 'itil'),
+            write: (u) => has(u, 'sn_customerservice_agent'),
+            create: (u) => has(u, 'sn_customerservice_agent'),
+            delete: () => false,
+        },
         // The Connection & Credential records: administrators only, as on the platform.
         api_key_credentials: { read: (u) => has(u, 'admin'), write: (u) => has(u, 'admin'), create: (u) => has(u, 'admin'), delete: (u) => has(u, 'admin') },
         http_connection: { read: (u) => has(u, 'admin'), write: (u) => has(u, 'admin'), create: (u) => has(u, 'admin'), delete: (u) => has(u, 'admin') },

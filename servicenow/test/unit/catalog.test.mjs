@@ -184,7 +184,7 @@ describe('what each agent sees of the course table', () => {
         incident.get(seed('incident', { number: 'INC0000001', caller_id: caller }))
         const next = prepareCourseList(incident)
         assert.ok('url' in next, JSON.stringify(next))
-        assert.match(next.url, /^x_litmo_litmos_int_course_list\.do\?sysparm_x_litmo_record=[0-9a-f]{32}&sysparm_x_litmo_table=incident$/)
+        assert.match(next.url, /^x_litmo_litmos_int_course_list\.do\?sysparm_x_litmo_record=[0-9a-f]{32}&sysparm_x_litmo_table=incident&sysparm_stack=no$/)
         const sent = state.requests.length
         assert.equal(listCourses().rows.length, 3)
         assert.equal(state.requests.length, sent)

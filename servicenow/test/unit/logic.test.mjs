@@ -18,7 +18,7 @@ describe('course list', () => {
     it('carries the record as URL parameters, not as a condition on the courses', () => {
         assert.equal(
             courseListUrl('0123456789abcdef0123456789abcdef', 'sn_customerservice_case'),
-            'x_litmo_litmos_int_course_list.do?sysparm_x_litmo_record=0123456789abcdef0123456789abcdef&sysparm_x_litmo_table=sn_customerservice_case',
+            'x_litmo_litmos_int_course_list.do?sysparm_x_litmo_record=0123456789abcdef0123456789abcdef&sysparm_x_litmo_table=sn_customerservice_case&sysparm_stack=no',
         )
     })
 

@@ -109,6 +109,10 @@ declare global {
                         table: 'sys_ui_action'
                         id: '509d11f515c640da9a48a99d79849f19'
                     }
+                    'action-assign-courses-case': {
+                        table: 'sys_ui_action'
+                        id: 'de638690148d44a7a91a95ad6ec49051'
+                    }
                     'action-assign-selected': {
                         table: 'sys_ui_action'
                         id: '6d6efbbcabfc4bf9bc961d36e7ffaacd'
@@ -196,6 +200,10 @@ declare global {
                     'br-activate': {
                         table: 'sys_script'
                         id: 'f676556d011247829f2d7ad5caa1ab7e'
+                    }
+                    'br-case-to-litmos': {
+                        table: 'sys_script'
+                        id: 'c6142df1b775421d8157e1c4eb68f102'
                     }
                     'br-configuration-display': {
                         table: 'sys_script'
@@ -330,6 +338,10 @@ declare global {
                     'xscope-case-read': {
                         table: 'sys_scope_privilege'
                         id: 'ae9ce5aba6594eb9b72306f8f01706bc'
+                    }
+                    'xscope-case-write': {
+                        table: 'sys_scope_privilege'
+                        id: 'eac8187c34494addaf86b419b3346305'
                     }
                     'xscope-connection-create': {
                         table: 'sys_scope_privilege'
@@ -3778,6 +3790,19 @@ declare global {
                         key: {
                             document_key: '594dbb8a885644eea122f98e505c6c4c'
                             variable: '56e6bee65320220002c6435723dc34b9'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'c9822b0cef124ca2a8f08f4925cde689'
+                        key: {
+                            sys_ui_action: 'de638690148d44a7a91a95ad6ec49051'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
                         }
                     },
                     {
