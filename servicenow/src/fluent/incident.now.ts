@@ -166,6 +166,25 @@ UiAction({
 }`,
 })
 
+/** The same link on the CSM Case form. */
+UiAction({
+    $id: Now.ID['action-open-training-case'],
+    table: 'sn_customerservice_case',
+    name: 'Litmos Training',
+    actionName: 'x_litmo_litmos_int_open_training_case',
+    hint: "Courses assigned from this case and the learner's progress",
+    active: true,
+    showUpdate: true,
+    form: { showLink: true },
+    roles: [litmosTrainingUser],
+    order: 510,
+    client: { isClient: true, isUi16Compatible: true, onClick: 'litmosOpenCaseTraining()' },
+    script: `function litmosOpenCaseTraining() {
+    window.location.href = 'x_litmo_litmos_int_training_list.do?sysparm_query=' +
+        encodeURIComponent('record=' + g_form.getUniqueValue());
+}`,
+})
+
 Acl({
     $id: Now.ID['acl-training-read'],
     type: 'record',

@@ -121,6 +121,10 @@ declare global {
                         table: 'sys_ui_action'
                         id: '5c499b1fb3b7455ea982509d1279508c'
                     }
+                    'action-open-training-case': {
+                        table: 'sys_ui_action'
+                        id: '95d9496920a7419bb536a81c0a9b100f'
+                    }
                     'alias-litmos': {
                         table: 'sys_alias'
                         id: '79530febdc2a4d888a59695602a3ea06'
@@ -584,6 +588,19 @@ declare global {
                                 id: '739ee47c5b12486daf8626abc8bd042f'
                                 key: {
                                     name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '0a37f04dacae4cec9f84d794f6267984'
+                        key: {
+                            sys_ui_action: '95d9496920a7419bb536a81c0a9b100f'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
                                 }
                             }
                         }
