@@ -3,7 +3,8 @@
 // notes, once each, and keeps its cursor.
 import assert from 'node:assert/strict'
 import { before, beforeEach, describe, it } from 'node:test'
-import { GlideRecord, rows, state } from '../support/glide.mjs'
+import { GlideRecord, rows, seed, state } from '../support/glide.mjs'
+import { openCourseWindow } from '../../src/server/course-list.js'
 import { assignSelected } from '../../src/server/assign.js'
 import { incidentPayload, onIncidentSaved } from '../../src/server/incidents.js'
 import { syncTrainingUpdates } from '../../src/server/work-notes.js'
@@ -126,5 +127,38 @@ describe('Training outcomes', () => {
         assert.ok(refused.error)
         assert.equal(config().updates_cursor, '')
         assert.equal(syncTrainingUpdates().error, undefined)
+    })
+
+    it('a CSM case: sent with its table, assigned from for its contact, its training and the feed note on the case', async () => {
+        const tag = Math.random().toString(36).slice(2, 10)
+        const contact = seed('sys_user', { user_name: `contact.${tag}`, email: `contact.${tag}@customer.example`, first_name: 'Cora', last_name: `Contact ${tag}` })
+        const number = `CS${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
+        const kase = seed('sn_customerservice_case', {
+            number,
+            contact,
+            category: 'billing',
+            opened_at: new Date().toISOString().slice(0, 19).replace('T', ' '),
+        })
+        const record = new GlideRecord('sn_customerservice_case')
+        assert.ok(record.get(kase))
+        assert.deepEqual(onIncidentSaved(record), { sent: true, status: 201 })
+        assert.equal(JSON.parse(state.requests.at(-1).body).table, 'sn_customerservice_case')
+
+        const opened = openCourseWindow('sn_customerservice_case', kase)
+        assert.equal(opened.ok, true, opened.error)
+        const course = syncCourses()['Billing: Essentials']
+        const assigned = assignSelected({ recordSysId: kase, table: 'sn_customerservice_case', checked: course.row, requestKey: `case-${tag}` })
+        assert.deepEqual(assigned.messages, [`You have successfully assigned these courses: ${course.name}`])
+        assert.deepEqual(JSON.parse(state.requests.at(-1).body).incident, { sys_id: kase, number, table: 'sn_customerservice_case' })
+        const training = await backend('GET', `/v1/servicenow/incidents/${kase}/training`)
+        assert.equal(training.status, 200)
+        assert.equal(training.body.incident.table, 'sn_customerservice_case')
+        assert.deepEqual(training.body.assignments.map((a) => a.course_id), [course.id])
+
+        syncTrainingUpdates()
+        const notes = (rows('sn_customerservice_case').find((r) => r.sys_id === kase).work_notes_journal || []).map((n) => n.value)
+        assert.deepEqual(notes, [`Litmos training assigned: ${course.name}`])
+        const local = rows('x_litmo_litmos_int_training').filter((r) => r.record === kase)
+        assert.deepEqual(local.map((r) => [r.record_table, r.course, r.status]), [['sn_customerservice_case', course.name, 'not_started']])
     })
 })
