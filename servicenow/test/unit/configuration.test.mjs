@@ -11,6 +11,7 @@ import { startFakeBackend } from '../support/fake-backend-process.mjs'
 import { syncCatalog } from '../../src/server/catalog.js'
 import { syncTrainingUpdates } from '../../src/server/work-notes.js'
 import { retrySends } from '../../src/server/outbox.js'
+import { storeKey } from '../../src/server/activation.js'
 
 const CONFIG = 'x_litmo_litmos_int_configuration'
 
@@ -68,6 +69,18 @@ describe('the key and the instance', () => {
         const secure = new GlideRecordSecure('api_key_credentials')
         secure.query()
         assert.equal(secure.hasNext(), false, 'an agent cannot read credentials')
+    })
+
+    it('the shim refuses credential writes the app has not declared a cross-scope privilege for', async () => {
+        const { definitions } = await import('../support/app.mjs')
+        const at = definitions.findIndex((d) => d.kind === 'CrossScopePrivilege' && d.targetName === 'api_key_credentials' && d.operation === 'create')
+        const [privilege] = definitions.splice(at, 1)
+        try {
+            assert.throws(() => storeKey(backend.url, 'lsn_good'), /create on api_key_credentials needs a declared cross-scope privilege/)
+        } finally {
+            definitions.splice(at, 0, privilege)
+        }
+        assert.doesNotThrow(() => storeKey(backend.url, 'lsn_good'))
     })
 
     it('a clone stops calling the backend and the Configurations page tells the administrator', () => {
