@@ -249,10 +249,15 @@ pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
 /// tenant never twice at once. Without one (a stack without SQS): every tenant here,
 /// one after another.
 pub async fn sync_all(state: &AppState) -> Result<Value, Error> {
+    // The registry a page at a time (one Query and one BatchGet per 100 tenants).
     let mut enabled = Vec::new();
-    for id in state.store.tenant_ids().await? {
-        if state.store.get_tenant(&id).await?.is_some_and(|t| t.servicenow.enabled) {
-            enabled.push(id);
+    let mut after: Option<String> = None;
+    loop {
+        let (page, next) = state.store.list_tenants(after.as_deref(), 100, None).await?;
+        enabled.extend(page.into_iter().filter(|t| t.servicenow.enabled).map(|t| t.id));
+        match next {
+            Some(n) => after = Some(n),
+            None => break,
         }
     }
     if let Some(queue) = state.sync_queue() {

@@ -93,8 +93,8 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // Litmos' webhook: no ServiceNow auth; reads the learner's records and applies what Litmos confirms.
     ("receive-litmos-webhook", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     // Every tenant from the registry, each as sync-tenant does it.
-    // The tenant registry and each tenant, then one message per enabled tenant.
-    ("sync-progress", &[(Table, &[READ, QUERY]), (SyncQueue, &[SEND])]),
+    // The tenant registry and its tenants a page at a time, then one message per enabled tenant.
+    ("sync-progress", &[(Table, &[QUERY, BATCH_GET]), (SyncQueue, &[SEND])]),
     // One tenant's sync per message; a deferred one sends its follow-up.
     ("sync-worker", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET]), (SyncQueue, &[SEND])]),
     // Answers 405/404 from the path alone.

@@ -77,8 +77,6 @@ pub trait TenantStore: Send + Sync {
     async fn touch_last_used(&self, id: &str, now: Timestamp) -> Result<(), StoreError>;
     /// How the tenant's last sync ended (nothing when the tenant is gone).
     async fn record_sync(&self, id: &str, record: &SyncRecord) -> Result<(), StoreError>;
-    /// Every tenant's id, for the scheduled sync.
-    async fn tenant_ids(&self) -> Result<Vec<String>, StoreError>;
     /// Up to `limit` tenants in id order, those after `after` only, and the id to
     /// continue after when more follow. With `search` (lowercase), only tenants whose id
     /// starts with it or whose name contains it.

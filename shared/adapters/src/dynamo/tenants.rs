@@ -147,11 +147,6 @@ impl TenantStore for DynamoStore {
         Err(StoreError::Contended("the tenant's profile"))
     }
 
-    #[instrument(skip_all)]
-    async fn tenant_ids(&self) -> Result<Vec<String>, StoreError> {
-        Ok(self.query_partition(TENANTS_PK, "", true).await?.iter().filter_map(|i| opt_s(i, SK)).collect())
-    }
-
     /// One Query over the registry (one id more than asked, to know whether more
     /// follow) and one BatchGet of the tenants. Ids are `[a-z0-9-]`, so `"0"`..`"~"`
     /// spans them all and `after + "\0"` is the first key past `after`.
