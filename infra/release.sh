@@ -42,6 +42,9 @@ PY
 bash servicenow/ci-offline.sh >&2
 cp servicenow/target/*.zip "$out/litmos-training-servicenow-$version.zip"
 awk -v v="$version" '$0 ~ "^## " v " " {p=1; print; next} /^## / {p=0} p' CHANGELOG.md >"$out/CHANGELOG.md"
-sam validate --lint --template-file "$out/template.yaml" >&2
+# The SAM CLI lives in target/venv-sam (infra/sam-validate.sh installs it and checks the
+# source template); then the packaged template.
+bash infra/sam-validate.sh >&2
+AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}" SAM_CLI_TELEMETRY=0 target/venv-sam/bin/sam validate --lint --template "$out/template.yaml" >&2
 ls -l "$out" "$out/functions" | head -50 >&2
 echo "release: $out" >&2
