@@ -128,17 +128,6 @@ where
     .await
 }
 
-/// Counts one tenant sync's outcome (EMF): the alarms compare failed with succeeded.
-pub(crate) fn metrics_sync(outcome: &str) {
-    use litmos_adapters::metrics::{count, names};
-    match outcome {
-        "succeeded" => count(names::SYNC_SUCCEEDED, 1),
-        "failed" => count(names::SYNC_FAILED, 1),
-        "deferred" => count(names::SYNC_DEFERRED, 1),
-        _ => {}
-    }
-}
-
 /// `sync-worker`: the runtime with an SQS event in and a partial batch response out.
 pub async fn run_sync_worker() -> Result<(), lambda_http::Error> {
     let state = start().await;

@@ -226,11 +226,11 @@ pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
         }
         let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
         let result = state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await;
-        let (outcome, kind) = match &result {
-            Ok(_) => ("succeeded", None),
-            Err((_, e)) => ("failed", Some(e.kind().to_string())),
+        let (outcome, error) = match &result {
+            Ok(_) => (SyncResult::Succeeded, None),
+            Err((_, e)) => (SyncResult::Failed, Some(e)),
         };
-        if let Err(e) = state.store.record_sync(&id, &SyncRecord { at: state.clock.now(), outcome: outcome.into(), error_kind: kind }).await {
+        if let Err(e) = record_sync(&state, &id, outcome, error).await {
             tracing::warn!(error = %e, "could not record the sync's outcome on the tenant");
         }
         match result {
@@ -334,6 +334,21 @@ impl SyncCounts {
     }
 }
 
+/// Keeps how a tenant's sync ended on the tenant (`last_sync`) and counts it (EMF: the
+/// alarms compare failed with succeeded).
+async fn record_sync(state: &AppState, id: &str, outcome: SyncResult, error: Option<&Error>) -> Result<SyncResult, Error> {
+    use litmos_adapters::metrics::{count, names};
+    match outcome {
+        SyncResult::Succeeded => count(names::SYNC_SUCCEEDED, 1),
+        SyncResult::Failed => count(names::SYNC_FAILED, 1),
+        SyncResult::Deferred => count(names::SYNC_DEFERRED, 1),
+        SyncResult::Skipped => return Ok(outcome),
+    }
+    let rec = SyncRecord { at: state.clock.now(), outcome: outcome.as_str().into(), error_kind: error.map(|e| e.kind().to_string()) };
+    state.store.record_sync(id, &rec).await?;
+    Ok(outcome)
+}
+
 /// One tenant's sync, for one queue message: within the tenant's Litmos budget and
 /// `soft_deadline`. Litmos 503s (and a spent budget) are waited out here with growing
 /// pauses up to the soft deadline, then continued by a follow-up message, so rate
@@ -343,21 +358,13 @@ impl SyncCounts {
 pub async fn sync_one(state: &AppState, message: &SyncMessage, soft_deadline: Duration) -> Result<SyncResult, Error> {
     let started = std::time::Instant::now();
     let id = message.tenant.as_str();
-    let Some(tenant) = state.store.get_tenant(id).await? else { return Ok(SyncResult::Skipped) };
-    if !tenant.servicenow.enabled {
-        return Ok(SyncResult::Skipped);
-    }
-    let record = |outcome: SyncResult, error: Option<&Error>| {
-        let rec = SyncRecord { at: state.clock.now(), outcome: outcome.as_str().into(), error_kind: error.map(|e| e.kind().to_string()) };
-        async move {
-            crate::metrics_sync(outcome.as_str());
-            state.store.record_sync(id, &rec).await.map(|_| outcome).map_err(Error::from)
-        }
-    };
+    // The tenant and its Litmos account in one read: a tenant gone or disabled is
+    // `Unauthorized` there, and has nothing to sync.
     let acct = match state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), id).await {
         Ok((_, a)) => a,
+        Err(Error::Unauthorized) => return Ok(SyncResult::Skipped),
         Err(e @ Error::Store(_)) => return Err(e),
-        Err(e) => return record(SyncResult::Failed, Some(&e)).await,
+        Err(e) => return record_sync(state, id, SyncResult::Failed, Some(&e)).await,
     };
     let mut wait = RATE_LIMIT_FIRST_WAIT;
     loop {
@@ -366,7 +373,7 @@ pub async fn sync_one(state: &AppState, message: &SyncMessage, soft_deadline: Du
         let error = match run {
             Ok(Ok(out)) => {
                 tracing::info!(tenant = id, learners = out.learners_checked, updated = out.assignments_updated, "tenant synced");
-                return record(SyncResult::Succeeded, None).await;
+                return record_sync(state, id, SyncResult::Succeeded, None).await;
             }
             // Out of time: each learner's progress is saved as it is read, so stopping
             // here loses nothing; the follow-up goes on, least recently checked first.
@@ -377,7 +384,7 @@ pub async fn sync_one(state: &AppState, message: &SyncMessage, soft_deadline: Du
         let retryable = matches!(error, Error::RateLimited(_) | Error::Busy(_));
         if !retryable {
             tracing::warn!(tenant = id, error = %error, "tenant sync failed");
-            return record(SyncResult::Failed, Some(&error)).await;
+            return record_sync(state, id, SyncResult::Failed, Some(&error)).await;
         }
         if started.elapsed() + wait < soft_deadline {
             tracing::info!(tenant = id, wait_s = wait.as_secs(), "Litmos is pacing this tenant; waiting before going on");
@@ -386,11 +393,11 @@ pub async fn sync_one(state: &AppState, message: &SyncMessage, soft_deadline: Du
             continue;
         }
         if message.part >= MAX_SYNC_PARTS {
-            return record(SyncResult::Failed, Some(&error)).await;
+            return record_sync(state, id, SyncResult::Failed, Some(&error)).await;
         }
-        let Some(queue) = state.sync_queue() else { return record(SyncResult::Deferred, Some(&error)).await };
+        let Some(queue) = state.sync_queue() else { return record_sync(state, id, SyncResult::Deferred, Some(&error)).await };
         queue.enqueue(&[SyncMessage { part: message.part + 1, ..message.clone() }]).await?;
-        return record(SyncResult::Deferred, Some(&error)).await;
+        return record_sync(state, id, SyncResult::Deferred, Some(&error)).await;
     }
 }
 
