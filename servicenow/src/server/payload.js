@@ -12,18 +12,7 @@ const CATEGORY_MAX = 80
 export function recordPayload(record) {
     if (record.getTableName() !== 'sn_customerservice_case') return incidentPayload(record)
     const learner = learnerUserId(record)
-    if (!learner) return null
-    /** @type {{ sys_id: string, number: string, caller_sys_id: string, opened_at: string, category?: string, table: string }} */
-    const payload = {
-        sys_id: record.getUniqueValue(),
-        number: record.getValue('number'),
-        caller_sys_id: learner,
-        opened_at: toRfc3339(record.getValue('opened_at')),
-        table: 'sn_customerservice_case',
-    }
-    const category = String(record.getValue('category') || '').slice(0, CATEGORY_MAX)
-    if (category) payload.category = category
-    return payload
+    return learner ? payloadOf(record, learner, 'sn_customerservice_case') : null
 }
 
 /**
@@ -32,16 +21,25 @@ export function recordPayload(record) {
  */
 export function incidentPayload(incident) {
     const caller = incident.getValue('caller_id')
-    if (!isSysId(caller)) return null
+    return isSysId(caller) ? payloadOf(incident, caller, 'incident') : null
+}
+
+/**
+ * The body for a record of `table` whose learner is the user `caller`.
+ * @param {any} record
+ * @param {string} caller
+ * @param {string} table
+ */
+function payloadOf(record, caller, table) {
     /** @type {{ sys_id: string, number: string, caller_sys_id: string, opened_at: string, category?: string, table: string }} */
     const payload = {
-        sys_id: incident.getUniqueValue(),
-        number: incident.getValue('number'),
+        sys_id: record.getUniqueValue(),
+        number: record.getValue('number'),
         caller_sys_id: caller,
-        opened_at: toRfc3339(incident.getValue('opened_at')),
-        table: 'incident',
+        opened_at: toRfc3339(record.getValue('opened_at')),
+        table,
     }
-    const category = String(incident.getValue('category') || '').slice(0, CATEGORY_MAX)
+    const category = String(record.getValue('category') || '').slice(0, CATEGORY_MAX)
     if (category) payload.category = category
     return payload
 }
