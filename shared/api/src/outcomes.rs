@@ -7,7 +7,7 @@ use std::time::Duration;
 use lambda_http::http::StatusCode;
 use lambda_http::{Body, Request, Response};
 use litmos_domain::keys;
-use litmos_domain::model::SyncRecord;
+use litmos_domain::model::{SyncRecord, Tenant};
 use litmos_domain::ports::{SyncMessage, SyncQueue, TenantStore};
 use litmos_domain::report::{self, ReportQuery};
 use litmos_domain::training::{self, IncidentInput, Outcomes, WebhookOutcome};
@@ -185,13 +185,20 @@ pub async fn admin_effectiveness_report(state: Arc<AppState>, req: Request) -> R
 }
 
 /// Courses ranked by what they prevent, for one category (and table), over the tenant's
-/// last 365 days: one range read of its records and the tenant (its minimum sample).
-async fn recommendations_response(state: &AppState, req: &Request, tenant_id: &str) -> Result<Response<Body>, Rejection> {
+/// last 365 days: one range read of its records, and of the tenant (its minimum sample)
+/// unless the caller read it already.
+async fn recommendations_response(state: &AppState, req: &Request, tenant_id: &str, tenant: Option<Tenant>) -> Result<Response<Body>, Rejection> {
     use litmos_domain::ports::ProgressStore;
     use litmos_domain::recommend;
     let (category, table) = recommend::parse(query(req, "category").as_deref(), query(req, "table").as_deref())?;
     let now = state.clock.now();
-    let (tenant, records) = tokio::join!(state.store.get_tenant(tenant_id), state.store.records_between(tenant_id, now - recommend::LOOKBACK_DAYS * 86_400, now + 1));
+    let tenant = async {
+        match tenant {
+            Some(t) => Ok(Some(t)),
+            None => state.store.get_tenant(tenant_id).await,
+        }
+    };
+    let (tenant, records) = tokio::join!(tenant, state.store.records_between(tenant_id, now - recommend::LOOKBACK_DAYS * 86_400, now + 1));
     let min_sample = tenant.map_err(Error::from)?.map_or(recommend::DEFAULT_MIN_SAMPLE, |t| t.recommend_min_sample);
     let ranked = recommend::rank(&records.map_err(Error::from)?, &category, table.as_deref(), min_sample, now);
     Ok(json(StatusCode::OK, &ranked))
@@ -201,7 +208,7 @@ async fn recommendations_response(state: &AppState, req: &Request, tenant_id: &s
 pub async fn recommendations(state: Arc<AppState>, req: Request) -> Response<Body> {
     authed(state, req, |state, req, caller| async move {
         only_query(&req, &["category", "table"])?;
-        recommendations_response(&state, &req, &caller.tenant_id).await
+        recommendations_response(&state, &req, &caller.tenant_id, None).await
     })
     .await
 }
@@ -209,8 +216,8 @@ pub async fn recommendations(state: Arc<AppState>, req: Request) -> Response<Bod
 /// `GET /v1/admin/tenants/{tenant_id}/reports/recommendations`: the same for the console.
 pub async fn admin_recommendations(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded_with_query(state, req, &["category", "table"], |state, req, id| async move {
-        existing_tenant(&state, &id).await?;
-        recommendations_response(&state, &req, &id).await
+        let tenant = existing_tenant(&state, &id).await?;
+        recommendations_response(&state, &req, &id, Some(tenant)).await
     })
     .await
 }
