@@ -20,11 +20,21 @@ pub const ADMIN_AGENT: &str = "admin@pieshop.net";
 pub const T0: Timestamp = 1_795_917_600;
 
 #[derive(Clone)]
-pub struct TestClock(pub Arc<AtomicI64>);
+pub struct TestClock(pub Arc<AtomicI64>, Arc<AtomicI64>);
 
 impl Clock for TestClock {
     fn now(&self) -> Timestamp {
         self.0.load(Ordering::SeqCst)
+    }
+
+    /// The test's seconds with the real clock's milliseconds, never going back: while
+    /// the test holds the seconds still, the real milliseconds wrap from 999 to 0, and a
+    /// later reading must not look earlier (the feed's order and the reclaiming of a
+    /// course removed in Litmos compare milliseconds).
+    fn now_millis(&self) -> i64 {
+        let real = i64::from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("after 1970").subsec_millis());
+        let reading = self.now() * 1000 + real;
+        self.1.fetch_max(reading, Ordering::SeqCst).max(reading)
     }
 }
 
@@ -71,7 +81,7 @@ pub async fn env_with(double_config: litmos_double::Config, store_endpoint: Opti
     let secrets = litmos_adapters::SecretsManager::new(aws_sdk_secretsmanager::Client::new(&sdk));
     secrets.put_secret(&config.admin_token_secret_id, ADMIN).await.unwrap();
     secrets.put_secret(config.cursor_secret_id.as_deref().unwrap(), &format!("cursor-secret-{prefix}")).await.unwrap();
-    let clock = TestClock(Arc::new(AtomicI64::new(T0)));
+    let clock = TestClock(Arc::new(AtomicI64::new(T0)), Arc::new(AtomicI64::new(0)));
     let sdk = match store_endpoint {
         Some(e) => testkit::sdk_config_at(e).await,
         None => sdk,
