@@ -10,6 +10,7 @@ import {
     DecimalColumn,
     IntegerColumn,
     List,
+    Record,
     ReferenceColumn,
     StringColumn,
     Table,
@@ -66,6 +67,41 @@ export const assignCoursesCaseAction = UiAction({
         isConfigurableWorkspace: true,
         showFormButtonV2: true,
         clientScriptV2: Now.include('../ui/workspace-open-course-window.client.js'),
+    },
+})
+
+/**
+ * The workspaces' registration of the two UI actions: a UX Form Action
+ * (`sys_ux_form_action`, action type "UI Action") per table. Ticking "Workspace Form
+ * Button" on a UI action in the platform's own form makes this record through the
+ * platform's business rule; the SDK installs by XML import, which runs no such rule,
+ * so the app ships it. Without it Service Operations Workspace and the CSM
+ * Configurable Workspace show only the page's own actions (Save, Delete), not
+ * "Assign Courses". Specificity 20 is the platform's value for a table-specific action.
+ */
+export const assignCoursesWorkspaceAction = Record({
+    $id: Now.ID['ux-form-action-assign-courses'],
+    table: 'sys_ux_form_action',
+    data: {
+        name: 'Assign Courses',
+        table: 'incident',
+        action_type: 'ui_action',
+        ui_action: assignCoursesAction,
+        specificity: 20,
+        active: true,
+    },
+})
+
+export const assignCoursesCaseWorkspaceAction = Record({
+    $id: Now.ID['ux-form-action-assign-courses-case'],
+    table: 'sys_ux_form_action',
+    data: {
+        name: 'Assign Courses',
+        table: 'sn_customerservice_case',
+        action_type: 'ui_action',
+        ui_action: assignCoursesCaseAction,
+        specificity: 20,
+        active: true,
     },
 })
 

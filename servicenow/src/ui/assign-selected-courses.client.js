@@ -7,7 +7,10 @@
  * the help article says); any other failure, an empty answer included, shows as an
  * error message. In the window "Assign Courses" opened from a form (an iframe of the
  * same origin), the result goes to that form instead (postMessage), which closes the
- * window and shows it. State lives on the function itself: no window globals.
+ * window and shows it. In a workspace's frame (g_modal.showFrame, the list opened with
+ * sysparm_x_litmo_host=workspace) the list closes the frame with the workspace's
+ * iframeMsgHelper.confirm(result), which hands the result to the opener's showFrame
+ * callback. State lives on the function itself: no window globals.
  */
 function litmosAssignSelectedCourses() {
     var self = litmosAssignSelectedCourses
@@ -68,8 +71,14 @@ function litmosAssignSelectedCourses() {
             result = null
         }
         if (window.parent && window.parent !== window) {
-            var origin = document.location.origin
-            window.parent.postMessage({ type: 'x_litmo_litmos_int.assigned', result: result && typeof result === 'object' ? result : null }, origin)
+            var payload = { type: 'x_litmo_litmos_int.assigned', result: result && typeof result === 'object' ? result : null }
+            // iframeMsgHelper: what a workspace gives the page it shows with g_modal.showFrame.
+            var helper = window.iframeMsgHelper
+            if (url.getParam('sysparm_x_litmo_host') === 'workspace' && helper && typeof helper.confirm === 'function') {
+                helper.confirm(payload)
+                return
+            }
+            window.parent.postMessage(payload, document.location.origin)
             return
         }
         if (!result || typeof result !== 'object') {

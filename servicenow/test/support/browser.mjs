@@ -86,6 +86,12 @@ function coursePage() {
         .join('\n')
     return `<!doctype html><html><head><meta charset="utf-8"><title>Litmos Courses</title>
 <script>${PLATFORM}
+// What a workspace gives a page it shows with g_modal.showFrame: the page closes the
+// frame with confirm(data) (the opener's callback gets true, data) or cancel(data).
+var iframeMsgHelper = {
+    confirm: function (data) { window.parent.postMessage({ __snModalFrame: 'confirm', data: data }, '*') },
+    cancel: function (data) { window.parent.postMessage({ __snModalFrame: 'cancel', data: data }, '*') },
+}
 var g_list = {
     getChecked: function () { return Array.prototype.filter.call(document.querySelectorAll('input.row'), function (c) { return c.checked }).map(function (c) { return c.value }).join(',') },
 }
@@ -140,13 +146,31 @@ function workspacePage(table, sysId) {
     return `<!doctype html><html><head><meta charset="utf-8"><title>workspace</title>
 <script>${PLATFORM}${formScript(table, sysId)}
 window.__gModal = []
+window.__gModalClosed = []
 var g_modal = {
     showFrame: function (options) {
-        window.__gModal.push(JSON.parse(JSON.stringify(options)))
+        var asked = JSON.parse(JSON.stringify(options))
+        asked.hasCallback = typeof options.callback === 'function'
+        window.__gModal.push(asked)
         var d = document.getElementById('modal')
         d.hidden = false
         d.querySelector('h2').textContent = options.title
         d.querySelector('.body').innerHTML = '<iframe src="' + options.url.replace(/"/g, '&quot;') + '" style="width:100%;height:400px"></iframe>'
+        var frame = d.querySelector('iframe')
+        function close(confirmed, data) {
+            window.removeEventListener('message', onFrameMessage)
+            d.querySelector('#modal_close').onclick = null
+            d.hidden = true
+            d.querySelector('.body').innerHTML = ''
+            window.__gModalClosed.push(confirmed)
+            if (typeof options.callback === 'function') options.callback(confirmed, data)
+        }
+        function onFrameMessage(event) {
+            if (event.source !== frame.contentWindow || !event.data || !event.data.__snModalFrame) return
+            close(event.data.__snModalFrame === 'confirm', event.data.data)
+        }
+        window.addEventListener('message', onFrameMessage)
+        d.querySelector('#modal_close').onclick = function () { close(false, null) }
         return Promise.resolve()
     },
 }
@@ -154,7 +178,7 @@ var g_modal = {
 <script>${script}</script></head><body>
 <button id="workspace_assign" onclick="onClick(g_form)">${action.name}</button>
 <div id="messages"></div>
-<div id="modal" hidden><h2></h2><div class="body"></div></div>
+<div id="modal" hidden><h2></h2><button id="modal_close">Close</button><div class="body"></div></div>
 </body></html>`
 }
 

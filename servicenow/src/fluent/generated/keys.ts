@@ -1011,6 +1011,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ux_form_action'
+                        id: '21344d7761ff493ea0bee9e692c4a2a5'
+                        key: {
+                            ui_action: 'de638690148d44a7a91a95ad6ec49051'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '21637938a97144e68eacef16760b0016'
                         key: {
@@ -2473,6 +2480,13 @@ declare global {
                                 }
                             }
                             element: 'active'
+                        }
+                    },
+                    {
+                        table: 'sys_ux_form_action'
+                        id: '8373ce75eb42468fa1cdfa6fba3263d8'
+                        key: {
+                            ui_action: '509d11f515c640da9a48a99d79849f19'
                         }
                     },
                     {
