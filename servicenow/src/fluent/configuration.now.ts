@@ -69,6 +69,12 @@ export const x_litmo_litmos_int_configuration = Table({
         catalog_synced_at: DateTimeColumn({ label: 'Course catalog synced', readOnly: true }),
         catalog_checked_at: DateTimeColumn({ label: 'Course catalog checked', readOnly: true }),
         catalog_error: StringColumn({ label: 'Course catalog problem', maxLength: 1000, readOnly: true }),
+        related_lists_added: StringColumn({
+            label: 'Training related lists added to',
+            maxLength: 1000,
+            readOnly: true,
+            hint: 'The form layouts (table:view) the app added its Litmos Training related list to; it is not added there again.',
+        }),
     },
 })
 

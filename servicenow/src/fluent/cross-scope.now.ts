@@ -131,3 +131,39 @@ CrossScopePrivilege({
     targetScope: 'sn_customerservice',
     targetType: 'sys_db_object',
 })
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys-ui-related-list-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'sys_ui_related_list',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys-ui-related-list-create'],
+    status: 'allowed',
+    operation: 'create',
+    targetName: 'sys_ui_related_list',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys-ui-related-list-entry-read'],
+    status: 'allowed',
+    operation: 'read',
+    targetName: 'sys_ui_related_list_entry',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys-ui-related-list-entry-create'],
+    status: 'allowed',
+    operation: 'create',
+    targetName: 'sys_ui_related_list_entry',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})

@@ -10,6 +10,7 @@ import {
     DecimalColumn,
     IntegerColumn,
     List,
+    Property,
     Record,
     ReferenceColumn,
     StringColumn,
@@ -177,6 +178,39 @@ List({
     table: 'x_litmo_litmos_int_training',
     view: default_view,
     columns: ['course', 'status', 'percentage', 'score', 'completed_at', 'assigned_at'],
+})
+
+/**
+ * Shows the training on the Incident and Case forms (default view, and the workspace
+ * views of x_litmo_litmos_int.training_list_views that have their own layout) without
+ * the administrator editing a layout: the app's related list is added to the existing
+ * layout (never removing or moving the customer's entries), or a layout is created
+ * where the view has none. Fix scripts of an app run when it is installed or upgraded;
+ * an administrator can run it again (System Definition > Fix Scripts).
+ */
+Record({
+    $id: Now.ID['fix-training-related-lists'],
+    table: 'sys_script_fix',
+    data: {
+        name: 'Litmos Training: show the training on incident and case forms',
+        description:
+            "Adds the Litmos Training related list to the Incident and Case forms' default view (and to the views named in x_litmo_litmos_int.training_list_views that have their own related-list layout). Keeps every entry the customer has; adds it once per layout: removed later, it stays removed.",
+        before: false,
+        script: `(function () {
+    var summary = require(gs.getProperty('x_litmo_litmos_int.module_path') + '/src/server/related-lists.js').addTrainingRelatedLists();
+    gs.info('Litmos Training: training related lists: ' + JSON.stringify(summary));
+})();`,
+    },
+})
+
+Property({
+    $id: Now.ID['property-training-list-views'],
+    name: 'x_litmo_litmos_int.training_list_views',
+    type: 'string',
+    value: 'sow',
+    description:
+        "Besides the default view, the form views (names, comma-separated) that get the Litmos Training related list when they have their own related-list layout, e.g. a workspace's view. Read by the fix script 'Litmos Training: show the training on incident and case forms'.",
+    roles: { read: ['admin'], write: ['admin'] },
 })
 
 /**

@@ -101,6 +101,8 @@ export const state = {
     refused: [],
     /** gs.isInteractive(): a user's browser session (false in a scheduled job). */
     interactive: true,
+    /** Tables this instance does not have (a plugin not installed). */
+    missingTables: new Set(),
 }
 
 /** The app's Fluent definitions (Acl, Table, Role, BusinessRule, ...), set by app.mjs. */
@@ -130,6 +132,7 @@ export function reset() {
     state.platformAcls = platformAcls()
     state.refused = []
     state.interactive = true
+    state.missingTables = new Set()
 }
 reset()
 
@@ -209,7 +212,7 @@ const PLATFORM_PASSWORD2 = new Set(['api_key_credentials.api_key'])
  * Platform tables the app's code may touch only with a declared cross-scope privilege
  * (CrossScopePrivilege in Fluent): operation by GlideRecord method.
  */
-const PRIVILEGED_TABLES = new Set(['api_key_credentials', 'http_connection'])
+const PRIVILEGED_TABLES = new Set(['api_key_credentials', 'http_connection', 'sys_ui_related_list', 'sys_ui_related_list_entry'])
 
 function requirePrivilege(table, operation) {
     if (!PRIVILEGED_TABLES.has(table)) return
@@ -395,6 +398,10 @@ export class GlideRecord {
     }
     getTableName() {
         return this._table
+    }
+    /** Whether the table exists on the instance (tests remove one: state.missingTables). */
+    isValid() {
+        return !state.missingTables.has(this._table)
     }
     initialize() {
         this._row = {}

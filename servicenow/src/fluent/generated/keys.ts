@@ -225,6 +225,10 @@ declare global {
                         table: 'x_litmo_litmos_int_configuration'
                         id: '7f4c531b760a471283746d5a95a988ac'
                     }
+                    'fix-training-related-lists': {
+                        table: 'sys_script_fix'
+                        id: 'cd3e3b115616427ebf9ae4ffdc95c7f6'
+                    }
                     'job-catalog-sync': {
                         table: 'sysauto_script'
                         id: '0da7615637b24d1797c63344bb55867a'
@@ -277,6 +281,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'e77deb5c9c334091bcb633e60e1aaedf'
                     }
+                    'property-training-list-views': {
+                        table: 'sys_properties'
+                        id: 'e11c32b4bb1541e09b8e574e151ff14d'
+                    }
                     'si-litmos-training-ajax': {
                         table: 'sys_script_include'
                         id: '82a20b7713744ff5ad4b660084cbd280'
@@ -320,6 +328,10 @@ declare global {
                     src_server_payload_js: {
                         table: 'sys_module'
                         id: 'e1b27fe600424a08970a4d515baa48f6'
+                    }
+                    'src_server_related-lists_js': {
+                        table: 'sys_module'
+                        id: '5f258508eb9e442698489808ca0dca1e'
                     }
                     src_server_training_js: {
                         table: 'sys_module'
@@ -386,6 +398,22 @@ declare global {
                     'xscope-incident-write': {
                         table: 'sys_scope_privilege'
                         id: 'eede737f03ed4031964658bf1ddb7180'
+                    }
+                    'xscope-sys-ui-related-list-create': {
+                        table: 'sys_scope_privilege'
+                        id: '3b2136b1887445c5a79b331c66f3c7aa'
+                    }
+                    'xscope-sys-ui-related-list-entry-create': {
+                        table: 'sys_scope_privilege'
+                        id: '3ff0bbfc9108454686ddefde3a5e6053'
+                    }
+                    'xscope-sys-ui-related-list-entry-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'd690d4a95bdc467bb3b808377ad470bd'
+                    }
+                    'xscope-sys-ui-related-list-read': {
+                        table: 'sys_scope_privilege'
+                        id: '1396f243fbcc4d528f7a399269405c3c'
                     }
                     'xscope-sys-user-read': {
                         table: 'sys_scope_privilege'
@@ -3963,6 +3991,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'da27db3f2ebb4f37aa19bcf25c83522a'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'related_lists_added'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'da5c466ff2a64f07becaf256d56e25a2'
                         key: {
@@ -4072,6 +4108,15 @@ declare global {
                                     name: 'x_litmo_litmos_int.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e219300ffc694319b0e1f9dcf5d3722f'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'related_lists_added'
+                            language: 'en'
                         }
                     },
                     {
