@@ -151,6 +151,9 @@ routes=(
   "GET /v1/servicenow/courses/assignable"
   "GET /v1/servicenow/recommendations"
   "GET /v1/admin/tenants/{tenant_id}/reports/recommendations"
+  "GET /v1/admin/tenants/warmup/rules"
+  "PUT /v1/admin/tenants/warmup/rules/warmup"
+  "DELETE /v1/admin/tenants/warmup/rules/warmup"
   "GET /v1/admin/tenants" "GET /v1/admin/tenants/warmup/reports/effectiveness" "GET /admin"
 )
 # A few at a time: two dozen `cargo run`s at once contend for cargo's locks, and on a

@@ -192,7 +192,7 @@ mod claims {
         let s = store().await;
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "me", 100, 160, None).await.unwrap(), Claim::Won);
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 101, 161, None).await.unwrap(), Claim::Pending);
-        s.confirm_assignments("acme", "me", &[record("C1", "i1")], 100_000, None).await.unwrap();
+        s.confirm_assignments("acme", "me", &[record("C1", "i1")], 100_000, None, None).await.unwrap();
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 102, 162, None).await.unwrap(), Claim::Existing(()));
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "you", 10_000, 10_060, None).await.unwrap(), Claim::Existing(()), "a confirmed assignment never expires");
         // Release only frees pending claims of their owner.
@@ -216,7 +216,7 @@ mod claims {
         for r in &rows {
             assert_eq!(s.claim_assignment("acme", "L1", &r.assignment.course_id, "me", 100, 160, None).await.unwrap(), Claim::Won);
         }
-        s.confirm_assignments("acme", "me", &rows, 100_000, None).await.unwrap();
+        s.confirm_assignments("acme", "me", &rows, 100_000, None, None).await.unwrap();
         assert_eq!(s.incident_records("acme", "i9").await.unwrap().len(), 50);
         let feed = s.feed("acme", 0, 200).await.unwrap();
         assert_eq!(feed.iter().map(|e| e.seq).collect::<Vec<_>>(), (1..=50).collect::<Vec<u64>>(), "one entry each, in sequence");
@@ -228,7 +228,7 @@ mod claims {
         for r in &rows {
             assert_eq!(s.claim_assignment(tenant, "L1", &r.assignment.course_id, "me", 100, 160, None).await.unwrap(), Claim::Won);
         }
-        s.confirm_assignments(tenant, "me", &rows, 100_000, None).await.unwrap();
+        s.confirm_assignments(tenant, "me", &rows, 100_000, None, None).await.unwrap();
         rows
     }
 

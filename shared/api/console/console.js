@@ -7,6 +7,8 @@
 //   keys.js     the ServiceNow integration: enable, key, webhook URL, rotate, revoke, sync, disable
 //   report.js   the effectiveness report: form, table, CSV
 //   chart.js    the report's SVG bars
+//   recommend.js courses ranked by what they prevent
+//   rules.js    automatic training by category
 // The page's Content-Security-Policy allows no inline script or style, so every
 // behaviour is in these modules and every look is in console.css.
 
@@ -14,6 +16,7 @@ import { api, ApiError, forgetToken, keepToken, onUnauthorized, token } from './
 import { renderServiceNow, wireKeys } from './keys.js'
 import { wireRecommendations } from './recommend.js'
 import { wireReport } from './report.js'
+import { wireRules } from './rules.js'
 import { addTenants, PAGE_SIZE, startCreate, wireTenants } from './tenants.js'
 import { $, clearErrors, showError, showFieldError, state, withProgress } from './ui.js'
 
@@ -117,6 +120,7 @@ function init() {
     wireKeys()
     wireReport()
     wireRecommendations()
+    wireRules()
 
     // Ready: the submit buttons start disabled so that nothing is submitted natively.
     for (const id of ['sign-in-button', 'save-tenant', 'report-show']) $(id).disabled = false

@@ -5,6 +5,7 @@
 import { api, ApiError, tenantPath } from './api.js'
 import { loadServiceNow, renderLastSync, renderServiceNow, SERVICENOW_STATE } from './keys.js'
 import { clearRecommendations } from './recommend.js'
+import { clearRules, loadRules } from './rules.js'
 import { clearReport, loadReport } from './report.js'
 import { $, clearErrors, confirmDialog, showError, showFieldError, state, withProgress } from './ui.js'
 
@@ -130,6 +131,7 @@ export function startCreate() {
     $('servicenow').hidden = true
     $('report').hidden = true
     $('recommendations').hidden = true
+    $('rules').hidden = true
     renderTenantList()
 }
 
@@ -161,10 +163,12 @@ export async function selectTenant(id) {
     $('servicenow').hidden = false
     $('report').hidden = false
     $('recommendations').hidden = false
+    $('rules').hidden = false
     clearReport()
     clearRecommendations()
+    clearRules()
     renderServiceNow(null)
-    await Promise.all([refreshTenant(id), loadServiceNow(id), loadReport()])
+    await Promise.all([refreshTenant(id), loadServiceNow(id), loadReport(), loadRules()])
 }
 
 /** Reads the tenant again (its list entry may be stale). */

@@ -22,6 +22,7 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     ("/admin/report.js", "text/javascript; charset=utf-8", include_bytes!("../console/report.js")),
     ("/admin/chart.js", "text/javascript; charset=utf-8", include_bytes!("../console/chart.js")),
     ("/admin/recommend.js", "text/javascript; charset=utf-8", include_bytes!("../console/recommend.js")),
+    ("/admin/rules.js", "text/javascript; charset=utf-8", include_bytes!("../console/rules.js")),
     ("/admin/console.css", "text/css; charset=utf-8", include_bytes!("../console/console.css")),
 ];
 

@@ -10,6 +10,7 @@ pub mod outcomes;
 pub mod permissions;
 pub mod problem;
 pub mod routes;
+pub mod rules;
 pub mod servicenow;
 pub mod state;
 pub mod training;

@@ -8,7 +8,7 @@ use lambda_http::http::StatusCode;
 use lambda_http::{Body, Request, Response};
 use litmos_domain::keys;
 use litmos_domain::model::{SyncRecord, Tenant};
-use litmos_domain::ports::{SyncMessage, SyncQueue, TenantStore};
+use litmos_domain::ports::{RuleStore, SyncMessage, SyncQueue, TenantStore};
 use litmos_domain::report::{self, ReportQuery};
 use litmos_domain::training::{self, IncidentInput, Outcomes, WebhookOutcome};
 use litmos_domain::{Error, validate};
@@ -106,8 +106,19 @@ pub async fn create_incident(state: Arc<AppState>, req: Request) -> Response<Bod
     authed(state, req, |state, req, caller| async move {
         only_query(&req, &[])?;
         let input: IncidentInput = json_body(&req)?;
-        let (created, view) = state.outcomes().record_incident(&caller.tenant_id, input).await?;
-        Ok(json(if created { StatusCode::CREATED } else { StatusCode::OK }, &json!({"incident": view})))
+        let tenant = caller.tenant_id.as_str();
+        // The tenant's rules are read beside the write (one round trip, not two in a row).
+        let outcomes = state.outcomes();
+        let (recorded, rules) = tokio::join!(outcomes.record_incident(tenant, &input), state.store.rules(tenant));
+        let recorded = recorded?;
+        let status = if recorded.created { StatusCode::CREATED } else { StatusCode::OK };
+        let matching: Vec<_> = rules.map_err(Error::from)?.into_iter().filter(|r| litmos_domain::rules::matches(r, &recorded.record)).collect();
+        if matching.is_empty() {
+            return Ok(json(status, &json!({"incident": recorded.view})));
+        }
+        let (settings, acct) = state.account(&caller).await?;
+        let fired = state.fire_rules(tenant, &acct, settings.send_welcome_email, &matching, &recorded.record, input.caller).await?;
+        Ok(json(status, &json!({"incident": recorded.view, "rules": fired})))
     })
     .await
 }
@@ -231,8 +242,11 @@ pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
         if !tenant.servicenow.enabled {
             return Err(litmos_domain::Error::Conflict(format!("The ServiceNow integration of tenant '{id}' is disabled, so there is nothing to sync; enable it first.")).into());
         }
-        let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
+        let (settings, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
         let result = state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await;
+        if result.is_ok() {
+            state.retry_deferred_rules(&id, &acct, settings.litmos.send_welcome_email).await;
+        }
         let (outcome, error) = match &result {
             Ok(_) => (SyncResult::Succeeded, None),
             Err((_, e)) => (SyncResult::Failed, Some(e)),
@@ -367,8 +381,8 @@ pub async fn sync_one(state: &AppState, message: &SyncMessage, soft_deadline: Du
     let id = message.tenant.as_str();
     // The tenant and its Litmos account in one read: a tenant gone or disabled is
     // `Unauthorized` there, and has nothing to sync.
-    let acct = match state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), id).await {
-        Ok((_, a)) => a,
+    let (settings, acct) = match state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), id).await {
+        Ok(loaded) => loaded,
         Err(Error::Unauthorized) => return Ok(SyncResult::Skipped),
         Err(e @ Error::Store(_)) => return Err(e),
         Err(e) => return record_sync(state, id, SyncResult::Failed, Some(&e)).await,
@@ -380,6 +394,7 @@ pub async fn sync_one(state: &AppState, message: &SyncMessage, soft_deadline: Du
         let error = match run {
             Ok(Ok(out)) => {
                 tracing::info!(tenant = id, learners = out.learners_checked, updated = out.assignments_updated, "tenant synced");
+                state.retry_deferred_rules(id, &acct, settings.litmos.send_welcome_email).await;
                 return record_sync(state, id, SyncResult::Succeeded, None).await;
             }
             // Out of time: each learner's progress is saved as it is read, so stopping

@@ -79,8 +79,10 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     ("get-learner", &[(Table, &[READ, UPDATE])]),
     ("get-effectiveness-report", &[(Table, &[READ, UPDATE, QUERY])]),
     ("get-recommendations", &[(Table, &[READ, UPDATE, QUERY])]),
-    // Incident: a transaction of the incident and its caller index; the records it touches.
-    ("record-incident", &[(Table, &[READ, QUERY, BATCH_GET, PUT, UPDATE])]),
+    // Incident: a transaction of the incident and its caller index; the records it
+    // touches; the tenant's rules, and a rule that fires does what upsert-learner and
+    // assign-courses do (with the tenant's Litmos key).
+    ("record-incident", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     ("get-training-updates", &[(Table, &[READ, UPDATE, QUERY]), (CursorSecret, &[GET_SECRET])]),
     // ServiceNow routes that call Litmos with the tenant's key.
     ("upsert-learner", &[(Table, &[READ, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
@@ -97,6 +99,11 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     ("sync-progress", &[(Table, &[QUERY, BATCH_GET]), (SyncQueue, &[SEND])]),
     // One tenant's sync per message; a deferred one sends its follow-up.
     ("sync-worker", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET]), (SyncQueue, &[SEND])]),
+    // Rules: the tenant and its rules; listing and writing one also checks the rule's
+    // courses against the catalog cache (refreshed from Litmos when stale).
+    ("list-rules", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
+    ("put-rule", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
+    ("delete-rule", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, DELETE])]),
     // Answers 405/404 from the path alone.
     ("method-not-allowed", &[]),
     ("get-openapi", &[]),

@@ -39,6 +39,9 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/v1/admin/tenants/{tenant_id}/reports/recommendations", "get-tenant-recommendations"),
     ("GET", "/v1/admin/tenants", "list-tenants"),
     ("GET", "/v1/admin/tenants/{tenant_id}/reports/effectiveness", "get-tenant-report"),
+    ("GET", "/v1/admin/tenants/{tenant_id}/rules", "list-rules"),
+    ("PUT", "/v1/admin/tenants/{tenant_id}/rules/{rule_id}", "put-rule"),
+    ("DELETE", "/v1/admin/tenants/{tenant_id}/rules/{rule_id}", "delete-rule"),
     ("GET", "/admin", "admin-console"),
     ("GET", "/admin/{asset}", "admin-console"),
 ];

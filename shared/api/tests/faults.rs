@@ -70,9 +70,9 @@ impl AssignmentStore for Flaky<'_> {
         self.tick()?;
         self.inner.feed_position(t).await
     }
-    async fn confirm_assignments(&self, t: &str, o: &str, r: &[AssignmentRecord], ms: i64, k: Option<FeedPosition>) -> Result<(), StoreError> {
+    async fn confirm_assignments(&self, t: &str, o: &str, r: &[AssignmentRecord], ms: i64, k: Option<FeedPosition>, note: Option<&str>) -> Result<(), StoreError> {
         self.tick()?;
-        self.inner.confirm_assignments(t, o, r, ms, k).await
+        self.inner.confirm_assignments(t, o, r, ms, k, note).await
     }
     async fn release_assignments(&self, t: &str, l: &str, c: &[String], o: &str) -> Result<(), StoreError> {
         self.tick()?;

@@ -105,6 +105,13 @@ struct RecordContext {
     feed: Option<FeedPosition>,
 }
 
+/// Who assigns: an agent (`X-Agent`) or a rule (`rule:<id>`, with the rule's name
+/// for its feed note).
+struct By<'a> {
+    who: &'a str,
+    rule_name: Option<&'a str>,
+}
+
 /// The answer to send: a fresh outcome, or the stored answer of an earlier request
 /// with the same `Idempotency-Key`.
 pub enum Answer {
@@ -182,7 +189,37 @@ impl Assignments<'_> {
                 refused.join(", ")
             )));
         }
+        let by = By { who, rule_name: None };
+        self.apply(tenant, acct, &by, &caller, input, &assignable, incident, table).await
+    }
 
+    /// A rule's courses for a record's caller, through the same path as an agent's:
+    /// no agent to check (the Account Owner made the rule), every active course may be
+    /// assigned, and courses Litmos no longer has are skipped and returned. The
+    /// assignments are `rule:<id>`'s, with the rule's note on the feed.
+    pub async fn assign_by_rule(&self, tenant: &str, acct: &LitmosAccount, rule: &crate::rules::Rule, learner_id: &str, record: &Incident) -> Result<(AssignOutcome, Vec<String>), Error> {
+        self.litmos.reserve(acct, 2).await?;
+        let active: HashMap<String, Course> = self.catalog.all(tenant, acct).await?.into_iter().filter(|c| c.active).map(|c| (c.id.clone(), c)).collect();
+        let (present, missing): (Vec<String>, Vec<String>) = rule.course_ids.iter().cloned().partition(|id| active.contains_key(id));
+        if present.is_empty() {
+            return Ok((AssignOutcome { assigned: Vec::new(), already_assigned: Vec::new(), messages: Vec::new() }, missing));
+        }
+        let input = AssignInput {
+            learner_id: learner_id.to_string(),
+            course_ids: present,
+            incident: IncidentRef { sys_id: record.sys_id.clone(), number: record.number.clone(), table: Some(record.table.clone()) },
+            send_message: false,
+        };
+        let who = format!("rule:{}", rule.id);
+        let by = By { who: &who, rule_name: Some(&rule.name) };
+        let outcome = self.apply(tenant, acct, &by, &record.caller_sys_id, &input, &active, Some(record.clone()), record.table.clone()).await?;
+        Ok((outcome, missing))
+    }
+
+    /// Claims, the Litmos write and the records, for courses already checked.
+    #[allow(clippy::too_many_arguments)]
+    async fn apply(&self, tenant: &str, acct: &LitmosAccount, by: &By<'_>, caller: &str, input: &AssignInput, assignable: &HashMap<String, Course>, incident: Option<Incident>, table: String) -> Result<AssignOutcome, Error> {
+        let caller = caller.to_string();
         let started = self.clock.now();
         let started_ms = now_ms(self.clock);
         // While Litmos answers: the caller's next incident and the feed's position,
@@ -224,11 +261,11 @@ impl Assignments<'_> {
             && let Err(e) = self.litmos.assign_courses(acct, &input.learner_id, &to_assign, input.send_message).await
         {
             self.release(tenant, &input.learner_id, &to_record, &owner).await;
-            return Err(self.recover(tenant, acct, who, &caller, input, &owner, &to_assign, &assignable, context, e.into()).await);
+            return Err(self.recover(tenant, acct, by, &caller, input, &owner, &to_assign, assignable, context, e.into()).await);
         }
         let mut recorded: Vec<String> = to_assign.clone();
         recorded.extend(to_record.iter().cloned());
-        if let Err(e) = self.record(tenant, who, &caller, input, &owner, &recorded, &assignable, context).await {
+        if let Err(e) = self.record(tenant, by, &caller, input, &owner, &recorded, assignable, context).await {
             // Litmos holds them now: free the slots so a retry records them at once.
             self.release(tenant, &input.learner_id, &recorded, &owner).await;
             return Err(e);
@@ -265,7 +302,7 @@ impl Assignments<'_> {
     /// Records what Litmos took, with what the report keeps about the incident: its
     /// category and the caller's first later incident, if ServiceNow sent them already.
     #[allow(clippy::too_many_arguments)]
-    async fn record(&self, tenant: &str, who: &str, caller: &str, input: &AssignInput, owner: &str, ids: &[String], courses: &HashMap<String, Course>, context: RecordContext) -> Result<(), Error> {
+    async fn record(&self, tenant: &str, by: &By<'_>, caller: &str, input: &AssignInput, owner: &str, ids: &[String], courses: &HashMap<String, Course>, context: RecordContext) -> Result<(), Error> {
         if ids.is_empty() {
             return Ok(());
         }
@@ -281,7 +318,7 @@ impl Assignments<'_> {
                     incident_sys_id: input.incident.sys_id.clone(),
                     incident_number: input.incident.number.clone(),
                     incident_table: table.clone(),
-                    assigned_by: who.to_string(),
+                    assigned_by: by.who.to_string(),
                     assigned_at: now,
                 },
                 caller_sys_id: caller.to_string(),
@@ -290,7 +327,12 @@ impl Assignments<'_> {
                 next_incident_at,
             })
             .collect();
-        self.store.confirm_assignments(tenant, owner, &rows, now_ms(self.clock), feed).await?;
+        // A rule's batch is one note naming its courses, in the rule's order.
+        let note = by.rule_name.map(|rule| {
+            let names: Vec<&str> = input.course_ids.iter().filter(|id| ids.contains(id)).map(|id| courses[id].name.as_str()).collect();
+            crate::rules::note(rule, &names)
+        });
+        self.store.confirm_assignments(tenant, owner, &rows, now_ms(self.clock), feed, note.as_deref()).await?;
         Ok(())
     }
 
@@ -301,7 +343,7 @@ impl Assignments<'_> {
         &self,
         tenant: &str,
         acct: &LitmosAccount,
-        who: &str,
+        by: &By<'_>,
         caller: &str,
         input: &AssignInput,
         owner: &str,
@@ -320,7 +362,7 @@ impl Assignments<'_> {
             ));
         };
         let (landed, missing): (Vec<String>, Vec<String>) = claimed.iter().cloned().partition(|id| held.contains(id));
-        if let Err(e) = self.record(tenant, who, caller, input, owner, &landed, courses, context).await {
+        if let Err(e) = self.record(tenant, by, caller, input, owner, &landed, courses, context).await {
             tracing::error!(error = %e, "could not record assignments Litmos accepted; a retry records them");
             self.release(tenant, &input.learner_id, &landed, owner).await;
         }

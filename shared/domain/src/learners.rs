@@ -23,7 +23,7 @@ pub struct LearnerInput {
     pub caller: CallerInput,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CallerInput {
     pub sys_id: String,
@@ -74,6 +74,11 @@ struct Caller {
     email: Option<String>,
     first_name: String,
     last_name: String,
+}
+
+/// Checks a caller's details without taking them (a record's optional `caller`).
+pub fn validate_caller_input(c: &CallerInput) -> Result<(), Error> {
+    validate_caller(c.clone()).map(|_| ())
 }
 
 fn validate_caller(c: CallerInput) -> Result<Caller, Error> {

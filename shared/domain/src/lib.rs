@@ -16,6 +16,7 @@ pub mod model;
 pub mod ports;
 pub mod recommend;
 pub mod report;
+pub mod rules;
 pub mod servicenow;
 pub mod time;
 pub mod training;

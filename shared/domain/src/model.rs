@@ -292,7 +292,7 @@ pub struct AssignmentRecord {
 }
 
 /// An incident as the ServiceNow app reports it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Incident {
     pub sys_id: String,
     pub number: String,
@@ -318,6 +318,9 @@ pub struct FeedEntry {
     pub course_id: String,
     pub course_name: String,
     pub progress: Progress,
+    /// The note kept with the entry, when it is not the one its status gives: a rule's
+    /// batch note on its first entry, `Some("")` (no note) on the others.
+    pub note: Option<String>,
 }
 
 /// The ServiceNow tables training is assigned from: ITSM incidents and CSM cases. The

@@ -197,8 +197,36 @@ pub trait AssignmentStore: Send + Sync {
     /// Turns claimed slots into assignments, links each to its incident, keeps its
     /// record and appends its `not_started` feed entry, all or nothing. `known` is a
     /// `feed_position` read earlier: tried first, read again only when it moved.
-    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, known: Option<FeedPosition>) -> Result<(), StoreError>;
+    /// `note`, when set, is the feed note of the batch: it goes on the first entry and
+    /// the others carry none (a rule's assignment is one work note, not one per course).
+    #[allow(clippy::too_many_arguments)]
+    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, known: Option<FeedPosition>, note: Option<&str>) -> Result<(), StoreError>;
     async fn release_assignments(&self, tenant: &str, learner_id: &str, course_ids: &[String], owner: &str) -> Result<(), StoreError>;
+}
+
+/// The tenant's automatic-training rules and their firings (issue 20.2). A firing is
+/// the slot (`record`, `rule`): claimed, then done, or released (to run again later).
+#[async_trait]
+pub trait RuleStore: Send + Sync {
+    /// Creates or replaces a rule; true when it was created.
+    async fn put_rule(&self, tenant: &str, rule: &crate::rules::Rule) -> Result<bool, StoreError>;
+    /// Every rule of the tenant, in id order.
+    async fn rules(&self, tenant: &str) -> Result<Vec<crate::rules::Rule>, StoreError>;
+    /// False when there was no such rule.
+    async fn delete_rule(&self, tenant: &str, id: &str) -> Result<bool, StoreError>;
+    /// `Existing` when the rule already fired for the record.
+    #[allow(clippy::too_many_arguments)]
+    async fn claim_firing(&self, tenant: &str, record: &str, rule: &str, caller_sys_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp) -> Result<Claim<()>, StoreError>;
+    /// The firing is done: it never runs again for this record (and its deferred copy goes).
+    async fn finish_firing(&self, tenant: &str, record: &str, rule: &str, owner: &str) -> Result<(), StoreError>;
+    /// Frees the slot (while `owner` holds it) without keeping anything aside.
+    async fn release_firing(&self, tenant: &str, record: &str, rule: &str, owner: &str) -> Result<(), StoreError>;
+    /// Keeps the firing aside for a later sync, then frees the slot.
+    async fn defer_firing(&self, tenant: &str, owner: &str, firing: &crate::rules::DeferredFiring) -> Result<(), StoreError>;
+    /// Up to `limit` deferred firings, oldest record first.
+    async fn deferred_firings(&self, tenant: &str, limit: usize) -> Result<Vec<crate::rules::DeferredFiring>, StoreError>;
+    /// Forgets a deferred firing (its rule is gone or inactive).
+    async fn drop_deferred(&self, tenant: &str, record: &str, rule: &str) -> Result<(), StoreError>;
 }
 
 /// The tenant's feed counter: the last sequence given out and the time of its entry

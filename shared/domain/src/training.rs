@@ -157,6 +157,21 @@ pub struct IncidentInput {
     pub opened_at: String,
     #[serde(default)]
     pub category: Option<String>,
+    /// The caller's details (as `POST /v1/servicenow/learners` takes them), so a rule
+    /// that fires can find or create the caller's learner.
+    #[serde(default)]
+    pub caller: Option<crate::learners::CallerInput>,
+}
+
+/// What recording an incident did: whether it was new, what to answer, and the record
+/// as kept, to check the rules against. Every report of a record is checked, not only
+/// a new one or a category change: a rule that already fired for it says so at the
+/// cost of one conditional write, and one whose first firing was cut short (a request
+/// that timed out after the record was written) fires on ServiceNow's retry.
+pub struct IncidentRecording {
+    pub created: bool,
+    pub view: IncidentRecorded,
+    pub record: Incident,
 }
 
 #[derive(Debug, Serialize)]
@@ -434,17 +449,23 @@ impl Outcomes<'_> {
         Ok(out)
     }
 
-    /// An incident opened (or its category changed). Returns whether it was new.
-    pub async fn record_incident(&self, tenant: &str, input: IncidentInput) -> Result<(bool, IncidentRecorded), Error> {
+    /// An incident opened (or its category changed).
+    pub async fn record_incident(&self, tenant: &str, input: &IncidentInput) -> Result<IncidentRecording, Error> {
         validate::sys_id("sys_id", &input.sys_id)?;
         validate::incident_number("number", &input.number)?;
         let table = validate::record_table("table", input.table.as_deref())?;
         validate::sys_id("caller_sys_id", &input.caller_sys_id)?;
+        if let Some(c) = &input.caller {
+            crate::learners::validate_caller_input(c)?;
+            if c.sys_id != input.caller_sys_id {
+                return Err(Error::invalid("caller.sys_id", "must equal caller_sys_id"));
+            }
+        }
         let opened_at = crate::time::parse_rfc3339(&input.opened_at).ok_or_else(|| Error::invalid("opened_at", "must be an RFC 3339 date-time, e.g. 2026-11-29T10:15:00Z"))?;
         if opened_at > self.clock.now() + MAX_CLOCK_AHEAD_SECONDS {
             return Err(Error::invalid("opened_at", "must not be more than 5 minutes in the future"));
         }
-        let category = input.category.map(|c| validate::text("category", &c, 0, 80)).transpose()?.filter(|c| !c.is_empty());
+        let category = input.category.as_deref().map(|c| validate::text("category", c, 0, 80)).transpose()?.filter(|c| !c.is_empty());
         let incident = Incident { sys_id: input.sys_id.clone(), number: input.number.clone(), table, caller_sys_id: input.caller_sys_id.clone(), opened_at, category: category.clone() };
         let created = match self.incidents.put_incident(tenant, &incident).await? {
             IncidentWrite::Created => true,
@@ -471,8 +492,8 @@ impl Outcomes<'_> {
                 }
             }
         }
-        let view = IncidentRecorded { sys_id: incident.sys_id, number: incident.number, table: incident.table, caller_sys_id: incident.caller_sys_id, opened_at: rfc3339(opened_at), category };
-        Ok((created, view))
+        let view = IncidentRecorded { sys_id: incident.sys_id.clone(), number: incident.number.clone(), table: incident.table.clone(), caller_sys_id: incident.caller_sys_id.clone(), opened_at: rfc3339(opened_at), category };
+        Ok(IncidentRecording { created, view, record: incident })
     }
 }
 
@@ -489,7 +510,8 @@ pub struct FeedView {
     pub score: Option<f64>,
     pub completed_at: Option<String>,
     pub changed_at: String,
-    pub note: String,
+    /// Null on the entries of a rule's batch after its first (which names them all).
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -508,7 +530,11 @@ impl From<FeedEntry> for FeedView {
     fn from(e: FeedEntry) -> Self {
         FeedView {
             id: format!("{}", e.seq),
-            note: note(&e.course_name, &e.progress),
+            note: match e.note {
+                None => Some(note(&e.course_name, &e.progress)),
+                Some(own) if own.is_empty() => None,
+                Some(own) => Some(own),
+            },
             incident: IncidentView { sys_id: e.incident_sys_id, number: e.incident_number, table: e.incident_table },
             caller_sys_id: e.caller_sys_id,
             learner_id: e.learner_id,

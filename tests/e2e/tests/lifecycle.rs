@@ -135,6 +135,8 @@ async fn every_undeclared_method_is_405_with_allow() {
         ("/v1/litmos/webhooks/demo/0000", "POST"),
         ("/v1/admin/tenants", "GET"),
         ("/v1/admin/tenants/demo/reports/effectiveness", "GET"),
+        ("/v1/admin/tenants/demo/rules", "GET"),
+        ("/v1/admin/tenants/demo/rules/vpn", "PUT, DELETE"),
         ("/admin", "GET"),
         ("/admin/console.js", "GET"),
     ];

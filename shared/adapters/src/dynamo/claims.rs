@@ -11,7 +11,7 @@ use tracing::instrument;
 use super::layout::*;
 use super::{DynamoStore, TxOutcome, unavailable, written};
 
-enum Take {
+pub(super) enum Take {
     Taken,
     Held(Item),
 }
@@ -31,7 +31,7 @@ impl DynamoStore {
     /// Puts `item` unless the slot exists and is not a pending claim whose lease ended
     /// (or, with `done_before_ms`, a done record confirmed before that time; a record
     /// from before slots kept milliseconds is compared by its whole second).
-    async fn take(&self, item: Item, now: Timestamp, done_before_ms: Option<i64>) -> Result<Take, StoreError> {
+    pub(super) async fn take(&self, item: Item, now: Timestamp, done_before_ms: Option<i64>) -> Result<Take, StoreError> {
         let (pk, sk) = (item[PK].clone(), item[SK].clone());
         let mut req = self
             .client
@@ -70,7 +70,7 @@ impl DynamoStore {
     }
 
     /// Deletes a slot only while `owner` still holds it as a pending claim.
-    async fn release(&self, pk: String, sk: String, owner: &str) -> Result<(), StoreError> {
+    pub(super) async fn release(&self, pk: String, sk: String, owner: &str) -> Result<(), StoreError> {
         let req = self
             .client
             .delete_item()
@@ -89,7 +89,7 @@ impl DynamoStore {
     }
 }
 
-fn pending(pk: String, sk: String, owner: &str, lease_until: Timestamp) -> Item {
+pub(super) fn pending(pk: String, sk: String, owner: &str, lease_until: Timestamp) -> Item {
     let mut item = key(pk, sk);
     item.insert(STATE.into(), s(PENDING));
     item.insert(OWNER.into(), s(owner));
@@ -170,6 +170,8 @@ impl LearnerStore for DynamoStore {
         let mut doomed: Vec<Item> = Vec::new();
         doomed.extend(self.query_where(&pk, "REC#", CALLER_SYS_ID, caller_sys_id).await?);
         doomed.extend(self.query_where(&pk, "FEED#", CALLER_SYS_ID, caller_sys_id).await?);
+        doomed.extend(self.query_where(&pk, RULE_FIRE_PREFIX, CALLER_SYS_ID, caller_sys_id).await?);
+        doomed.extend(self.query_where(&pk, RULE_WAIT_PREFIX, CALLER_SYS_ID, caller_sys_id).await?);
         doomed.extend(self.query_partition(&pk, &caller_incident_prefix(caller_sys_id), true).await?);
         if let Some(l) = &linked {
             let ours: std::collections::HashSet<String> = incidents.iter().filter_map(|i| opt_s(i, INCIDENT_SYS_ID)).collect();
@@ -217,11 +219,13 @@ impl AssignmentStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant, count = records.len()))]
-    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, mut known: Option<FeedPosition>) -> Result<(), StoreError> {
+    async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, mut known: Option<FeedPosition>, note: Option<&str>) -> Result<(), StoreError> {
         // Four actions per assignment, one per learner and the feed counter: at most
         // 100 actions per transaction.
-        for chunk in records.chunks(24) {
-            let build = |first: u64, ms: i64| self.record_items(tenant, owner, chunk, first, ms);
+        for (part, chunk) in records.chunks(24).enumerate() {
+            // The batch's note on its first entry, none on the others.
+            let note = note.map(|text| if part == 0 { text } else { "" });
+            let build = |first: u64, ms: i64| self.record_items(tenant, owner, chunk, first, ms, note);
             if let Err(codes) = self.append_with_feed(tenant, now_ms, chunk.len() as u64, known.take(), &build).await? {
                 tracing::warn!(?codes, "an assignment claim was lost before it was confirmed");
                 return Err(StoreError::Corrupt("an assignment claim was lost before it was confirmed".into()));

@@ -21,6 +21,9 @@
 //! | caller's incident       | `TENANT#<id>`     | `CALLERINC#<caller>#<opened_at:012>#<sys_id>` |
 //! | cache head / chunk      | `TENANT#<id>`     | `CACHE#<name>` / `CACHE#<name>#<gen>#<n>` |
 //! | cache refresh lease     | `TENANT#<id>`     | `REFRESH#<name>` (TTL)               |
+//! | automatic-training rule | `TENANT#<id>`     | `RULE#<rule id>`                     |
+//! | rule firing (claimed/done) | `TENANT#<id>`  | `RULEFIRE#<record sys_id>#<rule id>` |
+//! | deferred rule firing    | `TENANT#<id>`     | `RULEWAIT#<record sys_id>#<rule id>` |
 //!
 //! Everything a tenant owns shares its partition, so deleting a tenant is one query
 //! plus deletes; keys live in their own partitions so auth is one GetItem by hash. A
@@ -44,6 +47,25 @@ pub const SK: &str = "sk";
 pub const TTL: &str = "expires_at";
 
 pub const META: &str = "META";
+
+pub const RULE_PREFIX: &str = "RULE#";
+pub const RULE_FIRE_PREFIX: &str = "RULEFIRE#";
+pub const RULE_WAIT_PREFIX: &str = "RULEWAIT#";
+/// On a rule item: the rule as JSON. On a deferred firing: the firing as JSON.
+pub const RULE_JSON: &str = "rule";
+pub const FIRING_JSON: &str = "firing";
+
+pub fn rule_sk(id: &str) -> String {
+    format!("{RULE_PREFIX}{id}")
+}
+
+pub fn rule_fire_sk(record: &str, rule: &str) -> String {
+    format!("{RULE_FIRE_PREFIX}{record}#{rule}")
+}
+
+pub fn rule_wait_sk(record: &str, rule: &str) -> String {
+    format!("{RULE_WAIT_PREFIX}{record}#{rule}")
+}
 pub const TENANTS_PK: &str = "TENANTS";
 pub const SPENT: &str = "spent";
 
@@ -238,6 +260,8 @@ pub const LINKED_AT: &str = "linked_at";
 // Assignment attributes.
 pub const COURSE_ID: &str = "course_id";
 pub const COURSE_NAME: &str = "course_name";
+/// On a feed entry: its own note (a rule's batch), `""` for none.
+pub const NOTE: &str = "note";
 pub const INCIDENT_SYS_ID: &str = "incident_sys_id";
 pub const INCIDENT_NUMBER: &str = "incident_number";
 /// The ServiceNow table of the record (incident or case); absent on items from before
@@ -520,6 +544,7 @@ pub fn feed_from(item: &Item) -> Result<FeedEntry, StoreError> {
         course_id: get_s(item, COURSE_ID)?,
         course_name: get_s(item, COURSE_NAME)?,
         progress: progress_from(item),
+        note: opt_s(item, NOTE),
     })
 }
 

@@ -5,6 +5,7 @@ mod cache;
 mod claims;
 mod layout;
 mod progress;
+mod rules;
 mod tenants;
 
 use std::time::Duration;

@@ -131,7 +131,8 @@ impl DynamoStore {
     /// The transaction items that record confirmed assignments: the slot becomes
     /// `done`, the incident link, the record and its first feed entry, and the learner
     /// to check. Used by `confirm_assignments`.
-    pub(crate) fn record_items(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], first_seq: u64, ms: i64) -> Vec<TransactWriteItem> {
+    /// `note`: the batch's own note for its first entry (`""` for none), the others none.
+    pub(crate) fn record_items(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], first_seq: u64, ms: i64, note: Option<&str>) -> Vec<TransactWriteItem> {
         let mut items = Vec::with_capacity(records.len() * 4 + 1);
         for (i, r) in records.iter().enumerate() {
             let a = &r.assignment;
@@ -154,7 +155,11 @@ impl DynamoStore {
             items.push(TransactWriteItem::builder().update(update).build());
             items.push(put(&self.table, incident_item(tenant, a)));
             items.push(put(&self.table, record_item(tenant, r)));
-            items.push(put(&self.table, feed_item(tenant, first_seq + i as u64, ms, r, &r.progress)));
+            let mut entry = feed_item(tenant, first_seq + i as u64, ms, r, &r.progress);
+            if let Some(text) = note {
+                entry.insert(NOTE.into(), s(if i == 0 { text } else { "" }));
+            }
+            items.push(put(&self.table, entry));
         }
         let learners: std::collections::BTreeSet<&str> = records.iter().map(|r| r.assignment.learner_id.as_str()).collect();
         for learner in learners {
