@@ -18,6 +18,7 @@ export const x_litmo_litmos_int_noted_update = Table({
             choices: {
                 noted: { label: 'Work note added', sequence: 0 },
                 incident_not_found: { label: 'Incident not found', sequence: 1 },
+                training_only: { label: 'Training updated, no note (a rule batch after its first entry)', sequence: 2 },
             },
         }),
     },

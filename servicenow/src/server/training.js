@@ -69,5 +69,7 @@ export function trainingFromFeed(entry) {
         score: entry.score,
         completedAt: entry.completed_at,
         changedAt: entry.changed_at,
+        // Who assigned it, when the feed says (a rule's assignment: rule:<rule_id>).
+        assignedBy: typeof entry.assigned_by === 'string' ? entry.assigned_by : undefined,
     })
 }

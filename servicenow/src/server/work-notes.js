@@ -59,7 +59,7 @@ function markNoted(id, incident, outcome) {
  * Adds one feed entry's note to its record (an incident or a CSM case), once, and
  * keeps the record's training row up to date (every time: it is idempotent).
  * @param {any} entry
- * @returns {'noted' | 'skipped' | 'incident_not_found'}
+ * @returns {'noted' | 'training_only' | 'skipped' | 'incident_not_found'}
  */
 export function noteEntry(entry) {
     const id = String(entry.id)
@@ -73,6 +73,13 @@ export function noteEntry(entry) {
         markNoted(id, '', 'incident_not_found')
         return 'incident_not_found'
     }
+    if (typeof entry.note !== 'string' || !entry.note.trim()) {
+        // One of a rule's batch after its first entry (which carries the batch's one
+        // note): the training row is updated above, no work note is written, and the
+        // entry is remembered like a noted one.
+        markNoted(id, ref.sys_id, 'training_only')
+        return 'training_only'
+    }
     record.setValue('work_notes', entry.note)
     record.update()
     markNoted(id, ref.sys_id, 'noted')
@@ -81,10 +88,10 @@ export function noteEntry(entry) {
 
 /**
  * The scheduled job.
- * @returns {{ pages: number, noted: number, skipped: number, missing: number, error?: string }}
+ * @returns {{ pages: number, noted: number, skipped: number, missing: number, trainingOnly: number, error?: string }}
  */
 export function syncTrainingUpdates() {
-    const summary = { pages: 0, noted: 0, skipped: 0, missing: 0 }
+    const summary = { pages: 0, noted: 0, skipped: 0, missing: 0, trainingOnly: 0 }
     const config = activeConfiguration()
     if (!config) return summary
     const client = new LitmosTrainingClient()
@@ -108,6 +115,7 @@ export function syncTrainingUpdates() {
         for (const entry of updates) {
             const outcome = noteEntry(entry)
             if (outcome === 'noted') summary.noted++
+            else if (outcome === 'training_only') summary.trainingOnly++
             else if (outcome === 'skipped') summary.skipped++
             else summary.missing++
         }

@@ -31,6 +31,8 @@ const learners = new Map()
 const assigned = new Set()
 const replies = new Map()
 const flaky = new Map()
+/** Feed entries a test set (POST /_fake/feed); null: the two built-in ones. */
+let feed = null
 
 const json = (res, status, body, headers = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers })
@@ -72,6 +74,10 @@ const server = createServer(async (req, res) => {
         })
         catalog = { items: [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), generation: `g-${++generations}` }
         return json(res, 200, { generation: catalog.generation, total: catalog.items.length })
+    }
+    if (url.pathname === '/_fake/feed' && req.method === 'POST') {
+        feed = JSON.parse(body || 'null')
+        return json(res, 200, { entries: feed ? feed.length : 0 })
     }
     if (req.headers.authorization !== 'Bearer lsn_good') return problem(res, 401, 'Unauthorized', 'Missing or invalid credentials.')
     switch (url.pathname) {
@@ -133,8 +139,13 @@ const server = createServer(async (req, res) => {
             return json(res, 200, { access_level: level, all, course_ids: level === 'Team_Leader' ? LEADER_COURSES : [] })
         }
         case '/v1/servicenow/training/updates': {
-            // Two entries for the test's incident, then the end of the feed.
+            // Two entries for the test's incident, then the end of the feed (or the
+            // entries a test gave with POST /_fake/feed).
             const cursor = url.searchParams.get('cursor') || ''
+            if (feed) {
+                if (cursor && cursor !== 'f1') return problem(res, 400, 'Bad Request', 'The cursor is not valid.')
+                return json(res, 200, { updates: cursor ? [] : feed, next_cursor: 'f1' })
+            }
             if (cursor && cursor !== 'c1') return problem(res, 400, 'Bad Request', 'The cursor is not valid.')
             const inc = { sys_id: 'a'.repeat(32), number: 'INC0000001' }
             const updates = cursor ? [] : [

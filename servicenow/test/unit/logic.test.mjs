@@ -73,6 +73,7 @@ describe('incidents', () => {
         gr.get(id)
         assert.deepEqual(incidentPayload(gr), {
             sys_id: id, number: 'INC0010001', caller_sys_id: caller, opened_at: '2024-05-06T07:08:09Z', category: 'x'.repeat(80), table: 'incident',
+            caller: { sys_id: caller, user_name: 'c' },
         })
         gr.setValue('category', '')
         assert.equal('category' in incidentPayload(gr), false)

@@ -1254,6 +1254,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '2e12b738278f4a098e6bef7dcf3557e7'
+                        key: {
+                            name: 'x_litmo_litmos_int_noted_update'
+                            element: 'outcome'
+                            value: 'training_only'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '303792f6a199474a9dff49a15d2c95a6'
                         key: {
