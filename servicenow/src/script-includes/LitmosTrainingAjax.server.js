@@ -21,6 +21,7 @@ LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor
                     table: String(this.getParameter('sysparm_table') || 'incident'),
                     checked: String(this.getParameter('sysparm_courses') || ''),
                     requestKey: String(this.getParameter('sysparm_request_key') || ''),
+                    listTable: String(this.getParameter('sysparm_list_table') || ''),
                 })
             } catch (e) {
                 gs.error('Litmos Training: Assign Courses failed: ' + (e && e.message ? e.message : e))
@@ -46,6 +47,29 @@ LitmosTrainingAjax.prototype = Object.extendsObject(global.AbstractAjaxProcessor
                 )
             } catch (e) {
                 gs.error('Litmos Training: Assign Courses could not open: ' + (e && e.message ? e.message : e))
+                result = { ok: false, status: 0, error: gs.getMessage('Litmos Training is not reachable, try again') }
+            }
+        }
+        return JSON.stringify(result)
+    },
+
+    /**
+     * "Recommended" on the course list: the record's category ranking made ready, then
+     * the Recommended list's URL (or why there is none).
+     * @this {{ getParameter(name: string): string | null }}
+     */
+    openRecommendations: function () {
+        /** @type {any} */
+        var result = { ok: false, status: 403, error: gs.getMessage('You need the Litmos Training User role to assign courses.') }
+        if (gs.hasRole('x_litmo_litmos_int.litmos_training_user')) {
+            try {
+                result = require(LitmosTrainingAjax.module('src/server/recommendations.js')).openRecommendations(
+                    String(this.getParameter('sysparm_table') || 'incident'),
+                    String(this.getParameter('sysparm_record') || ''),
+                    String(this.getParameter('sysparm_host') || ''),
+                )
+            } catch (e) {
+                gs.error('Litmos Training: the recommendations could not open: ' + (e && e.message ? e.message : e))
                 result = { ok: false, status: 0, error: gs.getMessage('Litmos Training is not reachable, try again') }
             }
         }

@@ -109,6 +109,23 @@ LitmosTrainingClient.prototype = {
         return this.request('POST', '/v1/servicenow/assignments', { agent: agent, body: body, idempotencyKey: idempotencyKey })
     },
 
+    /**
+     * The tenant's courses ranked for a category (GET /v1/servicenow/recommendations).
+     * @param {string} category
+     * @param {string} table incident or sn_customerservice_case
+     */
+    recommendations: function (category, table) {
+        return this.request('GET', '/v1/servicenow/recommendations', { query: { category: category, table: table } })
+    },
+
+    /**
+     * A record's training as the backend has it (GET /v1/servicenow/incidents/{sys_id}/training).
+     * @param {string} sysId
+     */
+    recordTraining: function (sysId) {
+        return this.request('GET', '/v1/servicenow/incidents/' + encodeURIComponent(sysId) + '/training', {})
+    },
+
     /** @param {{ sys_id: string, number: string, caller_sys_id: string, opened_at: string, category?: string }} incident */
     recordIncident: function (incident) {
         return this.request('POST', '/v1/servicenow/incidents', { body: incident })

@@ -7,6 +7,7 @@ import { currentAgent, messageText } from './context.js'
 import { openRecord, selectedCourseIds } from './course-list.js'
 import { upsertTraining } from './training.js'
 import { ensureLearner } from './learners.js'
+import { RECOMMENDATION_TABLE, courseRowsOf } from './recommendations.js'
 
 export const MAX_COURSES = 50
 
@@ -41,7 +42,8 @@ export function idempotencyKey(requestKey, incidentSysId, courseIds) {
 /**
  * The agent is always the user who clicked, as the app's administrator mapped them
  * (currentAgent): nothing a request carries can name another Litmos user.
- * @param {{ recordSysId: string, table?: string, checked: string, requestKey: string }} input
+ * @param {{ recordSysId: string, table?: string, checked: string, requestKey: string, listTable?: string }} input
+ *   listTable: the list the rows were checked on (the Recommended list's rows name their course)
  * @returns {{ ok: true, messages: string[], assigned: any[], alreadyAssigned: any[] } | { ok: false, error: string, status?: number }}
  *   messages and error are plain text: whoever shows them escapes them
  */
@@ -56,7 +58,15 @@ export function assignSelected(input) {
     const rowIds = courseIdsFrom(input.checked)
     if (rowIds.length === 0) return { ok: false, error: messageText('Select one or more courses first.') }
     if (rowIds.length > MAX_COURSES) return { ok: false, error: messageText('Select at most {0} courses at a time.', [MAX_COURSES]) }
-    const selected = selectedCourseIds(rowIds)
+    let courseRows = rowIds
+    if (input.listTable === RECOMMENDATION_TABLE) {
+        const mapped = courseRowsOf(rowIds)
+        if (!mapped.ok) {
+            return { ok: false, error: messageText('Some of the selected courses are no longer available to you: refresh the list and select again.') }
+        }
+        courseRows = mapped.courseRows
+    }
+    const selected = selectedCourseIds(courseRows)
     if (!selected.ok) {
         return { ok: false, error: messageText('Some of the selected courses are no longer available to you: refresh the list and select again.') }
     }

@@ -62,6 +62,8 @@ function litmosAssignSelectedCourses() {
     ajax.addParam('sysparm_table', url.getParam('sysparm_x_litmo_table') || 'incident')
     ajax.addParam('sysparm_courses', checked)
     ajax.addParam('sysparm_request_key', self.pageKey)
+    // The course list, or the Recommended list (its rows name their course).
+    ajax.addParam('sysparm_list_table', typeof g_list.getTableName === 'function' ? g_list.getTableName() : '')
     ajax.getXMLAnswer(function (answer) {
         self.busy = false
         var result = null

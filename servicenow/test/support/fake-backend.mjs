@@ -138,6 +138,21 @@ const server = createServer(async (req, res) => {
             const all = level === 'Administrator' || level === 'Account_Owner'
             return json(res, 200, { access_level: level, all, course_ids: level === 'Team_Leader' ? LEADER_COURSES : [] })
         }
+        case '/v1/servicenow/recommendations': {
+            // Ranked best first; CX is a course the local catalog does not hold.
+            const category = url.searchParams.get('category') || ''
+            const table = url.searchParams.get('table') || null
+            if (!category) return problem(res, 400, 'Bad Request', 'category is required.')
+            if (category.toLowerCase() === 'down') return problem(res, 503, 'Service Unavailable', 'The report store is busy <try again> & "soon".')
+            const rec = (course_id, name, completed, not_completed, rc, rn, interval) => ({
+                course_id, name, completed, not_completed, repeat_rate_completed: rc, repeat_rate_not_completed: rn,
+                difference: Math.round((rn - rc) * 1000) / 1000, interval,
+            })
+            const items = category.toLowerCase() === 'network'
+                ? [rec('C2', 'Password reset', 20, 30, 0.1, 0.4, [0.05, 0.52]), rec('C1', COURSES[0].name, 12, 15, 0.25, 0.4, [-0.2, 0.45]), rec('CX', 'Gone from Litmos', 10, 10, 0.3, 0.35, [-0.3, 0.4])]
+                : []
+            return json(res, 200, { category, table, window_days: 30, min_sample: 10, items })
+        }
         case '/v1/servicenow/training/updates': {
             // Two entries for the test's incident, then the end of the feed (or the
             // entries a test gave with POST /_fake/feed).

@@ -37,6 +37,7 @@ export const SYSTEM_TABLES = new Set([
     // training rows (an agent reads them through their ACLs and the query rule).
     'x_litmo_litmos_int_course',
     'x_litmo_litmos_int_training',
+    'x_litmo_litmos_int_recommendation',
 ])
 
 /**
@@ -420,7 +421,8 @@ export class GlideRecord {
     addEncodedQuery(encoded) {
         for (const term of String(encoded || '').split('^').filter(Boolean)) {
             let m
-            if ((m = /^(\w+)(ISEMPTY|ISNOTEMPTY)$/.exec(term))) this._conditions.push({ field: m[1], op: m[2], value: '' })
+            if ((m = /^ORDERBY(DESC)?(\w+)$/.exec(term))) this._orders.push({ field: m[2], desc: !!m[1] })
+            else if ((m = /^(\w+)(ISEMPTY|ISNOTEMPTY)$/.exec(term))) this._conditions.push({ field: m[1], op: m[2], value: '' })
             else if ((m = /^(\w+)(!=|=|IN)(.*)$/.exec(term))) this._conditions.push({ field: m[1], op: m[2], value: m[3] })
             else throw new Error(`shim: unsupported encoded query term ${term}`)
         }

@@ -89,6 +89,22 @@ declare global {
                         table: 'sys_security_acl'
                         id: '788395014be640e1b63cf0a19fa2ddd2'
                     }
+                    'acl-recommendation-create': {
+                        table: 'sys_security_acl'
+                        id: 'af3f11d170fa4b1a89028188672723e0'
+                    }
+                    'acl-recommendation-delete': {
+                        table: 'sys_security_acl'
+                        id: '73fcb0e5c9c143df86f76a942537597e'
+                    }
+                    'acl-recommendation-read': {
+                        table: 'sys_security_acl'
+                        id: '2be9f7cfd1ba4034982a72772831ce4b'
+                    }
+                    'acl-recommendation-write': {
+                        table: 'sys_security_acl'
+                        id: 'dc99677eb24d4854b14472af6402d7fe'
+                    }
                     'acl-training-create': {
                         table: 'sys_security_acl'
                         id: 'c3a93e3742114dba8974e0113c3e0d42'
@@ -113,9 +129,21 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'de638690148d44a7a91a95ad6ec49051'
                     }
+                    'action-assign-recommended': {
+                        table: 'sys_ui_action'
+                        id: 'd357eac253744e4b9714c0e2bbdc030f'
+                    }
                     'action-assign-selected': {
                         table: 'sys_ui_action'
                         id: '6d6efbbcabfc4bf9bc961d36e7ffaacd'
+                    }
+                    'action-open-all-courses': {
+                        table: 'sys_ui_action'
+                        id: '4b3d0a96c72a4025b66576094239ccec'
+                    }
+                    'action-open-recommended': {
+                        table: 'sys_ui_action'
+                        id: '355bd3d972cf4591bf7e23a92b3f9c50'
                     }
                     'action-open-training': {
                         table: 'sys_ui_action'
@@ -220,6 +248,10 @@ declare global {
                     'br-incident-to-litmos': {
                         table: 'sys_script'
                         id: '084740c78fef426ebc72bf4e43361030'
+                    }
+                    'br-recommendation-query': {
+                        table: 'sys_script'
+                        id: 'b02bf135f5e54865bad974aa38ae1f32'
                     }
                     'configuration-default': {
                         table: 'x_litmo_litmos_int_configuration'
@@ -329,6 +361,10 @@ declare global {
                         table: 'sys_module'
                         id: 'e1b27fe600424a08970a4d515baa48f6'
                     }
+                    src_server_recommendations_js: {
+                        table: 'sys_module'
+                        id: 'cf616a45ecb34a9481ff6a3e51c97773'
+                    }
                     'src_server_related-lists_js': {
                         table: 'sys_module'
                         id: '5f258508eb9e442698489808ca0dca1e'
@@ -422,11 +458,37 @@ declare global {
                 }
                 composite: [
                     {
+                        table: 'sys_documentation'
+                        id: '0116460c77224321b413231291475e07'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'course'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '011fb2040d0a4434a895de37783fb4ba'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'updates_checked_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '030a2f7fecca4139a5999a10f71830f6'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '039e4ebdaef44af9910c247f65ae2cb7'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'available'
+                            language: 'en'
                         }
                     },
                     {
@@ -500,6 +562,15 @@ declare global {
                                 }
                             }
                             sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '06bc30d79c824819b3cc9f272ed01eeb'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'recommended_for'
+                            language: 'en'
                         }
                     },
                     {
@@ -694,6 +765,15 @@ declare global {
                                 }
                             }
                             element: 'source'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0fc0f020fb5e46bdad66d355f8b59a54'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'course_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -1021,6 +1101,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '20bc2089fa0944eb92aba7991b1a1b19'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'repeat_rate_completed'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '211d3790ac6246a79d4847ebaac5ae07'
                         deleted: true
@@ -1112,6 +1200,15 @@ declare global {
                             value: 'not_activated'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '28e63407c65c4d54a19dfefe15164233'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'rank'
+                            language: 'en'
                         }
                     },
                     {
@@ -1266,6 +1363,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '2ed69cb555424c74a2121b18e85bfb27'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'not_completed'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '303792f6a199474a9dff49a15d2c95a6'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
@@ -1305,6 +1410,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '31ccc0c18ee24e148fed61c47c176246'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'difference'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '331a1c845b984a83a0456c0255971d2f'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
@@ -1333,12 +1446,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'ua_table_licensing_config'
+                        id: '3784eab027f74202a903d93b69282e81'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '380872967d9144568828b093db79d9d0'
                         key: {
                             name: 'x_litmo_litmos_int_agent'
                             element: 'access_course_ids'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '38db08a36b004ac9b9a322f8842e7baf'
+                        key: {
+                            sys_ui_action: '355bd3d972cf4591bf7e23a92b3f9c50'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
                         }
                     },
                     {
@@ -1659,6 +1792,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '4d34bd0fb12943ce84351be54ff5da51'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'available'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '4deecd71fe2b4cb7b03b8a0849080ddc'
                         key: {
                             name: 'x_litmo_litmos_int_noted_update'
@@ -1831,6 +1972,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '579896c788c84729b125c6d8298a8f2d'
+                        key: {
+                            list_id: {
+                                id: '927fd9eaf940473e87e169c3245800f3'
+                                key: {
+                                    name: 'x_litmo_litmos_int_recommendation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'interval_high'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '58b613db29264ca5864eb370352ef712'
                         key: {
@@ -1869,6 +2033,15 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_training'
                             element: 'course_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5d7e78ae27f74b78a34a1c5a3bc93bc8'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'fetched_at'
                             language: 'en'
                         }
                     },
@@ -1912,6 +2085,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '5ffeabf85b81434daa5bd09ca44c7074'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'interval_high'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '612bc37b229349c393b6faf9539b7b70'
                         key: {
@@ -1948,6 +2129,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '6321fe45e92f42feb42f099347b01f57'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'repeat_rate_not_completed'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '63240b8403e74e99b9730fe1011f44db'
+                        key: {
+                            sys_security_acl: 'dc99677eb24d4854b14472af6402d7fe'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '647d0105560b49658c73f8a2c13c9471'
                         key: {
@@ -1969,6 +2172,29 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'code'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '66873f8840d248a29bfe88d52934a51f'
+                        key: {
+                            list_id: {
+                                id: '927fd9eaf940473e87e169c3245800f3'
+                                key: {
+                                    name: 'x_litmo_litmos_int_recommendation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'not_completed'
                         }
                     },
                     {
@@ -2001,6 +2227,14 @@ declare global {
                         deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_training'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6a0e6933d64f4d928ab47a8fa9fda26d'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'course_name'
                         }
                     },
                     {
@@ -2250,6 +2484,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '73b84bc195684a4081c99768a563befe'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'interval_low'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '73e8320998154422918f49d5ea06b62a'
                         key: {
@@ -2329,6 +2571,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '7a0940494c694625a5bdab8290a7fa91'
+                        key: {
+                            list_id: {
+                                id: '927fd9eaf940473e87e169c3245800f3'
+                                key: {
+                                    name: 'x_litmo_litmos_int_recommendation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'course_name'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '7a2f9648ae7240849fd20f298532c628'
                         key: {
@@ -2394,6 +2659,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '7c2097da1a6f4b3f9b316a37b46b05ed'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'record_table'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7c8ee55678044da7a388dc85ee79ac0f'
                         key: {
@@ -2456,6 +2729,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '801189dcb1d343a38a68c87421887d99'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'completed'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '801537aff561445087aa2841d1cb8755'
                         key: {
@@ -2487,6 +2768,29 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '80e77303fbc1466f8b415fde773944a0'
+                        key: {
+                            list_id: {
+                                id: '927fd9eaf940473e87e169c3245800f3'
+                                key: {
+                                    name: 'x_litmo_litmos_int_recommendation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'completed'
                         }
                     },
                     {
@@ -2604,6 +2908,15 @@ declare global {
                                 }
                             }
                             element: 'code'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '858f10f60eb44157ae09c1090de46a83'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -2750,6 +3063,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '8c6c581f868d405c97f2c532e4a6cc4a'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'category_key'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8cb8fa4d7ab245eeb2fe71da2c960408'
                         key: {
@@ -2763,6 +3084,29 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_agent'
                             element: 'access_checked_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '8cf1fdc9ceaf453d9891610c85beaf2d'
+                        key: {
+                            list_id: {
+                                id: '927fd9eaf940473e87e169c3245800f3'
+                                key: {
+                                    name: 'x_litmo_litmos_int_recommendation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'difference'
                         }
                     },
                     {
@@ -2911,6 +3255,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_db_object'
+                        id: '91895ff6c86c453382ee3edc451c6aa8'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '927fd9eaf940473e87e169c3245800f3'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '956540f04e7d4e7a89dc7b78a3810005'
                         deleted: true
@@ -2953,6 +3321,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '976213c2236344b69c1c4aa08b59ee47'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'not_completed'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '979159cb681141c89cd88a66b93672a5'
                         key: {
@@ -2985,6 +3362,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '99a3b31aa4ff4d0e9f7cab9e88ef16ba'
+                        key: {
+                            sys_security_acl: '2be9f7cfd1ba4034982a72772831ce4b'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9b9b1e120aa741aa8b7da12acbb4a3f2'
                         key: {
@@ -3000,6 +3390,32 @@ declare global {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'active'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9c3528466a2941b0a370f2b61f06eaa4'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'repeat_rate_completed'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9c660fd25090474b955cc44028bd23d5'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'interval_high'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9d4a175d49f9435ba36c80d37841f776'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'course'
                         }
                     },
                     {
@@ -3324,11 +3740,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'abd741fb32224dcaa9982d4533328ea0'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'rank'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'acbe84a438124bf5bd98ed5604b33e16'
                         key: {
                             document_key: 'aa0ddfaef3724a48ac4b349e7db840e6'
                             variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'acccd84ce08c41f88f7448320e23a5d0'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'category_key'
+                            language: 'en'
                         }
                     },
                     {
@@ -3351,6 +3784,29 @@ declare global {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'status'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'ad5f1e9ed6fa4234af02b16e511ead4d'
+                        key: {
+                            list_id: {
+                                id: '927fd9eaf940473e87e169c3245800f3'
+                                key: {
+                                    name: 'x_litmo_litmos_int_recommendation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'rank'
                         }
                     },
                     {
@@ -3393,11 +3849,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'ae9e5df461a9430191aa232fe676121c'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'completed'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: 'aec647cb4dce4721ab995a0450985821'
                         deleted: true
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'af6bb4db855041c69be09fdfaebde263'
+                        key: {
+                            sys_security_acl: 'af3f11d170fa4b1a89028188672723e0'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -3447,6 +3925,14 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_outbox'
                             element: 'last_status'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'b2ab2d82686b4b93950f88865739d54e'
+                        key: {
+                            logical_table_name: 'x_litmo_litmos_int_recommendation'
+                            col_name_string: 'category_key'
                         }
                     },
                     {
@@ -3588,6 +4074,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'b6c9734cf8484055900cf649357b792a'
+                        key: {
+                            sys_ui_action: 'd357eac253744e4b9714c0e2bbdc030f'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b72e6545fb114af08ac8e45a3107f5e6'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'course_id'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'b774bb27ca5d4d3ba6082c08c5a8adfb'
                         key: {
@@ -3596,11 +4103,42 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'b79287d3285c47aa826ed62694bc4d40'
+                        key: {
+                            list_id: {
+                                id: '927fd9eaf940473e87e169c3245800f3'
+                                key: {
+                                    name: 'x_litmo_litmos_int_recommendation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'recommended_for'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b986cc4f7bda4d2c8d9d9db3670a3d50'
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'tenant_name'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b9e373771370422681be93ba0d241d24'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'repeat_rate_not_completed'
                         }
                     },
                     {
@@ -3635,6 +4173,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'bad585eb4e9642d29e16654d43e29939'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'interval_low'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'bb288509f9044da7be8f32e214a3d497'
                         key: {
@@ -3658,6 +4205,14 @@ declare global {
                         key: {
                             document_key: 'aa0ddfaef3724a48ac4b349e7db840e6'
                             variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bca7883810d24ce2bbec5f153fd41761'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'fetched_at'
                         }
                     },
                     {
@@ -3837,6 +4392,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'c8216dca39bb4375991c777dd9d8d385'
+                        key: {
+                            sys_security_acl: '73fcb0e5c9c143df86f76a942537597e'
+                            sys_user_role: {
+                                id: 'a3a414aa07664777b48df3ac02f9fc38'
+                                key: {
+                                    name: 'x_litmo_litmos_int.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'c825832082ee498eb33ab84bee0afeee'
                         key: {
@@ -3873,6 +4441,15 @@ declare global {
                                     name: 'x_litmo_litmos_int.litmos_training_user'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cd1ebb3dc31e42da97aa30c6f7dba868'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'course_name'
+                            language: 'en'
                         }
                     },
                     {
@@ -3944,6 +4521,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'd16f50382a8341458aa3ac05c1683d94'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'difference'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd27fbf2ffce04f39ba3e435b2b092500'
                         deleted: true
@@ -3973,6 +4559,29 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_outbox'
                             element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'd646ce2a87c54eeba6726e6ebb3a79a5'
+                        key: {
+                            list_id: {
+                                id: '927fd9eaf940473e87e169c3245800f3'
+                                key: {
+                                    name: 'x_litmo_litmos_int_recommendation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'interval_low'
                         }
                     },
                     {
@@ -4437,6 +5046,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'f6f186f113a343cc918d3427e0e3a6ab'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'record_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'f7580702bb4d462aa56d26e6c4b25d0d'
+                        key: {
+                            sys_ui_action: '4b3d0a96c72a4025b66576094239ccec'
+                            sys_user_role: {
+                                id: 'fb9beec6527f40b4b537a0000e2230b7'
+                                key: {
+                                    name: 'x_litmo_litmos_int.litmos_training_user'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: 'f79d96d8b1b748e793872dc0223ffe09'
                         key: {
@@ -4482,6 +5113,14 @@ declare global {
                             element: 'NULL'
                             relationship: 'NULL'
                             parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f9e0deae15254773ac125af79e14ea97'
+                        key: {
+                            name: 'x_litmo_litmos_int_recommendation'
+                            element: 'recommended_for'
                         }
                     },
                     {
