@@ -6,7 +6,8 @@ import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
 import { currentAgent, messageText } from './context.js'
 import { openRecord, selectedCourseIds } from './course-list.js'
 import { upsertTraining } from './training.js'
-import { ensureLearner } from './learners.js'
+import { callerOf, ensureLearner } from './learners.js'
+import { sendStartLinks } from './start-links.js'
 import { RECOMMENDATION_TABLE, courseRowsOf } from './recommendations.js'
 
 export const MAX_COURSES = 50
@@ -44,7 +45,7 @@ export function idempotencyKey(requestKey, incidentSysId, courseIds) {
  * (currentAgent): nothing a request carries can name another Litmos user.
  * @param {{ recordSysId: string, table?: string, checked: string, requestKey: string, listTable?: string }} input
  *   listTable: the list the rows were checked on (the Recommended list's rows name their course)
- * @returns {{ ok: true, messages: string[], assigned: any[], alreadyAssigned: any[] } | { ok: false, error: string, status?: number }}
+ * @returns {{ ok: true, messages: string[], assigned: any[], alreadyAssigned: any[], startLinks: boolean } | { ok: false, error: string, status?: number }}
  *   messages and error are plain text: whoever shows them escapes them
  */
 export function assignSelected(input) {
@@ -70,25 +71,40 @@ export function assignSelected(input) {
     if (!selected.ok) {
         return { ok: false, error: messageText('Some of the selected courses are no longer available to you: refresh the list and select again.') }
     }
-    const courseIds = selected.courseIds
+    const key = idempotencyKey(input.requestKey || incident.getUniqueValue(), incident.getUniqueValue(), selected.courseIds)
+    return assignToRecord({ record: incident, courseIds: selected.courseIds, agent: currentAgent(), sendMessage: false, idempotencyKey: key })
+}
+
+/**
+ * The one assignment path, for the course window and the Flow Designer action: the
+ * record's learner created or reused (POST /v1/servicenow/learners), the courses
+ * assigned (POST /v1/servicenow/assignments, as `agent`), the record's training rows
+ * written, and, when the tenant has start links on, the caller's e-mail event fired
+ * (not for a replayed answer: that e-mail went the first time).
+ * @param {{ record: any, courseIds: string[], agent: string, sendMessage: boolean, idempotencyKey: string }} input
+ *   record: the incident or case, as the acting user may write it
+ * @returns {{ ok: true, messages: string[], assigned: any[], alreadyAssigned: any[], startLinks: boolean } | { ok: false, error: string, status?: number }}
+ */
+export function assignToRecord(input) {
+    const record = input.record
     const client = new LitmosTrainingClient()
-    const learner = ensureLearner(client, incident)
+    const learner = ensureLearner(client, record)
     if (!learner.ok) return { ok: false, error: learner.message, status: learner.status }
     const body = {
         learner_id: learner.learner.id,
-        course_ids: courseIds,
-        incident: { sys_id: incident.getUniqueValue(), number: incident.getValue('number'), table: incident.getTableName() },
-        send_message: false,
+        course_ids: input.courseIds,
+        incident: { sys_id: record.getUniqueValue(), number: record.getValue('number'), table: record.getTableName() },
+        send_message: !!input.sendMessage,
     }
-    const key = idempotencyKey(input.requestKey || incident.getUniqueValue(), incident.getUniqueValue(), courseIds)
-    const agent = currentAgent()
-    const answer = client.assignCourses(agent, body, key)
+    const agent = input.agent
+    const answer = client.assignCourses(agent, body, input.idempotencyKey)
     if (!answer.ok) return { ok: false, error: answer.message, status: answer.status }
+    const assigned = answer.data.assigned || []
     // The record's training list shows the new courses now, not after the next feed read.
-    for (const course of answer.data.assigned || []) {
+    for (const course of assigned) {
         upsertTraining({
             record: body.incident.sys_id,
-            table: incident.getTableName(),
+            table: record.getTableName(),
             learnerId: String(body.learner_id),
             courseId: String(course.id),
             course: course.name || '',
@@ -96,10 +112,20 @@ export function assignSelected(input) {
             assignedBy: agent,
         })
     }
+    const messages = (answer.data.messages || []).slice()
+    let startLinks = false
+    if (assigned.length && !answer.replayed) {
+        const caller = callerOf(record)
+        const name = caller ? [caller.first_name, caller.last_name].filter(Boolean).join(' ') || caller.user_name || caller.email || '' : ''
+        const links = sendStartLinks(client, record, caller ? caller.sys_id : '', name, assigned.map((c) => String(c.id)))
+        if (links.message) messages.push(links.message)
+        startLinks = links.sent
+    }
     return {
         ok: true,
-        messages: answer.data.messages || [],
-        assigned: answer.data.assigned || [],
+        messages,
+        assigned,
         alreadyAssigned: answer.data.already_assigned || [],
+        startLinks,
     }
 }

@@ -29,6 +29,9 @@ let catalog = { items: COURSES, generation: 'g-initial' }
 let generations = 0
 const learners = new Map()
 const assigned = new Set()
+/** Assignments per record sys_id (GET .../training), and whether start links are on (POST /_fake/start_links). */
+const byRecord = new Map()
+let startLinks = false
 const replies = new Map()
 const flaky = new Map()
 /** Feed entries a test set (POST /_fake/feed); null: the two built-in ones. */
@@ -53,7 +56,13 @@ function assign(req, res, body) {
         if (!course) return problem(res, 422, 'Unprocessable Content', `Unknown course ids: ${id}.`)
         const k = `${input.learner_id}:${id}`
         if (assigned.has(k)) answer.already_assigned.push({ id, name: course.name })
-        else answer.assigned.push({ id, name: course.name }), assigned.add(k)
+        else {
+            answer.assigned.push({ id, name: course.name })
+            assigned.add(k)
+            const sysId = (input.incident && input.incident.sys_id) || ''
+            if (!byRecord.has(sysId)) byRecord.set(sysId, [])
+            byRecord.get(sysId).push({ learner_id: input.learner_id, course_id: id, course_name: course.name, assigned_by: agent })
+        }
     }
     if (answer.assigned.length) answer.messages.push(`You have successfully assigned these courses: ${answer.assigned.map((c) => c.name).join(', ')}`)
     for (const c of answer.already_assigned) answer.messages.push(`${c.name} is already assigned`)
@@ -74,6 +83,10 @@ const server = createServer(async (req, res) => {
         })
         catalog = { items: [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), generation: `g-${++generations}` }
         return json(res, 200, { generation: catalog.generation, total: catalog.items.length })
+    }
+    if (url.pathname === '/_fake/start_links' && req.method === 'POST') {
+        startLinks = !!JSON.parse(body || '{}').enabled
+        return json(res, 200, { enabled: startLinks })
     }
     if (url.pathname === '/_fake/feed' && req.method === 'POST') {
         feed = JSON.parse(body || 'null')
@@ -196,6 +209,17 @@ const server = createServer(async (req, res) => {
             return res.end('{}')
         default: {
             const training = /^\/v1\/servicenow\/incidents\/([0-9a-f]{32})\/training$/.exec(url.pathname)
+            if (training && byRecord.has(training[1])) {
+                // What was assigned from this record; a fresh start link each read, when on.
+                return json(res, 200, {
+                    incident: { sys_id: training[1], number: 'INC0000001', table: 'incident' },
+                    assignments: byRecord.get(training[1]).map((a) => ({
+                        ...a, assigned_at: '2024-01-02T03:04:05Z', status: 'not_started', percentage_complete: 0, completed_at: null, score: null,
+                        course_url: `https://litmos.example/c/${a.course_id}`,
+                        ...(startLinks ? { start_url: `https://api.pieshop.example/v1/start/tok-${a.course_id}-${Math.random().toString(36).slice(2)}` } : {}),
+                    })),
+                })
+            }
             if (training) {
                 return json(res, 200, {
                     incident: { sys_id: training[1], number: 'INC0000001' },

@@ -104,6 +104,8 @@ export const state = {
     interactive: true,
     /** Tables this instance does not have (a plugin not installed). */
     missingTables: new Set(),
+    /** gs.eventQueue calls: { name, table, sys_id, parm1, parm2 }. */
+    events: [],
 }
 
 /** The app's Fluent definitions (Acl, Table, Role, BusinessRule, ...), set by app.mjs. */
@@ -134,6 +136,7 @@ export function reset() {
     state.refused = []
     state.interactive = true
     state.missingTables = new Set()
+    state.events = []
 }
 reset()
 
@@ -273,6 +276,12 @@ export const gs = {
     getUserName: () => state.user.user_name,
     hasRole: (role) => userHasRole(role),
     isInteractive: () => state.interactive,
+    /** Queues an event; only registered events (sysevent_register in Fluent) are accepted, as the platform logs others away. */
+    eventQueue(name, record, parm1, parm2) {
+        const registered = definitions && defs('Record').some((r) => r.table === 'sysevent_register' && r.data.event_name === name)
+        if (!registered) throw new Error(`shim: event ${name} is not registered (sysevent_register)`)
+        state.events.push({ name, table: record.getTableName(), sys_id: record.getUniqueValue(), parm1: parm1 == null ? '' : String(parm1), parm2: parm2 == null ? '' : String(parm2) })
+    },
 }
 
 export class GlideDateTime {

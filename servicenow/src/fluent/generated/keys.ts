@@ -257,6 +257,10 @@ declare global {
                         table: 'x_litmo_litmos_int_configuration'
                         id: '7f4c531b760a471283746d5a95a988ac'
                     }
+                    'event-start-links': {
+                        table: 'sysevent_register'
+                        id: '8bb1f980dd944a5eaa5ab7e48976702d'
+                    }
                     'fix-training-related-lists': {
                         table: 'sys_script_fix'
                         id: 'cd3e3b115616427ebf9ae4ffdc95c7f6'
@@ -273,6 +277,10 @@ declare global {
                         table: 'sysauto_script'
                         id: '65ffb904d4504d1ab4aff56dda3c5800'
                     }
+                    'mail-script-start-buttons': {
+                        table: 'sys_script_email'
+                        id: '67c3d63ae1e24478ba33aa6b84e4cd53'
+                    }
                     menu: {
                         table: 'sys_app_application'
                         id: 'ea77a9bc4d27429e8449ad2f1ab779d3'
@@ -288,6 +296,14 @@ declare global {
                     'module-outbox': {
                         table: 'sys_app_module'
                         id: 'fa91d8386b344db1b13c859ad9bf1133'
+                    }
+                    'notification-start-links-case': {
+                        table: 'sysevent_email_action'
+                        id: 'b3d7f12c08904f5cbf7d52e6caf6d397'
+                    }
+                    'notification-start-links-incident': {
+                        table: 'sysevent_email_action'
+                        id: '2258d63ba5d8492db532fd6ba4e3557d'
                     }
                     package_json: {
                         table: 'sys_module'
@@ -368,6 +384,10 @@ declare global {
                     'src_server_related-lists_js': {
                         table: 'sys_module'
                         id: '5f258508eb9e442698489808ca0dca1e'
+                    }
+                    'src_server_start-links_js': {
+                        table: 'sys_module'
+                        id: '36df6e2a89c94aad8a1a1d73aee903f6'
                     }
                     src_server_training_js: {
                         table: 'sys_module'
