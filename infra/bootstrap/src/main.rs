@@ -79,6 +79,7 @@ async fn run() -> Result<(), String> {
             send_welcome_email: false,
         },
         recommendations: None,
+        start_links: None,
     };
     eprintln!("bootstrap: demo tenant '{tenant}' against {}", input.litmos.base_url);
     admin.put_tenant(&tenant, input).await.map_err(|e| format!("creating the demo tenant: {e}"))?;

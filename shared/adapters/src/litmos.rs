@@ -540,6 +540,17 @@ impl Litmos for LitmosClient {
     }
 
     #[instrument(skip_all, fields(user = user_id))]
+    async fn login_key(&self, acct: &LitmosAccount, user_id: &str) -> Result<String, LitmosError> {
+        #[derive(serde::Deserialize)]
+        struct WithLoginKey {
+            #[serde(rename = "LoginKey", default)]
+            login_key: Option<String>,
+        }
+        let user: WithLoginKey = self.get_json(acct, &format!("/users/{}", segment(user_id)?), &[]).await?;
+        user.login_key.filter(|k| !k.is_empty()).ok_or_else(|| LitmosError::Decode("LoginKey: missing or empty".into()))
+    }
+
+    #[instrument(skip_all, fields(user = user_id))]
     async fn user_teams(&self, acct: &LitmosAccount, user_id: &str) -> Result<Vec<Team>, LitmosError> {
         let teams: Vec<WireTeam> = self.get_json(acct, &format!("/users/{}/teams", segment(user_id)?), &[]).await?;
         Ok(teams.into_iter().map(|t| Team { id: t.id, name: t.name }).collect())

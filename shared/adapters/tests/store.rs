@@ -12,7 +12,7 @@ async fn store() -> DynamoStore {
 }
 
 fn settings() -> LitmosSettings {
-    LitmosSettings { base_url: "https://api.litmos.com/v1.svc".into(), source: "sn".into(), send_welcome_email: false }
+    LitmosSettings { base_url: "https://api.litmos.com/v1.svc".into(), source: "sn".into(), send_welcome_email: false, start_link_days: 0 }
 }
 
 #[tokio::test]

@@ -95,6 +95,8 @@ const tenantFields = {
     'litmos.api_key': () => $('litmos-key'),
     'litmos.source': () => $('litmos-source'),
     'litmos.send_welcome_email': () => $('welcome-email'),
+    'start_links.enabled': () => $('start-links'),
+    'start_links.expire_days': () => $('start-link-days'),
 }
 
 export function syncRegion() {
@@ -149,6 +151,8 @@ function fillTenantForm(t) {
     setKeyHint(true)
     $('litmos-source').value = t.litmos.source
     $('welcome-email').checked = !!t.litmos.send_welcome_email
+    $('start-links').checked = !!t.start_links?.enabled
+    $('start-link-days').value = String(t.start_links?.expire_days ?? 30)
     $('delete-tenant').hidden = false
     renderLastSync(t.last_sync)
 }
@@ -195,6 +199,9 @@ function tenantInput() {
             source: $('litmos-source').value,
             send_welcome_email: $('welcome-email').checked,
         },
+        start_links: { enabled: $('start-links').checked, expire_days: Number($('start-link-days').value) },
+        // Not on this form: kept as the tenant has it (a PUT without it would reset it).
+        ...(state.selected && state.tenants.get(state.selected)?.recommendations ? { recommendations: state.tenants.get(state.selected).recommendations } : {}),
     }
 }
 

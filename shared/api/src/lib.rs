@@ -12,6 +12,7 @@ pub mod problem;
 pub mod routes;
 pub mod rules;
 pub mod servicenow;
+pub mod start_links;
 pub mod state;
 pub mod training;
 

@@ -129,7 +129,9 @@ pub async fn incident_training(state: Arc<AppState>, req: Request) -> Response<B
         let sys_id = path_param(&req, "/v1/servicenow/incidents/{incident_sys_id}/training", "incident_sys_id")?;
         validate::sys_id("incident_sys_id", &sys_id)?;
         let (_, acct) = state.account(&caller).await?;
-        Ok(json(StatusCode::OK, &state.outcomes().incident_training(&caller.tenant_id, &acct, &sys_id).await?))
+        let mut training = state.outcomes().incident_training(&caller.tenant_id, &acct, &sys_id).await?;
+        crate::start_links::add_to_training(&state, &req, &caller, &mut training.assignments).await?;
+        Ok(json(StatusCode::OK, &training))
     })
     .await
 }
@@ -149,7 +151,8 @@ pub async fn training_updates(state: Arc<AppState>, req: Request) -> Response<Bo
     authed(state, req, |state, req, caller| async move {
         only_query(&req, &["cursor", "limit"])?;
         let secret = state.cursor_secret().await?;
-        let page = training::feed_page(&state.store, &secret, &caller.tenant_id, query(&req, "cursor").as_deref(), query(&req, "limit").as_deref()).await?;
+        let mut page = training::feed_page(&state.store, &secret, &caller.tenant_id, query(&req, "cursor").as_deref(), query(&req, "limit").as_deref()).await?;
+        crate::start_links::add_to_feed(&state, &req, &caller, &mut page.updates).await?;
         Ok(json(StatusCode::OK, &page))
     })
     .await

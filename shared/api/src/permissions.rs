@@ -83,7 +83,8 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // touches; the tenant's rules, and a rule that fires does what upsert-learner and
     // assign-courses do (with the tenant's Litmos key).
     ("record-incident", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
-    ("get-training-updates", &[(Table, &[READ, UPDATE, QUERY]), (CursorSecret, &[GET_SECRET])]),
+    // The feed, and start links for its assignment entries (a batch write).
+    ("get-training-updates", &[(Table, &[READ, UPDATE, QUERY, BATCH_WRITE]), (CursorSecret, &[GET_SECRET])]),
     // ServiceNow routes that call Litmos with the tenant's key.
     ("upsert-learner", &[(Table, &[READ, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET])]),
     ("list-courses", &[(Table, &[READ, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
@@ -104,6 +105,9 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     ("list-rules", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
     ("put-rule", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
     ("delete-rule", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, DELETE])]),
+    // A caller's start link: the link, the tenant and the learner link (GetItem), the
+    // link's and the Litmos budget's counters (UpdateItem), the tenant's Litmos key.
+    ("open-start-link", &[(Table, &[READ, UPDATE]), (LitmosKeys, &[GET_SECRET])]),
     // Answers 405/404 from the path alone.
     ("method-not-allowed", &[]),
     ("get-openapi", &[]),

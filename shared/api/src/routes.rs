@@ -42,6 +42,7 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/v1/admin/tenants/{tenant_id}/rules", "list-rules"),
     ("PUT", "/v1/admin/tenants/{tenant_id}/rules/{rule_id}", "put-rule"),
     ("DELETE", "/v1/admin/tenants/{tenant_id}/rules/{rule_id}", "delete-rule"),
+    ("GET", "/v1/start/{token}", "open-start-link"),
     ("GET", "/admin", "admin-console"),
     ("GET", "/admin/{asset}", "admin-console"),
 ];

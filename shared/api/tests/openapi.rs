@@ -96,6 +96,17 @@ fn every_operation_documents_its_answers_and_its_security() {
     for (method, path, op) in operations(&d) {
         let what = format!("{method} {path}");
         let responses = op["responses"].as_object().unwrap_or_else(|| panic!("{what}: no responses"));
+        // The one route a person's browser opens (a caller's start link): a redirect,
+        // or an HTML page saying why not; never a 400 (a bad link is an unknown one).
+        if path == "/v1/start/{token}" {
+            assert!(responses.contains_key("303") && responses.contains_key("404") && responses.contains_key("410"), "{what}");
+            for (status, r) in responses.iter().filter(|(s, _)| s.as_str() != "303") {
+                assert!(r["content"]["text/html"].is_object(), "{what} {status}: an HTML page");
+                assert!(r["headers"]["Cache-Control"].is_object(), "{what} {status}: no-store");
+            }
+            assert_eq!(op["security"], serde_json::json!([]), "{what}: the link is the credential");
+            continue;
+        }
         assert!(responses.keys().any(|s| s.starts_with('2')), "{what}: no 2xx");
         assert!(responses.contains_key("400"), "{what}: every route documents 400");
         assert!(responses.keys().any(|s| s.starts_with('4')), "{what}: no 4xx");

@@ -20,6 +20,9 @@ pub struct TenantInput {
     pub litmos: LitmosInput,
     #[serde(default)]
     pub recommendations: Option<RecommendationSettings>,
+    /// "Start course" links for callers: off unless asked for (issue 20.1).
+    #[serde(default)]
+    pub start_links: Option<crate::start_links::StartLinkSettings>,
 }
 
 /// `{"min_sample": 1..1000}` (default 10): assignments each side needs before a course
@@ -52,6 +55,7 @@ pub struct TenantView {
     /// The last sync: `{"at", "outcome", "error_kind"}`, or null before the first.
     pub last_sync: Option<SyncView>,
     pub recommendations: RecommendationSettings,
+    pub start_links: crate::start_links::StartLinkSettings,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,6 +101,7 @@ impl From<&Tenant> for TenantView {
             created_at: rfc3339(t.created_at),
             updated_at: rfc3339(t.updated_at),
             recommendations: RecommendationSettings { min_sample: t.recommend_min_sample },
+            start_links: crate::start_links::StartLinkSettings::from_stored(t.litmos.start_link_days),
             last_sync: t.last_sync.as_ref().map(|s| SyncView { at: rfc3339(s.at), outcome: s.outcome.clone(), error_kind: s.error_kind.clone() }),
         }
     }
@@ -182,7 +187,8 @@ impl Admin<'_> {
         let base_url = self.hosts.check("litmos.base_url", &input.litmos.base_url)?;
         let api_key = validate::text("litmos.api_key", &input.litmos.api_key, 8, 200)?;
         let source = validate::text("litmos.source", &input.litmos.source, 1, 50)?;
-        let settings = LitmosSettings { base_url, source, send_welcome_email: input.litmos.send_welcome_email };
+        let links = input.start_links.unwrap_or_default().validate()?;
+        let settings = LitmosSettings { base_url, source, send_welcome_email: input.litmos.send_welcome_email, start_link_days: links.stored() };
         let min_sample = match input.recommendations {
             None => crate::recommend::DEFAULT_MIN_SAMPLE,
             Some(r) if (1..=1000).contains(&r.min_sample) => r.min_sample,

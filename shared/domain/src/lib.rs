@@ -18,6 +18,7 @@ pub mod recommend;
 pub mod report;
 pub mod rules;
 pub mod servicenow;
+pub mod start_links;
 pub mod time;
 pub mod training;
 pub mod validate;

@@ -12,6 +12,8 @@ pub struct LitmosSettings {
     pub source: String,
     /// Whether Litmos sends its welcome e-mail to learners this product creates.
     pub send_welcome_email: bool,
+    /// Days a "start course" link lasts; 0 when the tenant has links off (issue 20.1).
+    pub start_link_days: u32,
 }
 
 /// What a ServiceNow request needs of its tenant, copied onto each of the tenant's keys
@@ -39,6 +41,8 @@ pub struct ServiceNowState {
     /// Hash of the key that `GET .../servicenow` returns.
     pub current_key: Option<KeyHash>,
     pub key_created_at: Option<Timestamp>,
+    /// When ServiceNow was last enabled: start links made before it no longer work.
+    pub enabled_at: Option<Timestamp>,
     pub activated_at: Option<Timestamp>,
     pub instance_url: Option<String>,
     pub last_used_at: Option<Timestamp>,

@@ -204,6 +204,13 @@ pub trait AssignmentStore: Send + Sync {
     async fn release_assignments(&self, tenant: &str, learner_id: &str, course_ids: &[String], owner: &str) -> Result<(), StoreError>;
 }
 
+/// "Start course" links (issue 20.1): stored by the hash of their token only.
+#[async_trait]
+pub trait StartLinkStore: Send + Sync {
+    async fn put_start_links(&self, links: &[crate::start_links::StartLink]) -> Result<(), StoreError>;
+    async fn get_start_link(&self, hash: &KeyHash) -> Result<Option<crate::start_links::StartLink>, StoreError>;
+}
+
 /// The tenant's automatic-training rules and their firings (issue 20.2). A firing is
 /// the slot (`record`, `rule`): claimed, then done, or released (to run again later).
 #[async_trait]
@@ -349,6 +356,9 @@ pub trait Litmos: Send + Sync {
     async fn user_courses(&self, acct: &LitmosAccount, user_id: &str) -> Result<Vec<UserCourse>, LitmosError>;
     async fn assign_courses(&self, acct: &LitmosAccount, user_id: &str, course_ids: &[String], send_message: bool) -> Result<(), LitmosError>;
     async fn user_teams(&self, acct: &LitmosAccount, user_id: &str) -> Result<Vec<Team>, LitmosError>;
+    /// A fresh sign-in URL for the user (`GET /users/{id}`'s `LoginKey`): it changes at
+    /// every use, so it is never stored or logged.
+    async fn login_key(&self, acct: &LitmosAccount, user_id: &str) -> Result<String, LitmosError>;
     async fn team_leaders(&self, acct: &LitmosAccount, team_id: &str) -> Result<Vec<LitmosUser>, LitmosError>;
     async fn team_courses(&self, acct: &LitmosAccount, team_id: &str) -> Result<Vec<Course>, LitmosError>;
     /// Achievements (completions with score), of one user or of the whole account

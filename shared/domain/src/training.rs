@@ -106,6 +106,12 @@ pub struct TrainingItem {
     pub completed_at: Option<String>,
     pub score: Option<f64>,
     pub course_url: String,
+    /// A "start course" link for the caller, when the tenant has links on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_url: Option<String>,
+    /// Whose the assignment is (not shown: the links are made for it).
+    #[serde(skip)]
+    pub caller_sys_id: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -276,6 +282,8 @@ impl Outcomes<'_> {
                 completed_at: r.progress.completed_at.map(rfc3339),
                 score: r.progress.score,
                 course_url: course_url(&acct.base_url, &r.assignment.course_id),
+                start_url: None,
+                caller_sys_id: r.caller_sys_id,
                 learner_id: r.assignment.learner_id,
                 course_id: r.assignment.course_id,
                 course_name: r.assignment.course_name,
@@ -512,6 +520,9 @@ pub struct FeedView {
     pub changed_at: String,
     /// Null on the entries of a rule's batch after its first (which names them all).
     pub note: Option<String>,
+    /// On an assignment's entry (`not_started`), when the tenant has start links on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -544,6 +555,7 @@ impl From<FeedEntry> for FeedView {
             score: e.progress.score,
             completed_at: e.progress.completed_at.map(rfc3339),
             changed_at: rfc3339_ms(e.changed_at_ms),
+            start_url: None,
         }
     }
 }

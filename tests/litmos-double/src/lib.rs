@@ -140,6 +140,8 @@ pub struct Data {
     next_id: u64,
     next_achievement: u64,
     next_event: u64,
+    /// LoginKeys handed out, so each one differs.
+    login_keys: u64,
 }
 
 /// One completion, as `GET /achievements` lists it (joined with its user and course).
@@ -566,10 +568,19 @@ async fn search_users(State(st): State<Shared>, Query(p): Query<Page>) -> Respon
     Json(page(&hits, &p)).into_response()
 }
 
-async fn get_user(State(st): State<Shared>, Path(id): Path<String>) -> Response {
-    let d = st.data.lock().unwrap();
+/// One user, with a `LoginKey` as Litmos gives it (`<site>//login.aspx?loginkey=<guid>`,
+/// recorded in the fixtures): a new one at every read, as Litmos changes it at each use.
+async fn get_user(State(st): State<Shared>, headers: axum::http::HeaderMap, Path(id): Path<String>) -> Response {
+    let mut d = st.data.lock().unwrap();
+    d.login_keys += 1;
+    let issued = d.login_keys;
     match d.users.iter().find(|u| u.id == id) {
-        Some(u) => Json(Data::user_json(u)).into_response(),
+        Some(u) => {
+            let mut body = Data::user_json(u);
+            let host = headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
+            body["LoginKey"] = format!("http://{host}//login.aspx?loginkey=00000000-0000-4000-8000-{issued:012x}").into();
+            Json(body).into_response()
+        }
         None => message(StatusCode::NOT_FOUND, "User not found"),
     }
 }

@@ -21,6 +21,7 @@
 //! | caller's incident       | `TENANT#<id>`     | `CALLERINC#<caller>#<opened_at:012>#<sys_id>` |
 //! | cache head / chunk      | `TENANT#<id>`     | `CACHE#<name>` / `CACHE#<name>#<gen>#<n>` |
 //! | cache refresh lease     | `TENANT#<id>`     | `REFRESH#<name>` (TTL)               |
+//! | start link              | `START#<sha256>`  | `START` (TTL: its expiry)            |
 //! | automatic-training rule | `TENANT#<id>`     | `RULE#<rule id>`                     |
 //! | rule firing (claimed/done) | `TENANT#<id>`  | `RULEFIRE#<record sys_id>#<rule id>` |
 //! | deferred rule firing    | `TENANT#<id>`     | `RULEWAIT#<record sys_id>#<rule id>` |
@@ -55,6 +56,13 @@ pub const RULE_WAIT_PREFIX: &str = "RULEWAIT#";
 pub const RULE_JSON: &str = "rule";
 pub const FIRING_JSON: &str = "firing";
 
+/// A start link: its own partition, named by the SHA-256 of its token.
+pub fn start_link_pk(hash: &KeyHash) -> String {
+    format!("START#{}", hash.0)
+}
+pub const START_SK: &str = "START";
+pub const ISSUED_AT: &str = "issued_at";
+
 pub fn rule_sk(id: &str) -> String {
     format!("{RULE_PREFIX}{id}")
 }
@@ -80,6 +88,9 @@ pub const NAME: &str = "name";
 pub const BASE_URL: &str = "base_url";
 pub const SOURCE: &str = "source";
 pub const SEND_WELCOME: &str = "send_welcome_email";
+/// Days a start link lasts; 0 (or absent) when links are off.
+pub const START_LINK_DAYS: &str = "start_link_days";
+pub const SN_ENABLED_AT: &str = "sn_enabled_at";
 pub const CREATED_AT: &str = "created_at";
 pub const UPDATED_AT: &str = "updated_at";
 pub const SN_ENABLED: &str = "sn_enabled";
@@ -159,6 +170,10 @@ pub fn hash_list(hashes: &[KeyHash]) -> AttributeValue {
     AttributeValue::L(hashes.iter().map(|h| s(h.0.clone())).collect())
 }
 
+fn link_days(item: &Item) -> u32 {
+    opt_n(item, START_LINK_DAYS).and_then(|d| u32::try_from(d).ok()).unwrap_or(0)
+}
+
 pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
     let id = get_s(item, PK)?.strip_prefix("TENANT#").map(str::to_string).ok_or_else(|| corrupt(PK))?;
     let live_keys = item
@@ -169,13 +184,14 @@ pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
     Ok(Tenant {
         id,
         name: get_s(item, NAME)?,
-        litmos: LitmosSettings { base_url: get_s(item, BASE_URL)?, source: get_s(item, SOURCE)?, send_welcome_email: opt_bool(item, SEND_WELCOME) },
+        litmos: LitmosSettings { base_url: get_s(item, BASE_URL)?, source: get_s(item, SOURCE)?, send_welcome_email: opt_bool(item, SEND_WELCOME), start_link_days: link_days(item) },
         created_at: get_n(item, CREATED_AT)?,
         updated_at: get_n(item, UPDATED_AT)?,
         servicenow: ServiceNowState {
             enabled: opt_bool(item, SN_ENABLED),
             current_key: opt_s(item, SN_KEY).map(KeyHash),
             key_created_at: opt_n(item, SN_KEY_CREATED_AT),
+            enabled_at: opt_n(item, SN_ENABLED_AT),
             activated_at: opt_n(item, SN_ACTIVATED_AT),
             instance_url: opt_s(item, SN_INSTANCE_URL),
             last_used_at: opt_n(item, SN_LAST_USED_AT),
@@ -204,11 +220,12 @@ pub fn webhook_list(tokens: &[(KeyHash, Timestamp)]) -> AttributeValue {
 }
 
 /// The attributes of a key's copy of its tenant's profile.
-pub fn profile_attributes(profile: &KeyProfile) -> [(&'static str, AttributeValue); 5] {
+pub fn profile_attributes(profile: &KeyProfile) -> [(&'static str, AttributeValue); 6] {
     [
         (BASE_URL, s(profile.litmos.base_url.clone())),
         (SOURCE, s(profile.litmos.source.clone())),
         (SEND_WELCOME, AttributeValue::Bool(profile.litmos.send_welcome_email)),
+        (START_LINK_DAYS, n(i64::from(profile.litmos.start_link_days))),
         (PROFILE_VERSION, n(profile.version)),
         (TENANT_GENERATION, s(profile.generation.clone())),
     ]
@@ -226,7 +243,7 @@ pub fn key_item(tenant_id: &str, hash: &KeyHash, profile: &KeyProfile, now: Time
 pub fn key_from(item: &Item) -> Result<KeyRecord, StoreError> {
     let profile = match (opt_s(item, BASE_URL), opt_s(item, SOURCE), opt_n(item, PROFILE_VERSION)) {
         (Some(base_url), Some(source), Some(version)) => Some(KeyProfile {
-            litmos: LitmosSettings { base_url, source, send_welcome_email: opt_bool(item, SEND_WELCOME) },
+            litmos: LitmosSettings { base_url, source, send_welcome_email: opt_bool(item, SEND_WELCOME), start_link_days: link_days(item) },
             version,
             generation: opt_s(item, TENANT_GENERATION).unwrap_or_default(),
         }),

@@ -6,6 +6,7 @@ mod claims;
 mod layout;
 mod progress;
 mod rules;
+mod start_links;
 mod tenants;
 
 use std::time::Duration;

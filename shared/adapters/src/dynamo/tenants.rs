@@ -13,10 +13,10 @@ use super::{DynamoStore, TxOutcome, unavailable};
 const PROFILE_WRITE_ATTEMPTS: usize = 4;
 
 /// How an update sets a profile (the tenant's, or a key's copy): `with_profile` binds it.
-const PROFILE_SET: &str = "#base = :base, #source = :source, #welcome = :welcome, #ver = :ver, #gen = :gen";
+const PROFILE_SET: &str = "#base = :base, #source = :source, #welcome = :welcome, #links = :links, #ver = :ver, #gen = :gen";
 
 fn with_profile(mut update: UpdateBuilder, profile: &KeyProfile) -> UpdateBuilder {
-    for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#ver", "#gen"].into_iter().zip(profile_attributes(profile)) {
+    for (placeholder, (attr, value)) in ["#base", "#source", "#welcome", "#links", "#ver", "#gen"].into_iter().zip(profile_attributes(profile)) {
         update = update.expression_attribute_names(placeholder, attr).expression_attribute_values(placeholder.replace('#', ":"), value);
     }
     update
@@ -231,7 +231,8 @@ impl KeyStore for DynamoStore {
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant_id), META)))
             .condition_expression(format!("attribute_exists(#pk) AND (attribute_not_exists(#en) OR #en = :false) AND {same_version}"))
-            .update_expression("SET #en = :true, #key = :hash, #kat = :now, #live = :live, #upd = :now, #wh = :wh REMOVE #whp, #whpu, #whps")
+            .update_expression("SET #en = :true, #enat = :now, #key = :hash, #kat = :now, #live = :live, #upd = :now, #wh = :wh REMOVE #whp, #whpu, #whps")
+            .expression_attribute_names("#enat", SN_ENABLED_AT)
             .expression_attribute_names("#whps", SN_WEBHOOK_PREVS)
             .expression_attribute_names("#wh", SN_WEBHOOK)
             .expression_attribute_names("#whp", SN_WEBHOOK_PREV)
