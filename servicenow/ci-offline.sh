@@ -39,7 +39,7 @@ step "lint: @admc.com/eslint-plugin-sn (snLint) and @servicenow/eslint-plugin-sd
 )
 # APIs the platform's engine lacks (Web and Node APIs), in every server script. Inline
 # directives are snLint's (its rules are not loaded here), so this run ignores them.
-npx --no-install eslint --no-eslintrc --no-inline-config -c lint/sdk-app.eslintrc.json --max-warnings 0 src/server src/script-includes
+npx --no-install eslint --no-eslintrc --no-inline-config -c lint/sdk-app.eslintrc.json --max-warnings 0 src/server src/script-includes src/flow
 
 step "unit and browser tests"
 node --import ./test/support/register.mjs --test --test-reporter=tap test/unit/ test/browser/

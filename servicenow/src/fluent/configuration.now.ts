@@ -69,6 +69,11 @@ export const x_litmo_litmos_int_configuration = Table({
         catalog_synced_at: DateTimeColumn({ label: 'Course catalog synced', readOnly: true }),
         catalog_checked_at: DateTimeColumn({ label: 'Course catalog checked', readOnly: true }),
         catalog_error: StringColumn({ label: 'Course catalog problem', maxLength: 1000, readOnly: true }),
+        automation_agent: StringColumn({
+            label: 'Automation agent (Litmos user for flows)',
+            maxLength: 255,
+            hint: 'The Litmos user (e-mail or user name) the Flow Designer action "Assign Litmos courses" assigns as: flows run as the system, not as an agent. Litmos decides what it may assign by this user\'s access level. Empty: the action refuses to run.',
+        }),
         related_lists_added: StringColumn({
             label: 'Training related lists added to',
             maxLength: 1000,
@@ -122,6 +127,10 @@ Form({
                 },
                 { layout: 'one-column', elements: [{ field: 'endpoints', type: 'table_field' }] },
             ],
+        },
+        {
+            caption: 'Automation',
+            content: [{ layout: 'one-column', elements: [{ field: 'automation_agent', type: 'table_field' }] }],
         },
         {
             caption: 'Synchronisation',

@@ -15,6 +15,7 @@ const here = new URL('./', import.meta.url)
 const fluentDir = new URL('../../src/fluent/', import.meta.url)
 const CORE = 'litmos-shim:sdk-core'
 const GLOBAL = 'litmos-shim:sdk-global'
+const AUTOMATION = 'litmos-shim:sdk-automation'
 
 export async function resolve(specifier, context, next) {
     if (specifier === '@servicenow/glide' || specifier === '@servicenow/glide/sn_ws') {
@@ -25,6 +26,7 @@ export async function resolve(specifier, context, next) {
     }
     if (specifier === '@servicenow/sdk/core') return { url: CORE, shortCircuit: true }
     if (specifier === '@servicenow/sdk/global') return { url: GLOBAL, shortCircuit: true }
+    if (specifier === '@servicenow/sdk/automation') return { url: AUTOMATION, shortCircuit: true }
     if (context.parentURL && context.parentURL.endsWith('.now.ts') && specifier.endsWith('.json')) {
         return { url: new URL(specifier, context.parentURL).href, shortCircuit: true }
     }
@@ -53,6 +55,31 @@ export async function load(url, context, next) {
             format: 'module',
             shortCircuit: true,
             source: `globalThis.Now ||= { ID: new Proxy({}, { get: (_, k) => String(k) }), include: (p) => ({ include: p }) }`,
+        }
+    }
+    if (url === AUTOMATION) {
+        // Action(config, body): the definition is kept, and its body is run against a
+        // recorder of wfa: each step (with its inputs), the error evaluation and the
+        // output assignment, with data pills as '{{path}}' strings.
+        return {
+            format: 'module',
+            shortCircuit: true,
+            source: `
+const defs = (globalThis.__fluentDefinitions ||= [])
+const pill = (path) => new Proxy({ __pill: path }, { get: (t, k) => (k in t ? t[k] : typeof k === 'string' ? pill(path + '.' + k) : undefined) })
+export const actionStep = new Proxy({}, { get: (_, k) => ({ step: String(k) }) })
+export const wfa = {
+    actionStep(step, config, inputs) { const d = { kind: 'ActionStep', step: step.step || step, config, inputs }; defs.push(d); return pill('step:' + config.$id) },
+    dataPill(p, type) { return '{{' + p.__pill + ':' + type + '}}' },
+    assignActionOutputs(outputs, values) { defs.push({ kind: 'ActionOutputs', values }) },
+    errorEvaluation(conditions) { defs.push({ kind: 'ActionErrorEvaluation', conditions }) },
+}
+export const Action = (config, body) => {
+    const d = { kind: 'Action', ...config }
+    defs.push(d)
+    if (body) body({ inputs: pill('inputs'), outputs: pill('outputs') })
+    return d
+}`,
         }
     }
     if (url === CORE) {

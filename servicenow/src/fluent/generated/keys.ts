@@ -265,6 +265,14 @@ declare global {
                         table: 'sys_script_fix'
                         id: 'cd3e3b115616427ebf9ae4ffdc95c7f6'
                     }
+                    'flow-action-assign-litmos-courses': {
+                        table: 'sys_hub_action_type_definition'
+                        id: 'a0f1fa9580724b36b71ea7076ff82353'
+                    }
+                    'flow-step-assign-litmos-courses': {
+                        table: 'sys_hub_step_instance'
+                        id: '2397dfd31d0644ce9d12f473ad62f1dd'
+                    }
                     'job-catalog-sync': {
                         table: 'sysauto_script'
                         id: '0da7615637b24d1797c63344bb55867a'
@@ -360,6 +368,10 @@ declare global {
                     'src_server_course-list_js': {
                         table: 'sys_module'
                         id: 'e61242d9f24b4e518faa89996da08b32'
+                    }
+                    'src_server_flow-assign_js': {
+                        table: 'sys_module'
+                        id: '93d740e28021432c9bb996e7aaa97787'
                     }
                     src_server_incidents_js: {
                         table: 'sys_module'
@@ -731,6 +743,14 @@ declare global {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'catalog_synced_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '0a842cafe6b145e1bd825c26a35f3b61'
+                        key: {
+                            model: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            element: 'record'
                         }
                     },
                     {
@@ -1205,6 +1225,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '25510c2f97cb4c14b64a015cbe66084f'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'record'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '25c0e6b8dc474383bd4e8f5ab0736c90'
                         key: {
@@ -1220,6 +1249,15 @@ declare global {
                             value: 'not_activated'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2707554c24ef4844b6444b36a90d4251'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'already_assigned'
+                            language: 'en'
                         }
                     },
                     {
@@ -1240,6 +1278,14 @@ declare global {
                             value: 'not_started'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '2a1e927e1f9f45f2aca6abc34cb2457d'
+                        key: {
+                            model: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            element: 'error'
                         }
                     },
                     {
@@ -1364,6 +1410,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_input'
+                        id: '2d930379cdb443478299fef937028923'
+                        key: {
+                            model: 'a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'courses'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '2df48b9ff84a4f5581cabdef8a23b253'
                         key: {
@@ -1395,6 +1449,21 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_configuration'
                             element: 'instance_url'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '30bf12c8e7954aacb0ea734b25028e67'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            caption: 'Automation'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -1526,6 +1595,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '3a65f4d6d1f34289ae5defe894e3d9e6'
+                        key: {
+                            field: 'courses'
+                            table: 'var__m_sys_hub_step_ext_input_2397dfd31d0644ce9d12f473ad62f1dd'
+                            id: '2397dfd31d0644ce9d12f473ad62f1dd'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '3b2f93e9c386414db30d9164f24c910c'
                         deleted: true
@@ -1577,11 +1655,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '3d98fcc37ca34e5b829d711d87698a7f'
+                        key: {
+                            model: 'a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'already_assigned'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '3e977457e8c941a5aa93c073001f754c'
+                        key: {
+                            model: 'a0f1fa9580724b36b71ea7076ff82353'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3eb83ebb97c241d68bab4bb401595fc8'
                         key: {
                             document_key: 'e9f890b99a874a488dc6d25272fa88de'
                             variable: 'ad351a4e53a0220002c6435723dc34f0'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '3ed7ac46404546c8893b0171efac8a8a'
+                        key: {
+                            field: 'assigned'
+                            table: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            id: 'a0f1fa9580724b36b71ea7076ff82353'
                         }
                     },
                     {
@@ -1598,6 +1701,14 @@ declare global {
                         key: {
                             document_key: 'aa0ddfaef3724a48ac4b349e7db840e6'
                             variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '4018d33a10eb4c02bb63550aab62b89d'
+                        key: {
+                            model: 'a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'assigned'
                         }
                     },
                     {
@@ -1808,6 +1919,14 @@ declare global {
                         id: '4c38c71629174056be22a6eb1870447c'
                         key: {
                             name: 'x_litmo_litmos_int_course'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '4c8011c75b9243788782b14d7971e766'
+                        key: {
+                            model: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            element: 'messages'
                         }
                     },
                     {
@@ -2058,6 +2177,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '5bd882bd3e96451cae7b46bca109b4b6'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'assigned'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '5d7e78ae27f74b78a34a1c5a3bc93bc8'
                         key: {
                             name: 'x_litmo_litmos_int_recommendation'
@@ -2192,6 +2320,15 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_st_course'
                             element: 'code'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '65229749b349463fbf0e23296a11125d'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            element: '__action_status__'
+                            language: 'en'
                         }
                     },
                     {
@@ -2356,11 +2493,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '6b8c82ab10dc4af49df5d40c41055943'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'messages'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '6c4ce81d4bd642e78e95951fbd933351'
                         key: {
                             document_key: '84b79b1c16d4493487fcbbb47ff20043'
                             variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '6c58e4d55d854231920da1aeb5e7ed26'
+                        key: {
+                            model: 'a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'record'
                         }
                     },
                     {
@@ -2413,6 +2567,14 @@ declare global {
                             }
                             element: 'backend_url'
                             position: '1'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '6d8ab5283f564d7c9b1002448b852b13'
+                        key: {
+                            model: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            element: 'send_message'
                         }
                     },
                     {
@@ -2561,6 +2723,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '75cf06450d654a9abdde648e3a37b0f4'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'automation_agent'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7607373c99e54b1f8aa32a85bd2d36c8'
                         key: {
@@ -2582,12 +2753,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '77d1ac18fce94f29a53abf77228e2664'
+                        key: {
+                            field: 'record'
+                            table: 'var__m_sys_hub_step_ext_input_2397dfd31d0644ce9d12f473ad62f1dd'
+                            id: '2397dfd31d0644ce9d12f473ad62f1dd'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '79a92e22933b4567b93378a0933275a8'
                         key: {
                             name: 'x_litmo_litmos_int_agent'
                             element: 'source'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '79e0632e0caa4759812902d34d88c3b3'
+                        key: {
+                            document_key: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
                         }
                     },
                     {
@@ -2791,6 +2979,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_input'
+                        id: '80d6b10d9dcb49e5b30539fe05ab42f6'
+                        key: {
+                            model: 'a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'send_message'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '80e77303fbc1466f8b415fde773944a0'
                         key: {
@@ -2945,6 +3141,23 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_training'
                             element: 'record'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '872473f984e04e239a09f825fb7eab1a'
+                        key: {
+                            model: 'a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'messages'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '87db692863e1435598dcb184bd7db8d3'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'courses'
                             language: 'en'
                         }
                     },
@@ -3633,6 +3846,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'a458b2e36ca94de69de19a9b7a715ff8'
+                        key: {
+                            model: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            element: 'courses'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'a4b3b9350ff545858bbbf4142cb6687c'
                         key: {
@@ -3672,6 +3893,39 @@ declare global {
                                 }
                             }
                             element: 'assigned_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'a6e251c39da64559a16eb677d328bf75'
+                        key: {
+                            sys_ui_form: {
+                                id: '067a71442e67491da7383944eb4b01b4'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '30bf12c8e7954aacb0ea734b25028e67'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Automation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
                         }
                     },
                     {
@@ -3849,6 +4103,13 @@ declare global {
                             }
                             element: 'catalog_error'
                             position: '4'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_status_metadata'
+                        id: 'ad8f0b73871144729e2d55a870b7fb7b'
+                        key: {
+                            action_type_id: 'a0f1fa9580724b36b71ea7076ff82353'
                         }
                     },
                     {
@@ -4094,6 +4355,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'b649248693774d3b8f5db11317b61e15'
+                        key: {
+                            document_key: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'b6c9734cf8484055900cf649357b792a'
                         key: {
@@ -4249,6 +4518,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'be1c4cbcf44340398bcd8a2ee185042e'
+                        key: {
+                            field: '__action_status__'
+                            table: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            id: 'a0f1fa9580724b36b71ea7076ff82353'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'be83141107f548e4b17334e2f059edd2'
                         key: {
@@ -4314,6 +4592,14 @@ declare global {
                                 }
                             }
                             element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'c1b9a6b24a6f4c798b2fad43d5d74ca4'
+                        key: {
+                            model: 'a0f1fa9580724b36b71ea7076ff82353'
+                            element: '__action_status__'
                         }
                     },
                     {
@@ -4435,6 +4721,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'c84d8ab3327c4cb4be2733572144be67'
+                        key: {
+                            name: 'x_litmo_litmos_int_configuration'
+                            element: 'automation_agent'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'c84ecdc8a5fa47bf86e9351a40dfc3eb'
                         deleted: true
                         key: {
@@ -4470,6 +4764,15 @@ declare global {
                             name: 'x_litmo_litmos_int_recommendation'
                             element: 'course_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'cd38ffe638484f3c883f2b2e4b6f34a6'
+                        key: {
+                            field: 'messages'
+                            table: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            id: 'a0f1fa9580724b36b71ea7076ff82353'
                         }
                     },
                     {
@@ -4567,6 +4870,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'd2bb8429591643a5a7067e3c5ab51ffb'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: 'd3e0e43263e74603b62b4e6bcbdf4e4b'
                         key: {
@@ -4579,6 +4891,14 @@ declare global {
                         key: {
                             name: 'x_litmo_litmos_int_outbox'
                             element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'd62e8df1822d42fcb21f56ae322d4807'
+                        key: {
+                            model: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            element: 'already_assigned'
                         }
                     },
                     {
@@ -4826,6 +5146,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'e72288a650c44ae89ea2c5cd7a086f81'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_a0f1fa9580724b36b71ea7076ff82353'
+                            element: 'send_message'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'e74fbebf9cce46d1ac5541f7ee678880'
                         key: {
                             name: 'x_litmo_litmos_int_training'
@@ -4854,6 +5183,14 @@ declare global {
                                 }
                             }
                             element: 'score'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'e86303bf50744953903f5edc834dc3f4'
+                        key: {
+                            model: '2397dfd31d0644ce9d12f473ad62f1dd'
+                            element: 'assigned'
                         }
                     },
                     {
@@ -4962,6 +5299,28 @@ declare global {
                         key: {
                             document_key: '14be046ba8834776a632653c673a157c'
                             variable: 'bc43e004c76733005e5c45b881c26046'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'ef61542245644f34abb6471857311ea3'
+                        key: {
+                            sys_ui_section: {
+                                id: '30bf12c8e7954aacb0ea734b25028e67'
+                                key: {
+                                    name: 'x_litmo_litmos_int_configuration'
+                                    caption: 'Automation'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'automation_agent'
+                            position: '0'
                         }
                     },
                     {
@@ -5075,6 +5434,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'f70fbed2f9074367b5f3df9acf57598f'
+                        key: {
+                            field: 'already_assigned'
+                            table: 'var__m_sys_hub_action_output_a0f1fa9580724b36b71ea7076ff82353'
+                            id: 'a0f1fa9580724b36b71ea7076ff82353'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'f7580702bb4d462aa56d26e6c4b25d0d'
                         key: {
@@ -5152,6 +5520,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'faa58c4613714f688414725faa55b165'
+                        key: {
+                            field: 'send_message'
+                            table: 'var__m_sys_hub_step_ext_input_2397dfd31d0644ce9d12f473ad62f1dd'
+                            id: '2397dfd31d0644ce9d12f473ad62f1dd'
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: 'faec6f7379b944c6af645027ccef42df'
                         key: {
@@ -5217,6 +5594,14 @@ declare global {
                         key: {
                             document_key: 'b62ea208205d4a3384423f155be7f2c7'
                             variable: 'c2eb56e853422110248dddeeff7b1261'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_status_condition'
+                        id: 'fee1b5f5c0ca4b9686e72cdbb8a93283'
+                        key: {
+                            action_status_metadata_id: 'ad8f0b73871144729e2d55a870b7fb7b'
+                            order: '1'
                         }
                     },
                     {
