@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { callAjax } from './scope.mjs'
-import { state } from './glide.mjs'
+import { GlideRecordSecure, state } from './glide.mjs'
 import { declared } from './app.mjs'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -28,7 +28,6 @@ const ARGS = [
 ]
 
 const root = new URL('../../', import.meta.url)
-const courseListScript = readFileSync(new URL('src/ui/assign-selected-courses.client.js', root), 'utf8')
 
 /** What a ServiceNow page gives client scripts, kept to what the app uses. */
 const PLATFORM = `
@@ -75,16 +74,37 @@ GlideURL.prototype.getParam = function (name) { return this.url ? this.url.searc
 window.alert = function (text) { (window.__alerts = window.__alerts || []).push(String(text)) }
 `
 
+/** A UI action's client script as the platform ships it (inline, or the file Now.include names). */
+const scriptOf = (a) => (typeof a.script === 'string' ? a.script : readFileSync(new URL(a.script.include.replace('../', 'src/'), root), 'utf8'))
+
 /**
- * The course list: the course table's rows as the shim holds them (checkbox value = the
- * row's sys_id, as g_list.getChecked() gives), and "Assign Courses" among the list choices.
+ * A list page of the course table or of the Recommended list (its rows as the agent
+ * sees them: GlideRecordSecure, the table's ACLs and before-query rule, and the URL's
+ * sysparm_query), checkbox value = the row's sys_id (as g_list.getChecked() gives),
+ * the table's list banner buttons, and "Assign Courses" among the list choices. Output
+ * messages the query added (gs.addErrorMessage) show above the list.
  */
-function coursePage() {
-    const action = declared('UiAction').find((a) => a.actionName === 'x_litmo_litmos_int_assign_courses')
-    const rows = (state.tables.x_litmo_litmos_int_course || [])
-        .map((r) => `<label><input type="checkbox" class="row" data-course="${r.course_id}" value="${r.sys_id}"> ${r.course_id}</label>`)
-        .join('\n')
-    return `<!doctype html><html><head><meta charset="utf-8"><title>Litmos Courses</title>
+function listPage(table, url) {
+    const actions = declared('UiAction').filter((a) => a.table === table && a.list && a.client && a.client.isClient)
+    const choice = actions.find((a) => a.list.showListChoice)
+    const banners = actions.filter((a) => a.list.showBannerButton)
+    const before = state.messages.length
+    /** @type {Record<string, any>[]} */
+    let rows = []
+    if (table === 'x_litmo_litmos_int_course') {
+        // Every course row: what the agent may see of them is the catalog tests' part
+        // (test/unit/catalog.test.mjs); these pages test what the client scripts do.
+        rows = state.tables[table] || []
+    } else {
+        const gr = new GlideRecordSecure(table)
+        const query = url.searchParams.get('sysparm_query')
+        if (query) gr.addEncodedQuery(query)
+        gr.query()
+        while (gr.next()) rows.push({ ...gr._row })
+    }
+    const shown = state.messages.slice(before)
+    const label = (r) => (table === 'x_litmo_litmos_int_course' ? r.course_id : `${r.rank}. ${r.course_id}`)
+    return `<!doctype html><html><head><meta charset="utf-8"><title>${table}</title>
 <script>${PLATFORM}
 // What a workspace gives a page it shows with g_modal.showFrame: the page closes the
 // frame with confirm(data) (the opener's callback gets true, data) or cancel(data).
@@ -93,13 +113,15 @@ var iframeMsgHelper = {
     cancel: function (data) { window.parent.postMessage({ __snModalFrame: 'cancel', data: data }, '*') },
 }
 var g_list = {
+    getTableName: function () { return '${table}' },
     getChecked: function () { return Array.prototype.filter.call(document.querySelectorAll('input.row'), function (c) { return c.checked }).map(function (c) { return c.value }).join(',') },
 }
 </script>
-<script>${courseListScript}</script></head><body>
-${rows}
-<button id="assign" onclick="${action.client.onClick}">${action.name}</button>
-<div id="messages"></div>
+${[...new Set(actions.map(scriptOf))].map((x) => `<script>${x}</script>`).join('\n')}</head><body>
+${banners.map((a) => `<button class="banner" id="${a.actionName}" onclick="${a.client.onClick}">${a.name}</button>`).join('\n')}
+<div id="messages">${shown.map((m) => `<div class="outputmsg outputmsg_${m.level}">${m.message}</div>`).join('')}</div>
+${rows.map((r) => `<label><input type="checkbox" class="row" data-course="${r.course_id}" value="${r.sys_id}"> ${label(r)}</label>`).join('\n')}
+<button id="assign" onclick="${choice.client.onClick}">${choice.name}</button>
 <div id="modal" hidden><h2></h2><div class="body"></div></div>
 </body></html>`
 }
@@ -211,7 +233,8 @@ export async function openBrowser() {
         }
         const record = url.searchParams.get('record') || url.searchParams.get('incident') || ''
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        if (url.pathname === '/x_litmo_litmos_int_course_list.do' || url.pathname === '/courses.html') return res.end(coursePage())
+        if (url.pathname === '/x_litmo_litmos_int_course_list.do' || url.pathname === '/courses.html') return res.end(listPage('x_litmo_litmos_int_course', url))
+        if (url.pathname === '/x_litmo_litmos_int_recommendation_list.do') return res.end(listPage('x_litmo_litmos_int_recommendation', url))
         if (url.pathname === '/incident.html') return res.end(formPage('incident', record))
         if (url.pathname === '/sn_customerservice_case.html') return res.end(formPage('sn_customerservice_case', record))
         if (url.pathname === '/workspace.html') return res.end(workspacePage(url.searchParams.get('table') || 'incident', record))
