@@ -13,6 +13,7 @@ import {
     DecimalColumn,
     IntegerColumn,
     List,
+    Record,
     ReferenceColumn,
     StringColumn,
     Table,
@@ -47,6 +48,21 @@ export const x_litmo_litmos_int_recommendation = Table({
         fetched_at: DateTimeColumn({ label: 'Ranked at', readOnly: true }),
     },
     index: [{ name: 'category', element: 'category_key', unique: false }],
+})
+
+/**
+ * Rankings of categories nobody opened for a week are removed (Table Cleaner): a
+ * category's rows are read again after 15 minutes anyway, so old ones only take space.
+ */
+Record({
+    $id: Now.ID['auto-flush-recommendations'],
+    table: 'sys_auto_flush',
+    data: {
+        tablename: 'x_litmo_litmos_int_recommendation',
+        matchfield: 'fetched_at',
+        age: 604800, // 7 days, in seconds
+        active: true,
+    },
 })
 
 List({

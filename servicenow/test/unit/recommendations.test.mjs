@@ -11,7 +11,8 @@ import { configure } from '../support/config.mjs'
 import { startFakeBackend } from '../support/fake-backend-process.mjs'
 import { COURSES } from '../support/fake-data.mjs'
 import { seedCourses } from '../support/courses.mjs'
-import { RECOMMENDATION_TABLE } from '../../src/server/recommendations.js'
+import { CACHE_MINUTES, RECOMMENDATION_TABLE } from '../../src/server/recommendations.js'
+import { declared } from '../support/app.mjs'
 
 const AGENT_ROLE = 'x_litmo_litmos_int.litmos_training_user'
 const AJAX = 'x_litmo_litmos_int.LitmosTrainingAjax'
@@ -122,5 +123,10 @@ describe('recommended courses in the course window', () => {
         }))
         assert.equal(gone.ok, false)
         assert.match(gone.error, /no longer available to you/)
+    })
+    it('old rankings are cleaned up long after they stop being used', () => {
+        const flush = declared('Record').find((r) => r.table === 'sys_auto_flush' && r.data.tablename === RECOMMENDATION_TABLE)
+        assert.equal(flush.data.matchfield, 'fetched_at')
+        assert.ok(flush.data.age > CACHE_MINUTES * 60, 'never while a ranking is still used')
     })
 })

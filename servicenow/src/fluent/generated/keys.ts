@@ -225,6 +225,10 @@ declare global {
                         table: 'sys_auto_flush'
                         id: 'c0dda0a9f5a348efa48b633852144f42'
                     }
+                    'auto-flush-recommendations': {
+                        table: 'sys_auto_flush'
+                        id: 'fc08810acdb44dd199beeb7fd009eddd'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: '6e591b9e3cc843e881fac8e2a346cb25'
