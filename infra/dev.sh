@@ -155,6 +155,7 @@ routes=(
   "PUT /v1/admin/tenants/warmup/rules/warmup"
   "DELETE /v1/admin/tenants/warmup/rules/warmup"
   "GET /v1/start/warmup"
+  "GET /v1/admin/jobs/warmup"
   "GET /v1/admin/tenants" "GET /v1/admin/tenants/warmup/reports/effectiveness" "GET /admin"
 )
 # A few at a time: two dozen `cargo run`s at once contend for cargo's locks, and on a

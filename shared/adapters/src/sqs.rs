@@ -24,8 +24,12 @@ impl SqsSyncQueue {
 
 /// The same round and part of a tenant is one message however often it is sent (FIFO
 /// de-duplication, 5 minutes): a schedule that fires twice enqueues each tenant once.
+/// A job is one message per job id and part.
 fn dedup_id(m: &SyncMessage) -> String {
-    format!("{}.{}.{}", m.tenant, m.round, m.part)
+    match &m.job {
+        Some(j) => format!("job.{}.{}", j.id, m.part),
+        None => format!("{}.{}.{}", m.tenant, m.round, m.part),
+    }
 }
 
 #[async_trait]

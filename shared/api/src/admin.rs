@@ -78,10 +78,13 @@ pub async fn get_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
     guarded(state, req, |state, _req, id| async move { Ok(json(StatusCode::OK, &state.admin_service().get_tenant(&id).await?)) }).await
 }
 
+/// 204 when done in the request; 202 with a job when it outgrows it (issue 19.5).
 pub async fn delete_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
-    guarded(state, req, |state, _req, id| async move {
-        state.admin_service().delete_tenant(&id).await?;
-        Ok(no_content())
+    guarded(state, req, |state, req, id| async move {
+        // The keys stop at once, whatever happens to the rest (an unknown tenant is a
+        // 404 here, not a job).
+        state.admin_service().disable_servicenow(&id).await?;
+        crate::jobs::delete_or_defer(&state, &req, litmos_domain::jobs::JobKind::DeleteTenant, &id, None).await
     })
     .await
 }
@@ -132,8 +135,8 @@ pub async fn disable_servicenow(state: Arc<AppState>, req: Request) -> Response<
 pub async fn forget_caller(state: Arc<AppState>, req: Request) -> Response<Body> {
     guarded(state, req, |state, req, id| async move {
         let caller = path_param(&req, "/v1/admin/tenants/{tenant_id}/callers/{caller_sys_id}", "caller_sys_id")?;
-        state.admin_service().forget_caller(&id, &caller).await?;
-        Ok(no_content())
+        litmos_domain::validate::sys_id("caller_sys_id", &caller)?;
+        crate::jobs::delete_or_defer(&state, &req, litmos_domain::jobs::JobKind::ForgetCaller, &id, Some(&caller)).await
     })
     .await
 }

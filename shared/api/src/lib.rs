@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod console;
 pub mod http;
+pub mod jobs;
 pub mod openapi;
 pub mod outcomes;
 pub mod permissions;

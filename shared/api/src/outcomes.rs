@@ -287,14 +287,14 @@ pub async fn sync_all(state: &AppState) -> Result<Value, Error> {
     if let Some(queue) = state.sync_queue() {
         let now = state.clock.now();
         let round = now - now.rem_euclid(60);
-        let messages: Vec<SyncMessage> = enabled.iter().map(|tenant| SyncMessage { tenant: tenant.clone(), round, part: 0 }).collect();
+        let messages: Vec<SyncMessage> = enabled.iter().map(|tenant| SyncMessage { tenant: tenant.clone(), round, part: 0, job: None }).collect();
         queue.enqueue(&messages).await?;
         tracing::info!(tenants = messages.len(), round, "sync round enqueued");
         return Ok(json!({"tenants_enqueued": messages.len(), "round": round}));
     }
     let mut counts = SyncCounts::default();
     for tenant in enabled {
-        let message = SyncMessage { tenant, round: 0, part: MAX_SYNC_PARTS };
+        let message = SyncMessage { tenant, round: 0, part: MAX_SYNC_PARTS, job: None };
         match sync_one(state, &message, Duration::from_secs(state.config.sync_soft_deadline_seconds)).await {
             Ok(outcome) => counts.add(outcome),
             Err(e) => {
@@ -439,6 +439,10 @@ pub async fn sync_worker(state: &AppState, event: aws_lambda_events::event::sqs:
         let outcome = match message {
             // Not ours to read: back to the queue, and so to the dead-letter queue.
             None => Err(Error::Internal("a sync message that is not one".into())),
+            Some(m @ SyncMessage { job: Some(_), .. }) => {
+                let job = m.job.clone().expect("just matched");
+                crate::jobs::run_job(state, &m, &job, soft_deadline).await.map(|_| SyncResult::Succeeded)
+            }
             Some(m) => sync_one(state, &m, soft_deadline).await,
         };
         if let Err(e) = outcome {

@@ -55,8 +55,9 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // registry entry.
     ("put-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE, BATCH_GET]), (LitmosKeys, &[CREATE_SECRET, PUT_SECRET])]),
     ("get-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ])]),
-    // Keys first (batch deletes), then secrets, then every item of the partition.
-    ("delete-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, UPDATE, BATCH_WRITE]), (LitmosKeys, &[DELETE_SECRET]), (ServiceNowKeys, &[DELETE_SECRET])]),
+    // Keys first (batch deletes), then secrets, then every item of the partition; past
+    // INLINE_DELETE_SECONDS, a job record and its queue message.
+    ("delete-tenant", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, UPDATE, BATCH_WRITE, PUT]), (LitmosKeys, &[DELETE_SECRET]), (ServiceNowKeys, &[DELETE_SECRET]), (SyncQueue, &[SEND])]),
     // A transaction of the tenant update and the key put; a lost race deletes its secret.
     ("enable-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, PUT, UPDATE]), (ServiceNowKeys, &[GET_SECRET, CREATE_SECRET, PUT_SECRET, DELETE_SECRET])]),
     ("get-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ]), (ServiceNowKeys, &[GET_SECRET])]),
@@ -65,7 +66,7 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // The tenant, its rotated-out keys deleted, the tenant updated; their secrets made sure gone.
     ("revoke-previous-keys", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, UPDATE, BATCH_WRITE]), (ServiceNowKeys, &[DELETE_SECRET])]),
     ("disable-servicenow", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, UPDATE, BATCH_WRITE]), (ServiceNowKeys, &[DELETE_SECRET])]),
-    ("forget-caller", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_WRITE])]),
+    ("forget-caller", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, BATCH_WRITE, PUT]), (SyncQueue, &[SEND])]),
     // The registry (one Query), then the page's tenants (one BatchGet).
     ("list-tenants", &[(AdminToken, &[GET_SECRET]), (Table, &[QUERY, BATCH_GET])]),
     // The tenant, then its records: read only.
@@ -98,8 +99,9 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // Every tenant from the registry, each as sync-tenant does it.
     // The tenant registry and its tenants a page at a time, then one message per enabled tenant.
     ("sync-progress", &[(Table, &[QUERY, BATCH_GET]), (SyncQueue, &[SEND])]),
-    // One tenant's sync per message; a deferred one sends its follow-up.
-    ("sync-worker", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET]), (SyncQueue, &[SEND])]),
+    // One tenant's sync per message; a deferred one sends its follow-up. A job message
+    // finishes a deletion: what delete-tenant and forget-caller do.
+    ("sync-worker", &[(Table, &[READ, QUERY, BATCH_GET, BATCH_WRITE, PUT, UPDATE, DELETE]), (LitmosKeys, &[GET_SECRET, DELETE_SECRET]), (ServiceNowKeys, &[DELETE_SECRET]), (SyncQueue, &[SEND])]),
     // Rules: the tenant and its rules; listing and writing one also checks the rule's
     // courses against the catalog cache (refreshed from Litmos when stale).
     ("list-rules", &[(AdminToken, &[GET_SECRET]), (Table, &[READ, QUERY, PUT, UPDATE, BATCH_GET, BATCH_WRITE]), (LitmosKeys, &[GET_SECRET])]),
@@ -108,6 +110,7 @@ pub const PERMISSIONS: &[(&str, Grants)] = &[
     // A caller's start link: the link, the tenant and the learner link (GetItem), the
     // link's and the Litmos budget's counters (UpdateItem), the tenant's Litmos key.
     ("open-start-link", &[(Table, &[READ, UPDATE]), (LitmosKeys, &[GET_SECRET])]),
+    ("get-job", &[(AdminToken, &[GET_SECRET]), (Table, &[READ])]),
     // Answers 405/404 from the path alone.
     ("method-not-allowed", &[]),
     ("get-openapi", &[]),

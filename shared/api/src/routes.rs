@@ -43,6 +43,7 @@ pub const ROUTES: &[(&str, &str, &str)] = &[
     ("PUT", "/v1/admin/tenants/{tenant_id}/rules/{rule_id}", "put-rule"),
     ("DELETE", "/v1/admin/tenants/{tenant_id}/rules/{rule_id}", "delete-rule"),
     ("GET", "/v1/start/{token}", "open-start-link"),
+    ("GET", "/v1/admin/jobs/{job_id}", "get-job"),
     ("GET", "/admin", "admin-console"),
     ("GET", "/admin/{asset}", "admin-console"),
 ];

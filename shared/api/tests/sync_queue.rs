@@ -149,3 +149,80 @@ async fn without_a_queue_a_round_where_every_tenant_failed_is_a_failure() {
     let out = outcomes::sync_all(&e.state).await.unwrap();
     assert_eq!((out["tenants_synced"].as_u64(), out["tenants_failed"].as_u64()), (Some(1), Some(1)), "{out}");
 }
+
+/// A deployment whose deletions never fit in their request: each goes on as a job.
+async fn impatient(e: &Env, url: &str) -> Arc<AppState> {
+    let mut config = e.state.config.clone();
+    config.sync_queue_url = Some(url.to_string());
+    config.inline_delete_seconds = 0;
+    Arc::new(AppState::new(config, &testkit::sdk_config().await, Box::new(e.clock.clone())))
+}
+
+async fn job_status(state: &Arc<AppState>, id: &str) -> (u16, Value) {
+    status_and_json(&litmos_api::jobs::get_job(state.clone(), event("GET", &format!("/v1/admin/jobs/{id}"), &[("authorization", &bearer(ADMIN))], None)).await)
+}
+
+#[tokio::test]
+async fn a_forget_that_outgrows_its_request_answers_202_and_finishes_as_a_job() {
+    let e = env().await;
+    let key = enabled_tenant(&e, "acme").await;
+    let caller = json!({"caller": {"sys_id": CALLER, "email": "gone@customer.example"}}).to_string();
+    assert_eq!(status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/learners", Some(ADMIN_AGENT), Some(&caller), &[]).await).0, 201);
+    let (client, url) = fifo_queue("jobs").await;
+    let state = impatient(&e, &url).await;
+
+    let path = format!("/v1/admin/tenants/acme/callers/{CALLER}");
+    let r = litmos_api::admin::forget_caller(state.clone(), event("DELETE", &path, &[("authorization", &bearer(ADMIN))], None)).await;
+    let location = r.headers().get("location").map(|v| v.to_str().unwrap().to_string());
+    let (status, body) = status_and_json(&r);
+    assert_eq!(status, 202, "{body}");
+    let job = body["job"]["id"].as_str().unwrap().to_string();
+    assert_eq!((body["job"]["kind"].as_str(), body["job"]["status"].as_str()), (Some("forget_caller"), Some("running")));
+    assert!(location.as_deref().is_some_and(|l| l.ends_with(&format!("/v1/admin/jobs/{job}"))), "{location:?}");
+    assert_eq!(body["job"]["status_url"].as_str(), location.as_deref());
+    assert_eq!(job_status(&state, &job).await.1["status"], "running");
+
+    // The worker finishes it from the queue; run twice (a redelivery), it stays done.
+    let events = receive_all(&client, &url).await;
+    assert_eq!(events.len(), 1);
+    assert_eq!(work(&state, &events[0]).await["batchItemFailures"], json!([]));
+    assert_eq!(work(&state, &events[0]).await["batchItemFailures"], json!([]));
+    let (status, done) = job_status(&state, &job).await;
+    assert_eq!((status, done["status"].as_str(), done["error_kind"].clone()), (200, Some("done"), Value::Null), "{done}");
+    let (status, _) = status_and_json(&servicenow_call(&e.state, &key, "GET", &format!("/v1/servicenow/learners/{CALLER}"), None, None, &[]).await);
+    assert_eq!(status, 404, "the caller is forgotten");
+    assert_eq!(job_status(&state, "0123456789abcdef0123456789abcdef").await.0, 404);
+    assert_eq!(job_status(&state, "not-a-job").await.0, 400);
+}
+
+#[tokio::test]
+async fn a_tenant_delete_cuts_its_keys_at_once_and_finishes_as_a_job() {
+    let e = env().await;
+    let key = enabled_tenant(&e, "acme").await;
+    let (client, url) = fifo_queue("jobs").await;
+    let state = impatient(&e, &url).await;
+    let r = litmos_api::admin::delete_tenant(state.clone(), event("DELETE", "/v1/admin/tenants/acme", &[("authorization", &bearer(ADMIN))], None)).await;
+    let (status, body) = status_and_json(&r);
+    assert_eq!(status, 202, "{body}");
+    // The key no longer works, though the data is still being deleted.
+    e.clock.advance(10);
+    let (status, _) = status_and_json(&servicenow_call(&e.state, &key, "GET", "/v1/servicenow/configuration", None, None, &[]).await);
+    assert_eq!(status, 401);
+    let events = receive_all(&client, &url).await;
+    assert_eq!(work(&state, &events[0]).await["batchItemFailures"], json!([]));
+    assert_eq!(job_status(&state, body["job"]["id"].as_str().unwrap()).await.1["status"], "done");
+    let r = litmos_api::admin::get_tenant(state.clone(), event("GET", "/v1/admin/tenants/acme", &[("authorization", &bearer(ADMIN))], None)).await;
+    assert_eq!(r.status(), 404);
+    // An unknown tenant is a 404 at once, not a job.
+    let r = litmos_api::admin::delete_tenant(state.clone(), event("DELETE", "/v1/admin/tenants/nobody", &[("authorization", &bearer(ADMIN))], None)).await;
+    assert_eq!(r.status(), 404);
+    assert!(receive_all(&client, &url).await.is_empty());
+}
+
+#[tokio::test]
+async fn deletions_that_fit_still_answer_204() {
+    let e = env().await;
+    enabled_tenant(&e, "acme").await;
+    let r = litmos_api::admin::delete_tenant(e.state.clone(), event("DELETE", "/v1/admin/tenants/acme", &[("authorization", &bearer(ADMIN))], None)).await;
+    assert_eq!(r.status(), 204);
+}

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod courses;
 pub mod error;
 pub mod idempotency;
+pub mod jobs;
 pub mod keys;
 pub mod learners;
 pub mod litmos_url;

@@ -306,6 +306,17 @@ pub struct SyncMessage {
     pub round: i64,
     #[serde(default)]
     pub part: u32,
+    /// A deletion that did not finish inside its request, to finish here instead of a
+    /// sync (issue 19.5). Same queue, same message group: never beside the tenant's sync.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<crate::jobs::JobRef>,
+}
+
+/// Background deletions and what became of them.
+#[async_trait]
+pub trait JobStore: Send + Sync {
+    async fn put_job(&self, job: &crate::jobs::Job) -> Result<(), StoreError>;
+    async fn get_job(&self, id: &str) -> Result<Option<crate::jobs::Job>, StoreError>;
 }
 
 /// Where tenant syncs wait to run: one tenant's messages in order and never two at

@@ -138,6 +138,7 @@ async fn every_undeclared_method_is_405_with_allow() {
         ("/v1/admin/tenants/demo/rules", "GET"),
         ("/v1/admin/tenants/demo/rules/vpn", "PUT, DELETE"),
         ("/v1/start/0123456789abcdefghij0123456789abcdefghijk", "GET"),
+        ("/v1/admin/jobs/0123456789abcdef0123456789abcdef", "GET"),
         ("/admin", "GET"),
         ("/admin/console.js", "GET"),
     ];

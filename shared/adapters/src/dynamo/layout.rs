@@ -21,6 +21,7 @@
 //! | caller's incident       | `TENANT#<id>`     | `CALLERINC#<caller>#<opened_at:012>#<sys_id>` |
 //! | cache head / chunk      | `TENANT#<id>`     | `CACHE#<name>` / `CACHE#<name>#<gen>#<n>` |
 //! | cache refresh lease     | `TENANT#<id>`     | `REFRESH#<name>` (TTL)               |
+//! | background deletion job | `JOB#<id>`        | `JOB` (TTL: a week)                  |
 //! | start link              | `START#<sha256>`  | `START` (TTL: its expiry)            |
 //! | automatic-training rule | `TENANT#<id>`     | `RULE#<rule id>`                     |
 //! | rule firing (claimed/done) | `TENANT#<id>`  | `RULEFIRE#<record sys_id>#<rule id>` |
@@ -61,6 +62,11 @@ pub fn start_link_pk(hash: &KeyHash) -> String {
     format!("START#{}", hash.0)
 }
 pub const START_SK: &str = "START";
+pub fn job_pk(id: &str) -> String {
+    format!("JOB#{id}")
+}
+pub const JOB_SK: &str = "JOB";
+pub const JOB_JSON: &str = "job";
 pub const ISSUED_AT: &str = "issued_at";
 
 pub fn rule_sk(id: &str) -> String {

@@ -5,6 +5,7 @@ mod cache;
 mod claims;
 mod layout;
 mod progress;
+mod jobs;
 mod rules;
 mod start_links;
 mod tenants;
