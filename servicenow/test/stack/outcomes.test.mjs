@@ -149,7 +149,8 @@ describe('Training outcomes', () => {
         const course = syncCourses()['Billing: Essentials']
         const assigned = assignSelected({ recordSysId: kase, table: 'sn_customerservice_case', checked: course.row, requestKey: `case-${tag}` })
         assert.deepEqual(assigned.messages, [`You have successfully assigned these courses: ${course.name}`])
-        assert.deepEqual(JSON.parse(state.requests.at(-1).body).incident, { sys_id: kase, number, table: 'sn_customerservice_case' })
+        const post = state.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/v1/servicenow/assignments')).at(-1)
+        assert.deepEqual(JSON.parse(post.body).incident, { sys_id: kase, number, table: 'sn_customerservice_case' })
         const training = await backend('GET', `/v1/servicenow/incidents/${kase}/training`)
         assert.equal(training.status, 200)
         assert.equal(training.body.incident.table, 'sn_customerservice_case')
