@@ -15,7 +15,7 @@ test: lint unit servicenow e2e
 
 lint:
 	bash infra/venv.sh
-	cfn-lint template.yaml
+	cfn-lint template.yaml infra/edge-waf.yaml
 	bash infra/sam-validate.sh
 
 unit:
@@ -35,6 +35,7 @@ bench:
 	bash infra/with-moto.sh target/release/bench-cold-start
 	bash infra/with-moto.sh target/release/bench-courses
 	bash infra/with-moto.sh target/release/bench-report
+	target/release/sim-tenant-share
 	bash infra/with-moto.sh cargo test -q -p litmos-api --test round_trips -- --nocapture --test-threads=1
 
 ## make load: 30 concurrent ServiceNow clients for 60 s against a local stack it starts

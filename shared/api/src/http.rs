@@ -173,6 +173,10 @@ pub fn base_url(req: &Request, configured: Option<&str>) -> String {
     if let Some(b) = configured {
         return b.to_string();
     }
+    // Behind the edge (CloudFront), the viewer's host comes as X-Edge-Host; always https.
+    if let Some(edge) = header(req, "x-edge-host").filter(|h| !h.is_empty() && h.len() <= 253 && h.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')) {
+        return format!("https://{edge}");
+    }
     let host = header(req, "host").unwrap_or_else(|| "localhost".into());
     let local = host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]");
     let scheme = header(req, "x-forwarded-proto").unwrap_or_else(|| if local { "http".into() } else { "https".into() });
@@ -225,5 +229,22 @@ mod tests {
     fn oversized_bodies_are_413() {
         let big = format!(r#"{{"name":"{}","inner":{{"count":1}}}}"#, "a".repeat(MAX_BODY_BYTES));
         assert!(matches!(json_body::<Outer>(&req(&big)), Err(Rejection::TooLarge)));
+    }
+
+    #[test]
+    fn urls_are_built_from_the_configured_base_else_the_edge_host_else_the_host() {
+        let with = |headers: &[(&str, &str)]| {
+            let mut b = lambda_http::http::Request::builder().uri("/v1/servicenow/activate");
+            for (k, v) in headers {
+                b = b.header(*k, *v);
+            }
+            b.body(Body::Empty).unwrap()
+        };
+        let edge = with(&[("host", "abc.execute-api.us-east-1.amazonaws.com"), ("x-edge-host", "d111.cloudfront.net")]);
+        assert_eq!(base_url(&edge, Some("https://training.example.com")), "https://training.example.com");
+        assert_eq!(base_url(&edge, None), "https://d111.cloudfront.net");
+        assert_eq!(base_url(&with(&[("host", "abc.execute-api.us-east-1.amazonaws.com")]), None), "https://abc.execute-api.us-east-1.amazonaws.com");
+        let odd = with(&[("host", "127.0.0.1:9000"), ("x-edge-host", "evil.example/path?x")]);
+        assert_eq!(base_url(&odd, None), "http://127.0.0.1:9000", "an X-Edge-Host that is no host name is ignored");
     }
 }

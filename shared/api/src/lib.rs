@@ -77,6 +77,25 @@ async fn warm_up(state: &AppState) {
     tracing::debug!(ms = started.elapsed().as_millis() as u64, answered = outcome.is_ok(), "connection warm-up");
 }
 
+/// With edge protection on (issue 19.2), CloudFront adds `X-Origin-Verify` with a
+/// secret the functions hold in `ORIGIN_VERIFY`: a request sent straight to the API's
+/// own URL, past the edge's per-tenant and per-address limits, is refused. Unset (the
+/// local stack, or edge protection off), every request passes.
+fn origin_secret() -> Option<String> {
+    std::env::var("ORIGIN_VERIFY").ok().filter(|v| !v.trim().is_empty())
+}
+
+/// `None` when the request came through the edge (or there is no edge); else the 403.
+pub fn refused_off_edge(req: &Request, secret: Option<&str>) -> Option<Response<Body>> {
+    let expected = secret?;
+    let given = http::header(req, "x-origin-verify").unwrap_or_default();
+    if litmos_domain::keys::token_matches(&given, expected) {
+        return None;
+    }
+    tracing::warn!("request refused: it did not come through the edge");
+    Some(problem::problem(lambda_http::http::StatusCode::FORBIDDEN, "forbidden", "Forbidden", "Call this API at its public address, not at the API Gateway URL.", None))
+}
+
 /// Builds the state once (failing fast on bad configuration) and serves `handler`.
 /// Where Lambda sends several requests to one execution environment (Lambda Managed
 /// Instances set `AWS_LAMBDA_MAX_CONCURRENCY`), they run side by side on the shared
@@ -88,11 +107,18 @@ where
 {
     let state = start().await;
     let handler = Arc::new(handler);
+    let edge: Arc<Option<String>> = Arc::new(origin_secret());
     lambda_http::run_concurrent(service_fn(move |req: Request| {
         let state = state.clone();
         let handler = handler.clone();
+        let edge = edge.clone();
         let rid = http::request_id(&req);
-        async move { Ok::<_, Infallible>(within_deadline(handler(state, req), rid).await) }
+        async move {
+            if let Some(refused) = refused_off_edge(&req, edge.as_deref()) {
+                return Ok::<_, Infallible>(refused);
+            }
+            Ok::<_, Infallible>(within_deadline(handler(state, req), rid).await)
+        }
     }))
     .await
 }
@@ -107,10 +133,12 @@ where
     Fut: Future<Output = Response<Body>> + Send + 'static,
 {
     init_tracing();
+    let edge: Arc<Option<String>> = Arc::new(origin_secret());
     // Concurrent where Lambda allows it (Managed Instances), as `run`.
     lambda_http::run_concurrent(service_fn(move |req: Request| {
+        let refused = refused_off_edge(&req, edge.as_deref());
         let answer = serve((), req);
-        async move { Ok::<_, Infallible>(answer.await) }
+        async move { Ok::<_, Infallible>(match refused { Some(r) => r, None => answer.await }) }
     }))
     .await
 }
@@ -182,5 +210,24 @@ mod tests {
         assert_eq!(r.status(), 503);
         assert_eq!(r.headers()["content-type"], "application/problem+json");
         assert!(r.headers().contains_key("retry-after"));
+    }
+
+    fn req(header: Option<&str>) -> Request {
+        let mut b = lambda_http::http::Request::builder().uri("/v1/servicenow/configuration");
+        if let Some(h) = header {
+            b = b.header("x-origin-verify", h);
+        }
+        b.body(Body::Empty).unwrap()
+    }
+
+    #[test]
+    fn behind_the_edge_only_requests_carrying_its_secret_pass() {
+        assert!(refused_off_edge(&req(None), None).is_none(), "no edge: everything passes");
+        assert!(refused_off_edge(&req(Some("anything")), None).is_none());
+        let secret = Some("edge-secret-0123456789");
+        assert!(refused_off_edge(&req(Some("edge-secret-0123456789")), secret).is_none());
+        let refused = refused_off_edge(&req(None), secret).expect("refused");
+        assert_eq!(refused.status(), 403);
+        assert_eq!(refused_off_edge(&req(Some("edge-secret-012345678")), secret).map(|r| r.status().as_u16()), Some(403));
     }
 }

@@ -1,5 +1,7 @@
 //! Tests live in tests/; the benches in src/bin share this.
 
+pub mod share_sim;
+
 /// Points the AWS SDK of this process at the moto `make bench` started (MOTO_ENDPOINT),
 /// with dummy credentials, and returns its address.
 pub fn use_bench_moto() -> String {

@@ -235,3 +235,34 @@ fn operations_are_in_the_template() {
 fn f_binary(t: &Value, resource: &str) -> String {
     t["Resources"][resource]["Metadata"]["BuildProperties"]["Binary"].as_str().unwrap().to_string()
 }
+
+/// Issue 19.2: each ServiceNow key and each client address has its own share at the
+/// edge, the API refuses what did not pass the edge, and the webhook and the sync worker
+/// have reserved (so capped) concurrency.
+#[test]
+fn the_edge_gives_each_key_and_address_its_own_share() {
+    let t = template();
+    let r = &t["Resources"];
+    let rules = r["EdgeWebAcl"]["Properties"]["Rules"].as_sequence().expect("the web ACL's rules");
+    let keyed = |rule: &Value| {
+        let s = &rule["Statement"]["RateBasedStatement"];
+        (tagless(&s["AggregateKeyType"]), s["CustomKeys"][0]["Header"]["Name"].as_str().map(str::to_string), s["EvaluationWindowSec"].as_u64().unwrap_or(0).to_string())
+    };
+    assert_eq!(keyed(&rules[0]), ("CUSTOM_KEYS".into(), Some("authorization".into()), "60".into()), "one share per ServiceNow key");
+    assert_eq!(keyed(&rules[1]), ("IP".into(), None, "60".into()), "one share per client address");
+    for rule in rules {
+        assert_eq!(rule["Action"]["Block"]["CustomResponse"]["ResponseCode"].as_u64(), Some(429));
+    }
+    // The web ACL for stacks outside us-east-1 has the same rules.
+    let separate: Value = serde_yaml_ng::from_str(&std::fs::read_to_string(root().join("infra/edge-waf.yaml")).unwrap()).unwrap();
+    assert_eq!(separate["Resources"]["EdgeWebAcl"]["Properties"]["Rules"], r["EdgeWebAcl"]["Properties"]["Rules"], "infra/edge-waf.yaml and template.yaml must keep the same rules");
+    // CloudFront sends the origin secret; every function checks it (Globals).
+    let origin = &r["Edge"]["Properties"]["DistributionConfig"]["Origins"][0];
+    assert_eq!(origin["OriginCustomHeaders"][0]["HeaderName"].as_str(), Some("X-Origin-Verify"));
+    assert!(tagless(&t["Globals"]["Function"]["Environment"]["Variables"]["ORIGIN_VERIFY"]).contains("OriginVerifySecret"));
+    let behaviour = &r["Edge"]["Properties"]["DistributionConfig"]["DefaultCacheBehavior"];
+    assert_eq!(behaviour["CachePolicyId"].as_str(), Some("4135ea2d-6df8-44a3-9df3-4b5a84be39ad"), "nothing is cached at the edge");
+    // Concurrency per class: the webhook and the sync worker are reserved and capped.
+    assert!(tagless(&r["ReceiveLitmosWebhookFunction"]["Properties"]["ReservedConcurrentExecutions"]).contains("WebhookConcurrency"));
+    assert!(tagless(&r["SyncWorkerFunction"]["Properties"]["ReservedConcurrentExecutions"]).contains("SyncMaxConcurrency"));
+}
