@@ -68,16 +68,7 @@ pub fn messages(assigned: &[CourseRef], already: &[CourseRef]) -> Vec<String> {
 
 pub fn validate_input(input: &AssignInput) -> Result<(), Error> {
     validate::litmos_id("learner_id", &input.learner_id)?;
-    if input.course_ids.is_empty() || input.course_ids.len() > MAX_COURSES {
-        return Err(Error::invalid("course_ids", format!("must hold 1 to {MAX_COURSES} course ids")));
-    }
-    let mut seen = HashSet::new();
-    for id in &input.course_ids {
-        validate::litmos_id("course_ids", id)?;
-        if !seen.insert(id.as_str()) {
-            return Err(Error::invalid("course_ids", format!("lists '{id}' more than once")));
-        }
-    }
+    validate::course_ids("course_ids", &input.course_ids, MAX_COURSES)?;
     validate::sys_id("incident.sys_id", &input.incident.sys_id)?;
     validate::incident_number("incident.number", &input.incident.number)?;
     validate::record_table("incident.table", input.incident.table.as_deref())?;

@@ -4,8 +4,6 @@
 //! work kept aside ("deferred") when Litmos or its budget cannot take it now; the next
 //! sync of the tenant runs what was deferred.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -98,16 +96,7 @@ pub fn validate_rule(id: &str, input: RuleInput, now: Timestamp) -> Result<Rule,
         return Err(Error::invalid("when.table", "must be \"incident\" or \"case\""));
     }
     let category = validate::text("when.category", input.when.category.trim(), 1, 80)?;
-    if input.course_ids.is_empty() || input.course_ids.len() > MAX_RULE_COURSES {
-        return Err(Error::invalid("course_ids", format!("must hold 1 to {MAX_RULE_COURSES} course ids")));
-    }
-    let mut seen = BTreeSet::new();
-    for c in &input.course_ids {
-        validate::litmos_id("course_ids", c)?;
-        if !seen.insert(c.as_str()) {
-            return Err(Error::invalid("course_ids", format!("lists '{c}' more than once")));
-        }
-    }
+    validate::course_ids("course_ids", &input.course_ids, MAX_RULE_COURSES)?;
     Ok(Rule { id: id.to_string(), name, table: input.when.table, category, course_ids: input.course_ids, active: input.active, updated_at: now })
 }
 

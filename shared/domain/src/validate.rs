@@ -50,6 +50,21 @@ pub fn record_table(field: &str, v: Option<&str>) -> Result<String, Error> {
 }
 
 /// Free text: NFC-normalized, no control characters, `min..=max` characters.
+/// 1 to `max` distinct Litmos course ids.
+pub fn course_ids(field: &str, ids: &[String], max: usize) -> Result<(), Error> {
+    if ids.is_empty() || ids.len() > max {
+        return Err(Error::invalid(field, format!("must hold 1 to {max} course ids")));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        litmos_id(field, id)?;
+        if !seen.insert(id.as_str()) {
+            return Err(Error::invalid(field, format!("lists '{id}' more than once")));
+        }
+    }
+    Ok(())
+}
+
 pub fn text(field: &str, v: &str, min: usize, max: usize) -> Result<String, Error> {
     let n: String = v.trim().nfc().collect();
     if n.chars().any(char::is_control) {
