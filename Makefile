@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: dev test unit e2e lint servicenow bench load build release screenshot sizes
+.PHONY: dev test unit e2e lint servicenow bench load scale build release screenshot sizes
 
 ## make dev: the whole local stack at http://127.0.0.1:9000 (Ctrl-C stops it)
 dev:
@@ -37,6 +37,12 @@ bench:
 	bash infra/with-moto.sh target/release/bench-report
 	target/release/sim-tenant-share
 	bash infra/with-moto.sh cargo test -q -p litmos-api --test round_trips -- --nocapture --test-threads=1
+
+## make scale: N tenants' sync walked one by one vs fanned out, on moto and the double (by hand)
+scale:
+	bash infra/venv.sh
+	cargo build --release -p e2e --bin scale
+	bash infra/with-moto.sh target/release/scale
 
 ## make load: 30 concurrent ServiceNow clients for 60 s against a local stack it starts
 load:
