@@ -199,7 +199,12 @@ impl Rules<'_> {
                 "assigned" => assigned += 1,
                 // Litmos still cannot take it: the rest waits for the next sync.
                 "deferred" => break,
-                _ => {}
+                // Another request is firing it now: it finishes (and removes this) or
+                // leaves it for the next sync.
+                "in_progress" => {}
+                // Fired by another request meanwhile, or refused for good (no learner,
+                // a caller conflict): nothing to run again.
+                _ => self.store.drop_deferred(tenant, &w.record.sys_id, &w.rule_id).await?,
             }
         }
         Ok(assigned)
