@@ -69,7 +69,46 @@ export function trainingFromFeed(entry) {
         score: entry.score,
         completedAt: entry.completed_at,
         changedAt: entry.changed_at,
-        // Who assigned it, when the feed says (a rule's assignment: rule:<rule_id>).
+        // Who assigned it, when an entry says; the backend's feed does not (FeedEntry has
+        // no assigned_by): fillAssignedBy reads it from the record's training.
         assignedBy: typeof entry.assigned_by === 'string' ? entry.assigned_by : undefined,
     })
+}
+
+/**
+ * Whether a training row does not say yet who assigned its course.
+ * @param {string | null} rowSysId
+ */
+export function lacksAssigner(rowSysId) {
+    if (!rowSysId) return false
+    const gr = new GlideRecord(TRAINING_TABLE)
+    return gr.get(rowSysId) ? !gr.getValue('assigned_by') : false
+}
+
+/**
+ * Who assigned each course of a record (an agent, or rule:<rule_id> for a rule's
+ * assignment), from the backend's training of the record (GET
+ * /v1/servicenow/incidents/{sys_id}/training), into the record's rows that do not say
+ * yet: the feed's entries do not carry it, and only assignments made elsewhere than
+ * this app's Assign Courses (which writes its agent) need it.
+ * @param {any} client a LitmosTrainingClient
+ * @param {string} recordSysId
+ * @returns {{ ok: true, filled: number } | { ok: false, message: string }}
+ */
+export function fillAssignedBy(client, recordSysId) {
+    const answer = client.recordTraining(recordSysId)
+    if (!answer.ok) return { ok: false, message: answer.message }
+    let filled = 0
+    for (const a of (answer.data && answer.data.assignments) || []) {
+        if (typeof a.assigned_by !== 'string' || !a.assigned_by) continue
+        const gr = new GlideRecord(TRAINING_TABLE)
+        gr.addQuery('assignment_key', assignmentKey(recordSysId, String(a.learner_id || ''), String(a.course_id || '')))
+        gr.setLimit(1)
+        gr.query()
+        if (!gr.next() || gr.getValue('assigned_by')) continue
+        gr.setValue('assigned_by', a.assigned_by)
+        gr.update()
+        filled++
+    }
+    return { ok: true, filled }
 }

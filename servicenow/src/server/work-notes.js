@@ -6,7 +6,7 @@
 import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
 import { LitmosTrainingClient } from '@servicenow/glide/x_litmo_litmos_int'
 import { CONFIG_TABLE, NOTED_TABLE, isSysId } from './context.js'
-import { RECORD_TABLES, trainingFromFeed } from './training.js'
+import { RECORD_TABLES, fillAssignedBy, lacksAssigner, trainingFromFeed } from './training.js'
 
 export const PAGE_SIZE = 100
 /** Pages per run; the next run goes on from the saved cursor. */
@@ -59,15 +59,20 @@ function markNoted(id, incident, outcome) {
  * Adds one feed entry's note to its record (an incident or a CSM case), once, and
  * keeps the record's training row up to date (every time: it is idempotent).
  * @param {any} entry
+ * @param {Set<string>} [unknownAssigner] gets the record's sys_id when the entry is a
+ *   new assignment whose row does not say who assigned it (a rule's, say)
  * @returns {'noted' | 'training_only' | 'skipped' | 'incident_not_found'}
  */
-export function noteEntry(entry) {
+export function noteEntry(entry, unknownAssigner) {
     const id = String(entry.id)
     const ref = entry.incident || {}
     const table = RECORD_TABLES.indexOf(ref.table) >= 0 ? ref.table : 'incident'
     const record = new GlideRecord(table)
     const found = isSysId(ref.sys_id) && record.get(ref.sys_id)
-    if (found && entry.course && entry.learner_id) trainingFromFeed(entry)
+    if (found && entry.course && entry.learner_id) {
+        const row = trainingFromFeed(entry)
+        if (unknownAssigner && entry.status === 'not_started' && lacksAssigner(row)) unknownAssigner.add(ref.sys_id)
+    }
     if (alreadyNoted(id)) return 'skipped'
     if (!found) {
         markNoted(id, '', 'incident_not_found')
@@ -112,13 +117,21 @@ export function syncTrainingUpdates() {
         }
         summary.pages++
         const updates = answer.data.updates || []
+        /** @type {Set<string>} */
+        const unknownAssigner = new Set()
         for (const entry of updates) {
-            const outcome = noteEntry(entry)
+            const outcome = noteEntry(entry, unknownAssigner)
             if (outcome === 'noted') summary.noted++
             else if (outcome === 'training_only') summary.trainingOnly++
             else if (outcome === 'skipped') summary.skipped++
             else summary.missing++
         }
+        // Assignments made elsewhere (a rule's: rule:<rule_id>): one read of each such
+        // record's training says who assigned them. A failure leaves "Assigned by" empty.
+        unknownAssigner.forEach((sysId) => {
+            const filled = fillAssignedBy(client, sysId)
+            if (!filled.ok) gs.warn(`Litmos Training: who assigned the training of ${sysId} could not be read: ${filled.message}`)
+        })
         const next = answer.data.next_cursor || cursor
         if (next !== cursor || updates.length) saveCursor(config, next)
         cursor = next

@@ -34,8 +34,14 @@ const byRecord = new Map()
 let startLinks = false
 const replies = new Map()
 const flaky = new Map()
-/** Feed entries a test set (POST /_fake/feed); null: the two built-in ones. */
+/**
+ * Feed entries a test set (POST /_fake/feed); null: the two built-in ones. As on the
+ * real backend, an entry carries no assigned_by: one the test gives is moved into the
+ * record's training (GET .../training), where the backend says who assigned a course.
+ */
 let feed = null
+/** The records whose training came from the test's feed (cleared with it). */
+const feedRecords = new Set()
 
 const json = (res, status, body, headers = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers })
@@ -90,6 +96,16 @@ const server = createServer(async (req, res) => {
     }
     if (url.pathname === '/_fake/feed' && req.method === 'POST') {
         feed = JSON.parse(body || 'null')
+        for (const sysId of feedRecords) byRecord.delete(sysId)
+        feedRecords.clear()
+        for (const entry of feed || []) {
+            if (!('assigned_by' in entry)) continue
+            const sysId = entry.incident.sys_id
+            if (!byRecord.has(sysId)) byRecord.set(sysId, [])
+            byRecord.get(sysId).push({ learner_id: entry.learner_id, course_id: entry.course.id, course_name: entry.course.name, assigned_by: entry.assigned_by })
+            feedRecords.add(sysId)
+            delete entry.assigned_by
+        }
         return json(res, 200, { entries: feed ? feed.length : 0 })
     }
     if (req.headers.authorization !== 'Bearer lsn_good') return problem(res, 401, 'Unauthorized', 'Missing or invalid credentials.')

@@ -1,7 +1,7 @@
 // The work-note job over real HTTP against the stand-in backend's feed.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
-import { reset, rows, seed } from '../support/glide.mjs'
+import { reset, rows, seed, state } from '../support/glide.mjs'
 import { startFakeBackend } from '../support/fake-backend-process.mjs'
 import { syncTrainingUpdates } from '../../src/server/work-notes.js'
 import { configure } from '../support/config.mjs'
@@ -68,6 +68,10 @@ describe('work-note job', () => {
         try {
             assert.deepEqual(syncTrainingUpdates(), { pages: 2, noted: 1, skipped: 0, missing: 0, trainingOnly: 1 })
             assert.deepEqual(notes(), ["Litmos Training assigned automatically by rule 'VPN setup': VPN basics, MFA"])
+            // The feed does not say who assigned (the stand-in moves assigned_by into the
+            // record's training, as the backend has it): one read of the training does.
+            const reads = state.requests.filter((r) => r.url.endsWith(`/v1/servicenow/incidents/${inc.sys_id}/training`))
+            assert.equal(reads.length, 1)
             const training = rows('x_litmo_litmos_int_training').map((r) => [r.course, r.status, r.assigned_by]).sort()
             assert.deepEqual(training, [['MFA', 'not_started', 'rule:vpn'], ['VPN basics', 'not_started', 'rule:vpn']])
             assert.deepEqual(rows('x_litmo_litmos_int_noted_update').map((r) => [r.update_id, r.outcome]), [['r1', 'noted'], ['r2', 'training_only']])
