@@ -84,6 +84,7 @@ async fn a_rule_assigns_its_courses_once_per_record_with_one_feed_note() {
     assert_eq!(by, ["rule:vpn", "rule:vpn"], "{training}");
     let (_, feed) = call(&e.state, &key, "GET", "/v1/servicenow/training/updates", None).await;
     let notes: Vec<Value> = feed["updates"].as_array().unwrap().iter().map(|u| u["note"].clone()).collect();
+    assert!(feed["updates"].as_array().unwrap().iter().all(|u| u["assigned_by"] == "rule:vpn"), "the feed says who assigned: {feed}");
     assert_eq!(notes, [json!(format!("Litmos Training assigned automatically by rule 'VPN basics': {}, {}", a.name, b.name)), Value::Null], "{feed}");
 
     // Sent again (an outbox retry) or sent with the category back and forth: never again.

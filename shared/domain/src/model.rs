@@ -325,6 +325,9 @@ pub struct FeedEntry {
     /// The note kept with the entry, when it is not the one its status gives: a rule's
     /// batch note on its first entry, `Some("")` (no note) on the others.
     pub note: Option<String>,
+    /// Who made the assignment (`X-Agent`, or `rule:<id>`); absent on entries recorded
+    /// before entries kept it.
+    pub assigned_by: Option<String>,
 }
 
 /// The ServiceNow tables training is assigned from: ITSM incidents and CSM cases. The

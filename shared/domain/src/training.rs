@@ -523,6 +523,8 @@ pub struct FeedView {
     /// On an assignment's entry (`not_started`), when the tenant has start links on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_url: Option<String>,
+    /// Who made the assignment, as the training list says it (null on old entries).
+    pub assigned_by: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -556,6 +558,7 @@ impl From<FeedEntry> for FeedView {
             completed_at: e.progress.completed_at.map(rfc3339),
             changed_at: rfc3339_ms(e.changed_at_ms),
             start_url: None,
+            assigned_by: e.assigned_by,
         }
     }
 }

@@ -547,6 +547,7 @@ pub fn feed_item(tenant: &str, seq: u64, changed_at_ms: i64, r: &AssignmentRecor
     item.insert(LEARNER_ID.into(), s(a.learner_id.clone()));
     item.insert(COURSE_ID.into(), s(a.course_id.clone()));
     item.insert(COURSE_NAME.into(), s(a.course_name.clone()));
+    item.insert(ASSIGNED_BY.into(), s(a.assigned_by.clone()));
     for (k, v) in progress_attrs(p) {
         if let Some(v) = v {
             item.insert(k.to_string(), v);
@@ -568,6 +569,7 @@ pub fn feed_from(item: &Item) -> Result<FeedEntry, StoreError> {
         course_name: get_s(item, COURSE_NAME)?,
         progress: progress_from(item),
         note: opt_s(item, NOTE),
+        assigned_by: opt_s(item, ASSIGNED_BY),
     })
 }
 
