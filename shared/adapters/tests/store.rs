@@ -399,13 +399,15 @@ mod claims {
     }
 
     #[tokio::test]
-    async fn a_recorded_assignment_is_reclaimed_only_when_older_than_asked() {
+    async fn a_recorded_assignment_is_reclaimed_only_when_it_is_the_one_seen_before() {
         let s = store().await;
-        confirmed(&s, "acme", &["C1"]).await; // assigned_at 100, confirmed at 100_000 ms
+        confirmed(&s, "acme", &["C1"]).await; // confirmed by owner "me"
+        let seen = s.assigned_owners("acme", "L1", &["C1".into(), "C2".into()]).await.unwrap();
+        assert_eq!(seen, std::collections::HashMap::from([("C1".to_string(), "me".to_string())]), "only what is recorded as assigned");
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, None).await.unwrap(), Claim::Existing(()));
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some(100_000)).await.unwrap(), Claim::Existing(()), "recorded during this request");
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some(100_001)).await.unwrap(), Claim::Won, "one millisecond later, within the same second");
-        assert_eq!(s.claim_assignment("acme", "L1", "C1", "y", 201, 261, Some(150_000)).await.unwrap(), Claim::Pending, "a pending reclaim is pending");
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some("someone-else")).await.unwrap(), Claim::Existing(()), "another record (confirmed after the Litmos read) stands");
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "x", 200, 260, Some("me")).await.unwrap(), Claim::Won, "the record seen before the Litmos read is reclaimed");
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "y", 201, 261, Some("me")).await.unwrap(), Claim::Pending, "a pending reclaim is pending");
         assert_eq!(s.incident_records("acme", "i1").await.unwrap().len(), 1, "the old record stays as history");
     }
 

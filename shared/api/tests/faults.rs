@@ -62,7 +62,11 @@ impl LearnerStore for Flaky<'_> {
 
 #[async_trait]
 impl AssignmentStore for Flaky<'_> {
-    async fn claim_assignment(&self, t: &str, l: &str, c: &str, o: &str, now: Timestamp, lease: Timestamp, re: Option<Timestamp>) -> Result<Claim<()>, StoreError> {
+    async fn assigned_owners(&self, t: &str, l: &str, c: &[String]) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        self.tick()?;
+        self.inner.assigned_owners(t, l, c).await
+    }
+    async fn claim_assignment(&self, t: &str, l: &str, c: &str, o: &str, now: Timestamp, lease: Timestamp, re: Option<&str>) -> Result<Claim<()>, StoreError> {
         self.tick()?;
         self.inner.claim_assignment(t, l, c, o, now, lease, re).await
     }

@@ -6,6 +6,8 @@ mod support;
 
 use serde_json::{Value, json};
 use support::*;
+use litmos_double::Fault;
+use litmos_domain::time::Timestamp;
 
 const OTHER_CALLER: &str = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 const OTHER_INCIDENT: &str = "cccccccccccccccccccccccccccccccc";
@@ -340,4 +342,59 @@ async fn feed_entries_expire_90_days_after_servicenow_reads_past_them() {
     assert_eq!(feed_entry_expiry(&e, 3).await, None, "the unread entry stays");
     let (_, again) = call(&e, &key, "GET", "/v1/servicenow/training/updates", None).await;
     assert_eq!(again["updates"].as_array().unwrap().len(), 3, "an expiry is not a deletion until it passes: {again}");
+}
+
+/// A clock some seconds behind the test's: another Lambda container whose clock drifted.
+struct Behind(TestClock, i64);
+
+impl litmos_domain::time::Clock for Behind {
+    fn now(&self) -> Timestamp {
+        self.0.now() - self.1
+    }
+    fn now_millis(&self) -> i64 {
+        self.0.now_millis() - self.1 * 1000
+    }
+}
+
+/// Issue 18.8's sturdier form: a request whose Litmos read is older than another
+/// request's assignment of the same course must not take that assignment's slot again,
+/// however the two containers' clocks differ. Request B's read of the learner's courses
+/// is held (and answered as it was before A's write) while container A, its clock 30 s
+/// behind, assigns and records the course. B compares the record it saw before its
+/// read (none) with what is there now (A's), not confirmation times across clocks, and
+/// reports the course assigned: one record, one Litmos enrolment.
+#[tokio::test]
+async fn a_slower_request_never_reassigns_a_course_another_container_just_assigned() {
+    let e = env().await;
+    let key = enabled_tenant(&e, "acme").await;
+    let sdk = testkit::sdk_config().await;
+    let skewed = std::sync::Arc::new(litmos_api::AppState::new(e.state.config.clone(), &sdk, Box::new(Behind(e.clock.clone(), 30))));
+    let (_, linked) = status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/learners", None, Some(&caller_body(CALLER, "pat@example.com")), &[]).await);
+    let learner = linked["learner"]["id"].as_str().unwrap().to_string();
+    let course = e.double.courses()[0].clone();
+    // Both containers warm (the agent and the catalog cached): each assigns another course.
+    for (state, other) in [(&e.state, 1), (&skewed, 2)] {
+        let body = assign_body(&learner, &e.double.courses()[other].id, INCIDENT, "INC0010023");
+        assert_eq!(status_and_json(&servicenow_call(state, &key, "POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&body), &[]).await).0, 200);
+    }
+    // B's read of the learner's courses: held 1.5 s, then answered as before A's write.
+    e.double.inject(Fault { method: Some("GET".into()), path_contains: Some(format!("/users/{learner}/courses")), delay_ms: Some(1_500), body: Some(json!([])), ..Fault::default() });
+    e.double.clear_requests();
+    let b = {
+        let (state, key, body) = (e.state.clone(), key.clone(), assign_body(&learner, &course.id, INCIDENT, "INC0010023"));
+        tokio::spawn(async move { status_and_json(&servicenow_call(&state, &key, "POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&body), &[]).await) })
+    };
+    // A starts once B's read is held.
+    while !e.double.requests().iter().any(|r| r.method == "GET" && r.path.ends_with(&format!("/users/{learner}/courses"))) {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let (status, a) = status_and_json(&servicenow_call(&skewed, &key, "POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&assign_body(&learner, &course.id, INCIDENT, "INC0010023")), &[]).await);
+    assert_eq!((status, a["assigned"].as_array().map(Vec::len)), (200, Some(1)), "{a}");
+    assert!(!b.is_finished(), "A assigned while B's read was held");
+    let (status, b) = b.await.unwrap();
+    assert_eq!(status, 200, "{b}");
+    assert_eq!(b["already_assigned"].as_array().map(Vec::len), Some(1), "B reports it assigned, not assigned again: {b}");
+    let (_, training) = status_and_json(&servicenow_call(&e.state, &key, "GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None, None, &[]).await);
+    let of_course = training["assignments"].as_array().unwrap().iter().filter(|t| t["course_id"] == course.id.as_str()).count();
+    assert_eq!(of_course, 1, "one record of the course: {training}");
 }

@@ -143,11 +143,13 @@ impl Assignments<'_> {
         // Independent first reads, side by side (issue 8): the agent, the learner's
         // caller, the incident's category, and the budget for this request's two Litmos
         // calls in one counter update. The permission answer still comes first.
-        let (agent, caller, incident, reserved) = tokio::join!(
+        // What is recorded as assigned is read before Litmos is (see `apply`).
+        let (agent, caller, incident, reserved, seen) = tokio::join!(
             self.catalog.agent(tenant, acct, who),
             self.learners.learner_caller(tenant, &input.learner_id),
             self.incidents.get_incident(tenant, &input.incident.sys_id),
-            self.litmos.reserve(acct, 2)
+            self.litmos.reserve(acct, 2),
+            self.store.assigned_owners(tenant, &input.learner_id, &input.course_ids)
         );
         let agent = match agent? {
             Some(a) if a.level.is_some_and(AccessLevel::may_assign) => a,
@@ -181,7 +183,7 @@ impl Assignments<'_> {
             )));
         }
         let by = By { who, rule_name: None };
-        self.apply(tenant, acct, &by, &caller, input, &assignable, incident, table).await
+        self.apply(tenant, acct, &by, &caller, input, &assignable, incident, table, &seen?).await
     }
 
     /// A rule's courses for a record's caller, through the same path as an agent's:
@@ -203,16 +205,17 @@ impl Assignments<'_> {
         };
         let who = format!("rule:{}", rule.id);
         let by = By { who: &who, rule_name: Some(&rule.name) };
-        let outcome = self.apply(tenant, acct, &by, &record.caller_sys_id, &input, &active, Some(record.clone()), record.table.clone()).await?;
+        let seen = self.store.assigned_owners(tenant, learner_id, &input.course_ids).await?;
+        let outcome = self.apply(tenant, acct, &by, &record.caller_sys_id, &input, &active, Some(record.clone()), record.table.clone(), &seen).await?;
         Ok((outcome, missing))
     }
 
-    /// Claims, the Litmos write and the records, for courses already checked.
+    /// Claims, the Litmos write and the records, for courses already checked. `seen`:
+    /// the owners of the courses recorded as assigned, read before Litmos is.
     #[allow(clippy::too_many_arguments)]
-    async fn apply(&self, tenant: &str, acct: &LitmosAccount, by: &By<'_>, caller: &str, input: &AssignInput, assignable: &HashMap<String, Course>, incident: Option<Incident>, table: String) -> Result<AssignOutcome, Error> {
+    async fn apply(&self, tenant: &str, acct: &LitmosAccount, by: &By<'_>, caller: &str, input: &AssignInput, assignable: &HashMap<String, Course>, incident: Option<Incident>, table: String, seen: &HashMap<String, String>) -> Result<AssignOutcome, Error> {
         let caller = caller.to_string();
         let started = self.clock.now();
-        let started_ms = now_ms(self.clock);
         // While Litmos answers: the caller's next incident and the feed's position,
         // which the record needs.
         let (held, next, feed) = tokio::join!(
@@ -235,8 +238,10 @@ impl Assignments<'_> {
         for id in order {
             let holds = held.contains(id);
             // When Litmos does not hold a recorded course any more (removed in Litmos),
-            // a record from before this request no longer blocks it.
-            let reclaim = (!holds).then_some(started_ms);
+            // the record seen before Litmos was read no longer blocks it; one confirmed
+            // since (another request's, after its own Litmos write) has another owner and
+            // still does.
+            let reclaim = if holds { None } else { seen.get(id).map(String::as_str) };
             match self.claim(tenant, &input.learner_id, id, &owner, reclaim).await {
                 Ok(true) if holds => to_record.push(id.clone()),
                 Ok(true) => to_assign.push(id.clone()),
@@ -269,10 +274,10 @@ impl Assignments<'_> {
 
     /// True when this request now holds the pair; false when it is assigned already.
     /// Waits (bounded) while another request holds it, then decides on its outcome.
-    async fn claim(&self, tenant: &str, learner: &str, course: &str, owner: &str, reclaim_before_ms: Option<i64>) -> Result<bool, Error> {
+    async fn claim(&self, tenant: &str, learner: &str, course: &str, owner: &str, reclaim_owner: Option<&str>) -> Result<bool, Error> {
         for _ in 0..WAIT_STEPS {
             let now = self.clock.now();
-            match self.store.claim_assignment(tenant, learner, course, owner, now, now + CLAIM_LEASE_SECONDS, reclaim_before_ms).await? {
+            match self.store.claim_assignment(tenant, learner, course, owner, now, now + CLAIM_LEASE_SECONDS, reclaim_owner).await? {
                 Claim::Won => return Ok(true),
                 Claim::Existing(()) => return Ok(false),
                 Claim::Pending => tokio::time::sleep(WAIT_STEP).await,

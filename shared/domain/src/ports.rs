@@ -184,13 +184,16 @@ pub trait CacheStore: Send + Sync {
 
 #[async_trait]
 pub trait AssignmentStore: Send + Sync {
+    /// The owner of each of these courses' slots that is recorded as assigned (course
+    /// id -> the owner that confirmed it), read before Litmos is.
+    async fn assigned_owners(&self, tenant: &str, learner_id: &str, course_ids: &[String]) -> Result<std::collections::HashMap<String, String>, StoreError>;
     /// Takes the learner/course slot for `owner`. `Existing` when it is recorded as
-    /// assigned, unless `reclaim_before_ms` is set and that record was confirmed before
-    /// it (milliseconds: a course assigned, removed in Litmos and assigned again within
-    /// one second is still told apart): Litmos no longer holds the course, so the slot
-    /// is taken for a new assignment.
+    /// assigned, unless `reclaim_owner` names the owner of that very record: it was
+    /// there before this request read Litmos, and Litmos no longer holds the course
+    /// (removed there), so the slot is taken for a new assignment. A record confirmed by
+    /// anyone after that read has another owner and stands, whatever the clocks say.
     #[allow(clippy::too_many_arguments)]
-    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before_ms: Option<i64>) -> Result<Claim<()>, StoreError>;
+    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_owner: Option<&str>) -> Result<Claim<()>, StoreError>;
     /// Where the tenant's feed stands, read ahead of `confirm_assignments` so the read is
     /// not a round trip of its own in sequence.
     async fn feed_position(&self, tenant: &str) -> Result<FeedPosition, StoreError>;

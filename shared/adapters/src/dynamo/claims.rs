@@ -29,9 +29,8 @@ impl DynamoStore {
     }
 
     /// Puts `item` unless the slot exists and is not a pending claim whose lease ended
-    /// (or, with `done_before_ms`, a done record confirmed before that time; a record
-    /// from before slots kept milliseconds is compared by its whole second).
-    pub(super) async fn take(&self, item: Item, now: Timestamp, done_before_ms: Option<i64>) -> Result<Take, StoreError> {
+    /// (or, with `done_by`, a done record of that owner).
+    pub(super) async fn take(&self, item: Item, now: Timestamp, done_by: Option<&str>) -> Result<Take, StoreError> {
         let (pk, sk) = (item[PK].clone(), item[SK].clone());
         let mut req = self
             .client
@@ -43,18 +42,13 @@ impl DynamoStore {
             .expression_attribute_names("#lease", LEASE_UNTIL)
             .expression_attribute_values(":pending", s(PENDING))
             .expression_attribute_values(":now", n(now));
-        req = match done_before_ms {
+        req = match done_by {
             None => req.condition_expression("attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now)"),
-            Some(ms) => req
-                .condition_expression(
-                    "attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now) \
-                     OR (#state = :done AND #ams < :before_ms) OR (#state = :done AND attribute_not_exists(#ams) AND #at < :before)",
-                )
-                .expression_attribute_names("#at", ASSIGNED_AT)
-                .expression_attribute_names("#ams", CONFIRMED_MS)
+            Some(seen) => req
+                .condition_expression("attribute_not_exists(#pk) OR (#state = :pending AND #lease < :now) OR (#state = :done AND #owner = :seen)")
+                .expression_attribute_names("#owner", OWNER)
                 .expression_attribute_values(":done", s(DONE))
-                .expression_attribute_values(":before_ms", n(ms))
-                .expression_attribute_values(":before", n(ms.div_euclid(1000))),
+                .expression_attribute_values(":seen", s(seen)),
         };
         let res = req.send().await;
         match res {
@@ -204,9 +198,24 @@ impl LearnerStore for DynamoStore {
 
 #[async_trait]
 impl AssignmentStore for DynamoStore {
+    #[instrument(skip_all, fields(tenant, learner = learner_id, count = course_ids.len()))]
+    async fn assigned_owners(&self, tenant: &str, learner_id: &str, course_ids: &[String]) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        if course_ids.is_empty() {
+            return Ok(Default::default());
+        }
+        let keys = course_ids.iter().map(|c| key(tenant_pk(tenant), assign_sk(learner_id, c))).collect();
+        Ok(self
+            .batch_get(keys)
+            .await?
+            .iter()
+            .filter(|i| opt_s(i, STATE).as_deref() == Some(DONE))
+            .filter_map(|i| Some((opt_s(i, COURSE_ID)?, opt_s(i, OWNER)?)))
+            .collect())
+    }
+
     #[instrument(skip_all, fields(tenant, learner = learner_id, course = course_id))]
-    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_before_ms: Option<i64>) -> Result<Claim<()>, StoreError> {
-        match self.take(pending(tenant_pk(tenant), assign_sk(learner_id, course_id), owner, lease_until), now, reclaim_before_ms).await? {
+    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_owner: Option<&str>) -> Result<Claim<()>, StoreError> {
+        match self.take(pending(tenant_pk(tenant), assign_sk(learner_id, course_id), owner, lease_until), now, reclaim_owner).await? {
             Take::Taken => Ok(Claim::Won),
             Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => Ok(Claim::Existing(())),
             Take::Held(_) => Ok(Claim::Pending),

@@ -296,8 +296,6 @@ fn record_table(item: &Item) -> String {
 }
 pub const ASSIGNED_BY: &str = "assigned_by";
 pub const ASSIGNED_AT: &str = "assigned_at";
-/// On an assignment slot: when it was confirmed, in milliseconds.
-pub const CONFIRMED_MS: &str = "confirmed_ms";
 
 // Idempotency attributes.
 pub const REQUEST_HASH: &str = "request_hash";

@@ -145,8 +145,7 @@ impl DynamoStore {
                 .expression_attribute_names("#lease", LEASE_UNTIL)
                 .expression_attribute_values(":owner", s(owner))
                 .expression_attribute_values(":done", s(DONE));
-            let mut sets = vec!["#state = :done".to_string(), "#cms = :cms".to_string()];
-            update = update.expression_attribute_names("#cms", CONFIRMED_MS).expression_attribute_values(":cms", n(ms));
+            let mut sets = vec!["#state = :done".to_string()];
             for (j, (k, v)) in assignment_attrs(a).into_iter().enumerate() {
                 update = update.expression_attribute_names(format!("#a{j}"), k).expression_attribute_values(format!(":a{j}"), v);
                 sets.push(format!("#a{j} = :a{j}"));
