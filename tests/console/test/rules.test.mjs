@@ -50,6 +50,7 @@ describe('Rules', () => {
         await page.getByRole('button', { name: 'Add or replace rule' }).click()
         await page.locator('#rules-status').getByText('Rule "VPN basics" saved.').waitFor()
         const row = page.locator('#rules-body tr[data-rule="vpn"]')
+        await row.waitFor()
         const cells = await row.locator('td').allTextContents()
         assert.equal(cells[0], 'VPN basics')
         assert.equal(cells[1], 'Cases: Network')
