@@ -240,6 +240,7 @@ pub async fn admin_recommendations(state: Arc<AppState>, req: Request) -> Respon
 pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded(state, req, |state, req, id| async move {
         let _: crate::admin::Empty = json_body(&req)?;
+        let started = std::time::Instant::now();
         let tenant = existing_tenant(&state, &id).await?;
         // A 401 here would read as the admin's own token failing (the console signs out).
         if !tenant.servicenow.enabled {
@@ -248,7 +249,9 @@ pub async fn sync_tenant(state: Arc<AppState>, req: Request) -> Response<Body> {
         let (settings, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &tenant.id).await?;
         let result = state.background_outcomes().sync(&id, &acct, state.config.sync_budget).await;
         if result.is_ok() {
-            state.retry_deferred_rules(&id, &acct, settings.litmos.send_welcome_email).await;
+            // Inside this request's deadline (26 s), with room to answer.
+            let left = Duration::from_secs(18).saturating_sub(started.elapsed());
+            state.retry_deferred_rules(&id, &acct, settings.litmos.send_welcome_email, left).await;
         }
         let (outcome, error) = match &result {
             Ok(_) => (SyncResult::Succeeded, None),
@@ -397,7 +400,7 @@ pub async fn sync_one(state: &AppState, message: &SyncMessage, soft_deadline: Du
         let error = match run {
             Ok(Ok(out)) => {
                 tracing::info!(tenant = id, learners = out.learners_checked, updated = out.assignments_updated, "tenant synced");
-                state.retry_deferred_rules(id, &acct, settings.litmos.send_welcome_email).await;
+                state.retry_deferred_rules(id, &acct, settings.litmos.send_welcome_email, soft_deadline.saturating_sub(started.elapsed())).await;
                 return record_sync(state, id, SyncResult::Succeeded, None).await;
             }
             // Out of time: each learner's progress is saved as it is read, so stopping

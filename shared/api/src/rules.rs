@@ -46,12 +46,18 @@ impl AppState {
         self.rules_service(&self.litmos_background).fire(tenant, acct, send_welcome, matching, record, caller).await
     }
 
-    /// After a tenant's sync: the rule firings Litmos could not take before.
-    pub async fn retry_deferred_rules(&self, tenant: &str, acct: &LitmosAccount, send_welcome: bool) {
-        match self.rules_service(&self.litmos_background).retry_deferred(tenant, acct, send_welcome, rules::DEFERRED_PER_SYNC).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(tenant, fired = n, "deferred rule firings assigned"),
-            Err(e) => tracing::warn!(tenant, error = %e, "deferred rule firings wait for the next sync"),
+    /// After a tenant's sync: the rule firings Litmos could not take before, within
+    /// `time_left` (a firing cut off there is kept aside and goes on at the next sync).
+    pub async fn retry_deferred_rules(&self, tenant: &str, acct: &LitmosAccount, send_welcome: bool, time_left: std::time::Duration) {
+        if time_left < std::time::Duration::from_secs(2) {
+            return;
+        }
+        let service = self.rules_service(&self.litmos_background);
+        match tokio::time::timeout(time_left, service.retry_deferred(tenant, acct, send_welcome, rules::DEFERRED_PER_SYNC)).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => tracing::info!(tenant, fired = n, "deferred rule firings assigned"),
+            Ok(Err(e)) => tracing::warn!(tenant, error = %e, "deferred rule firings wait for the next sync"),
+            Err(_) => tracing::info!(tenant, "deferred rule firings out of time; the rest go on at the next sync"),
         }
     }
 }

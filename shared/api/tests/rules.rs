@@ -182,3 +182,28 @@ async fn bad_rules_and_records_are_refused_and_change_nothing() {
     let (status, _) = call(&e.state, &key, "POST", "/v1/servicenow/incidents", Some(&incident("Hardware", false))).await;
     assert_eq!(status, 201, "the refused record was not kept");
 }
+
+#[tokio::test]
+async fn a_firing_cut_off_mid_request_is_finished_by_the_sync() {
+    let e = env().await;
+    let key = enabled_tenant(&e, "acme").await;
+    let id = e.double.courses()[0].id.clone();
+    assert_eq!(admin(&e, "PUT", "/v1/admin/tenants/acme/rules/vpn", Some(&rule(&[&id]))).await.0, 201);
+    // The learner's course list is held for 3 s: the request is dropped after 1 s (its
+    // deadline, a crash), after the rule's claim and before anything reached Litmos.
+    e.double.inject(litmos_double::Fault { method: Some("GET".into()), path_contains: Some("/courses".into()), delay_ms: Some(3_000), ..Default::default() });
+    let cut = tokio::time::timeout(std::time::Duration::from_secs(1), call(&e.state, &key, "POST", "/v1/servicenow/incidents", Some(&incident("Network", true)))).await;
+    assert!(cut.is_err(), "the request was cut off");
+    // ServiceNow's retry while the claim's lease runs: in progress, nothing twice.
+    let (_, retry) = call(&e.state, &key, "POST", "/v1/servicenow/incidents", Some(&incident("Network", true))).await;
+    assert_eq!(retry["rules"][0]["status"], "in_progress", "{retry}");
+    // Past the lease, the tenant's next sync finishes it, once.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    e.clock.advance(121);
+    assert_eq!(admin(&e, "POST", "/v1/admin/tenants/acme/sync", None).await.0, 200);
+    assert_eq!(assign_calls(&e), 1);
+    let (_, training) = call(&e.state, &key, "GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None).await;
+    assert_eq!(training["assignments"][0]["assigned_by"], "rule:vpn", "{training}");
+    admin(&e, "POST", "/v1/admin/tenants/acme/sync", None).await;
+    assert_eq!(assign_calls(&e), 1, "a second sync assigns nothing more");
+}

@@ -231,9 +231,11 @@ pub trait RuleStore: Send + Sync {
     async fn finish_firing(&self, tenant: &str, record: &str, rule: &str, owner: &str) -> Result<(), StoreError>;
     /// Frees the slot (while `owner` holds it) without keeping anything aside.
     async fn release_firing(&self, tenant: &str, record: &str, rule: &str, owner: &str) -> Result<(), StoreError>;
+    /// Keeps the firing aside for a later sync (replacing an earlier copy), slot untouched.
+    async fn keep_aside(&self, tenant: &str, firing: &crate::rules::DeferredFiring) -> Result<(), StoreError>;
     /// Keeps the firing aside for a later sync, then frees the slot.
     async fn defer_firing(&self, tenant: &str, owner: &str, firing: &crate::rules::DeferredFiring) -> Result<(), StoreError>;
-    /// Up to `limit` deferred firings, oldest record first.
+    /// Up to `limit` deferred firings, in record order.
     async fn deferred_firings(&self, tenant: &str, limit: usize) -> Result<Vec<crate::rules::DeferredFiring>, StoreError>;
     /// Forgets a deferred firing (its rule is gone or inactive).
     async fn drop_deferred(&self, tenant: &str, record: &str, rule: &str) -> Result<(), StoreError>;

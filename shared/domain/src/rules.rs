@@ -20,6 +20,9 @@ pub const MAX_RULE_COURSES: usize = 50;
 const FIRING_LEASE_SECONDS: i64 = 120;
 /// Deferred firings a sync runs at most (the rest wait for the next one).
 pub const DEFERRED_PER_SYNC: usize = 50;
+/// Tries of a deferred firing before it is given up (a day of 15-minute syncs): a
+/// Litmos refusal that never heals must not be tried for ever.
+pub const MAX_DEFERRED_ATTEMPTS: u32 = 96;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rule {
@@ -129,8 +132,13 @@ pub struct DeferredFiring {
     pub record: Incident,
     pub caller: Option<CallerInput>,
     pub deferred_at: Timestamp,
-    /// The kind of error that deferred it last (`Error::kind`).
+    /// The kind of error that deferred it last (`Error::kind`), or `in_flight` while a
+    /// request is firing it (kept aside from the start, so a request cut off mid-way
+    /// loses nothing: the next sync after its lease finishes it).
     pub reason: String,
+    /// How many times it was deferred.
+    #[serde(default)]
+    pub attempts: u32,
 }
 
 /// How one rule's firing for a record ended, as `POST /v1/servicenow/incidents` tells it.
@@ -148,11 +156,14 @@ pub struct Firing {
     pub missing_course_ids: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// Why it was deferred (`Error::kind`), for the sync's retries.
+    #[serde(skip)]
+    deferred_by: Option<&'static str>,
 }
 
 impl Firing {
     fn status(rule: &Rule, status: &'static str) -> Self {
-        Firing { rule_id: rule.id.clone(), name: rule.name.clone(), status, assigned: None, already_assigned: None, missing_course_ids: Vec::new(), detail: None }
+        Firing { rule_id: rule.id.clone(), name: rule.name.clone(), status, assigned: None, already_assigned: None, missing_course_ids: Vec::new(), detail: None, deferred_by: None }
     }
 }
 
@@ -175,7 +186,7 @@ impl Rules<'_> {
     pub async fn fire(&self, tenant: &str, acct: &LitmosAccount, send_welcome: bool, rules: &[Rule], record: &Incident, caller: Option<CallerInput>) -> Result<Vec<Firing>, Error> {
         let mut out = Vec::with_capacity(rules.len());
         for rule in rules {
-            out.push(self.fire_one(tenant, acct, send_welcome, rule, record, caller.clone()).await?);
+            out.push(self.fire_one(tenant, acct, send_welcome, rule, record, caller.clone(), 0).await?);
         }
         Ok(out)
     }
@@ -194,11 +205,18 @@ impl Rules<'_> {
                 self.store.drop_deferred(tenant, &w.record.sys_id, &w.rule_id).await?;
                 continue;
             };
-            let f = self.fire_one(tenant, acct, send_welcome, rule, &w.record, w.caller.clone()).await?;
+            if w.attempts >= MAX_DEFERRED_ATTEMPTS {
+                tracing::warn!(tenant, rule = %w.rule_id, attempts = w.attempts, reason = %w.reason, "deferred rule firing given up");
+                self.store.drop_deferred(tenant, &w.record.sys_id, &w.rule_id).await?;
+                continue;
+            }
+            let f = self.fire_one(tenant, acct, send_welcome, rule, &w.record, w.caller.clone(), w.attempts).await?;
             match f.status {
                 "assigned" => assigned += 1,
-                // Litmos still cannot take it: the rest waits for the next sync.
-                "deferred" => break,
+                // Litmos is pacing this account or its budget is spent: the rest waits
+                // for the next sync. Any other fault is this firing's own: go on.
+                "deferred" if matches!(f.deferred_by, Some("busy" | "litmos_rate_limited")) => break,
+                "deferred" => {}
                 // Another request is firing it now: it finishes (and removes this) or
                 // leaves it for the next sync.
                 "in_progress" => {}
@@ -210,7 +228,8 @@ impl Rules<'_> {
         Ok(assigned)
     }
 
-    async fn fire_one(&self, tenant: &str, acct: &LitmosAccount, send_welcome: bool, rule: &Rule, record: &Incident, caller: Option<CallerInput>) -> Result<Firing, Error> {
+    #[allow(clippy::too_many_arguments)]
+    async fn fire_one(&self, tenant: &str, acct: &LitmosAccount, send_welcome: bool, rule: &Rule, record: &Incident, caller: Option<CallerInput>, attempts: u32) -> Result<Firing, Error> {
         let owner = format!("{:016x}", rand::random::<u64>());
         let now = self.clock.now();
         match self.store.claim_firing(tenant, &record.sys_id, &rule.id, &record.caller_sys_id, &owner, now, now + FIRING_LEASE_SECONDS).await? {
@@ -218,6 +237,10 @@ impl Rules<'_> {
             Claim::Pending => return Ok(Firing::status(rule, "in_progress")),
             Claim::Won => {}
         }
+        // Kept aside first: a request cut off from here on (its deadline, a crash)
+        // leaves the firing for the sync once the claim's lease ends.
+        let aside = DeferredFiring { rule_id: rule.id.clone(), record: record.clone(), caller: caller.clone(), deferred_at: now, reason: "in_flight".into(), attempts };
+        self.store.keep_aside(tenant, &aside).await?;
         let result = self.run(tenant, acct, send_welcome, rule, record, caller.clone()).await;
         match result {
             Ok(Some((outcome, missing))) => {
@@ -236,19 +259,21 @@ impl Rules<'_> {
             }
             Ok(None) => {
                 self.store.release_firing(tenant, &record.sys_id, &rule.id, &owner).await?;
+                self.store.drop_deferred(tenant, &record.sys_id, &rule.id).await?;
                 Ok(Firing {
                     detail: Some("The record's caller has no learner yet and no caller details were sent to create one.".into()),
                     ..Firing::status(rule, "no_learner")
                 })
             }
             Err(e) if retryable(&e) => {
-                let deferred = DeferredFiring { rule_id: rule.id.clone(), record: record.clone(), caller, deferred_at: now, reason: e.kind().to_string() };
+                let deferred = DeferredFiring { reason: e.kind().to_string(), attempts: attempts + 1, ..aside };
                 self.store.defer_firing(tenant, &owner, &deferred).await?;
                 tracing::info!(tenant, rule = %rule.id, reason = e.kind(), "rule firing deferred to the next sync");
-                Ok(Firing { detail: Some(e.to_string()), ..Firing::status(rule, "deferred") })
+                Ok(Firing { detail: Some(e.to_string()), deferred_by: Some(e.kind()), ..Firing::status(rule, "deferred") })
             }
             Err(e) => {
                 self.store.release_firing(tenant, &record.sys_id, &rule.id, &owner).await?;
+                self.store.drop_deferred(tenant, &record.sys_id, &rule.id).await?;
                 tracing::warn!(tenant, rule = %rule.id, error = e.kind(), "rule firing failed");
                 Ok(Firing { detail: Some(e.to_string()), ..Firing::status(rule, "failed") })
             }

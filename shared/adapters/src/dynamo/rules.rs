@@ -97,14 +97,19 @@ impl RuleStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant, rule = %firing.rule_id))]
-    async fn defer_firing(&self, tenant: &str, owner: &str, firing: &DeferredFiring) -> Result<(), StoreError> {
-        let pk = tenant_pk(tenant);
-        let mut item = key(pk.clone(), rule_wait_sk(&firing.record.sys_id, &firing.rule_id));
+    async fn keep_aside(&self, tenant: &str, firing: &DeferredFiring) -> Result<(), StoreError> {
+        let mut item = key(tenant_pk(tenant), rule_wait_sk(&firing.record.sys_id, &firing.rule_id));
         item.insert(FIRING_JSON.into(), s(json(firing)));
         item.insert(CALLER_SYS_ID.into(), s(firing.record.caller_sys_id.clone()));
         self.client.put_item().table_name(&self.table).set_item(Some(item)).send().await.map_err(|e| unavailable("put_item", e))?;
+        Ok(())
+    }
+
+    #[instrument(skip_all, fields(tenant, rule = %firing.rule_id))]
+    async fn defer_firing(&self, tenant: &str, owner: &str, firing: &DeferredFiring) -> Result<(), StoreError> {
+        self.keep_aside(tenant, firing).await?;
         // Kept aside first: a crash before the release leaves a claim whose lease ends.
-        self.release(pk, rule_fire_sk(&firing.record.sys_id, &firing.rule_id), owner).await
+        self.release(tenant_pk(tenant), rule_fire_sk(&firing.record.sys_id, &firing.rule_id), owner).await
     }
 
     #[instrument(skip_all, fields(tenant))]
