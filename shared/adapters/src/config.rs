@@ -27,9 +27,12 @@ pub struct Config {
     /// leaves the rest to a follow-up message (`SYNC_SOFT_DEADLINE_SECONDS`).
     pub sync_soft_deadline_seconds: u64,
     /// How long forgetting a caller or deleting a tenant runs inside its request before
-    /// it goes on as a job on the sync queue (`INLINE_DELETE_SECONDS`, 0..25: API
-    /// Gateway gives a request 29 s).
+    /// it goes on as a job on the sync queue (`INLINE_DELETE_SECONDS`, 0..18: the
+    /// request's own deadline is 26 s, and the key cut and the job's record come around it).
     pub inline_delete_seconds: u64,
+    /// Served through the edge (CloudFront sends `X-Origin-Verify`, `ORIGIN_VERIFY` is
+    /// set): its `X-Edge-Host` names the public host.
+    pub behind_edge: bool,
     /// Calls a minute all functions together may make to one Litmos account: the
     /// account's limit times the share this deployment keeps to itself.
     pub litmos_calls_per_minute: u32,
@@ -85,7 +88,8 @@ impl Config {
             sync_budget: number("SYNC_LITMOS_BUDGET", 50, 1, 1_000)? as usize,
             sync_queue_url: env.get("SYNC_QUEUE_URL").map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
             sync_soft_deadline_seconds: number("SYNC_SOFT_DEADLINE_SECONDS", 240, 5, 840)? as u64,
-            inline_delete_seconds: number("INLINE_DELETE_SECONDS", 20, 0, 25)? as u64,
+            inline_delete_seconds: number("INLINE_DELETE_SECONDS", 15, 0, 18)? as u64,
+            behind_edge: env.get("ORIGIN_VERIFY").is_some_and(|v| !v.trim().is_empty()),
             init_warmup: !matches!(env.get("LITMOS_INIT_WARMUP").map(|v| v.trim().to_ascii_lowercase()).as_deref(), Some("false" | "0" | "no")),
             litmos_calls_per_minute: (number("LITMOS_RATE_LIMIT_PER_MINUTE", 100, 1, 1_000_000)? * number("LITMOS_BUDGET_PERCENT", 80, 1, 100)? / 100).max(1) as u32,
         })

@@ -8,7 +8,7 @@ use litmos_domain::admin::{RotateInput, TenantInput};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Rejection, base_url, json, json_body, no_content, only_query, path_param, query, request_id};
+use crate::http::{Rejection, json, json_body, no_content, only_query, path_param, query, request_id};
 
 const TENANT: &str = "/v1/admin/tenants/{tenant_id}";
 
@@ -100,7 +100,7 @@ pub async fn enable_servicenow(state: Arc<AppState>, req: Request) -> Response<B
 
 pub async fn get_servicenow(state: Arc<AppState>, req: Request) -> Response<Body> {
     guarded(state, req, |state, req, id| async move {
-        let base = base_url(&req, state.config.public_base_url.as_deref());
+        let base = state.public_base(&req);
         Ok(json(StatusCode::OK, &state.admin_service().get_servicenow(&id, &base).await?))
     })
     .await
@@ -109,7 +109,7 @@ pub async fn get_servicenow(state: Arc<AppState>, req: Request) -> Response<Body
 pub async fn rotate_servicenow_key(state: Arc<AppState>, req: Request) -> Response<Body> {
     guarded(state, req, |state, req, id| async move {
         let input: RotateInput = json_body(&req)?;
-        let base = base_url(&req, state.config.public_base_url.as_deref());
+        let base = state.public_base(&req);
         Ok(json(StatusCode::OK, &state.admin_service().rotate(&id, input, &base).await?))
     })
     .await

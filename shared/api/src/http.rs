@@ -169,12 +169,13 @@ pub fn no_content() -> Response<Body> {
 }
 
 /// The public base URL: `PUBLIC_BASE_URL` when set, else the request's own host.
-pub fn base_url(req: &Request, configured: Option<&str>) -> String {
+pub fn base_url(req: &Request, configured: Option<&str>, behind_edge: bool) -> String {
     if let Some(b) = configured {
         return b.to_string();
     }
     // Behind the edge (CloudFront), the viewer's host comes as X-Edge-Host; always https.
-    if let Some(edge) = header(req, "x-edge-host").filter(|h| !h.is_empty() && h.len() <= 253 && h.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')) {
+    // Without an edge nobody sets it but the caller, so it is not read.
+    if let Some(edge) = header(req, "x-edge-host").filter(|_| behind_edge).filter(|h| !h.is_empty() && h.len() <= 253 && h.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')) {
         return format!("https://{edge}");
     }
     let host = header(req, "host").unwrap_or_else(|| "localhost".into());
@@ -241,10 +242,11 @@ mod tests {
             b.body(Body::Empty).unwrap()
         };
         let edge = with(&[("host", "abc.execute-api.us-east-1.amazonaws.com"), ("x-edge-host", "d111.cloudfront.net")]);
-        assert_eq!(base_url(&edge, Some("https://training.example.com")), "https://training.example.com");
-        assert_eq!(base_url(&edge, None), "https://d111.cloudfront.net");
-        assert_eq!(base_url(&with(&[("host", "abc.execute-api.us-east-1.amazonaws.com")]), None), "https://abc.execute-api.us-east-1.amazonaws.com");
+        assert_eq!(base_url(&edge, Some("https://training.example.com"), true), "https://training.example.com");
+        assert_eq!(base_url(&edge, None, true), "https://d111.cloudfront.net");
+        assert_eq!(base_url(&edge, None, false), "https://abc.execute-api.us-east-1.amazonaws.com", "without an edge the header is the caller's own: not read");
+        assert_eq!(base_url(&with(&[("host", "abc.execute-api.us-east-1.amazonaws.com")]), None, true), "https://abc.execute-api.us-east-1.amazonaws.com");
         let odd = with(&[("host", "127.0.0.1:9000"), ("x-edge-host", "evil.example/path?x")]);
-        assert_eq!(base_url(&odd, None), "http://127.0.0.1:9000", "an X-Edge-Host that is no host name is ignored");
+        assert_eq!(base_url(&odd, None, true), "http://127.0.0.1:9000", "an X-Edge-Host that is no host name is ignored");
     }
 }

@@ -14,7 +14,7 @@ use litmos_domain::ports::{JobStore, SyncMessage, SyncQueue};
 use serde_json::json;
 
 use crate::AppState;
-use crate::http::{Rejection, base_url, json, no_content, path_param};
+use crate::http::{Rejection, json, no_content, path_param};
 
 async fn run(state: &AppState, kind: JobKind, tenant: &str, caller: Option<&str>) -> Result<(), Error> {
     let admin = state.admin_service();
@@ -42,7 +42,7 @@ pub async fn delete_or_defer(state: &AppState, req: &Request, kind: JobKind, ten
     let message = SyncMessage { tenant: tenant.to_string(), round: 0, part: 0, job: Some(JobRef { id: job.id.clone(), kind, caller_sys_id: job.caller_sys_id.clone() }) };
     queue.enqueue(&[message]).await.map_err(Error::from)?;
     tracing::info!(tenant, job = %job.id, kind = ?kind, "deletion goes on as a background job");
-    let view = JobView::new(&job, &base_url(req, state.config.public_base_url.as_deref()));
+    let view = JobView::new(&job, &state.public_base(req));
     let mut response = json(StatusCode::ACCEPTED, &json!({"job": view}));
     response.headers_mut().insert("location", view.status_url.parse().expect("an ASCII URL"));
     Ok(response)
@@ -86,7 +86,7 @@ pub async fn get_job(state: Arc<AppState>, req: Request) -> Response<Body> {
             return Err(Error::invalid("job_id", "must be a job id: 32 lowercase hexadecimal characters").into());
         }
         let job = state.store.get_job(&id).await.map_err(Error::from)?.ok_or_else(|| Error::NotFound(format!("No job with id '{id}'.")))?;
-        Ok(json(StatusCode::OK, &JobView::new(&job, &base_url(&req, state.config.public_base_url.as_deref()))))
+        Ok(json(StatusCode::OK, &JobView::new(&job, &state.public_base(&req))))
     })
     .await
 }

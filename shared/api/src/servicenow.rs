@@ -9,7 +9,7 @@ use litmos_domain::ports::TenantStore;
 use litmos_domain::servicenow::{self, ActivateInput};
 
 use crate::AppState;
-use crate::http::{Rejection, base_url, json, json_body, only_query, request_id};
+use crate::http::{Rejection, json, json_body, only_query, request_id};
 
 /// Authenticates, then runs `f` for the caller's tenant.
 pub(crate) async fn authed<F, Fut>(state: Arc<AppState>, req: Request, f: F) -> Response<Body>
@@ -41,7 +41,7 @@ pub async fn activate(state: Arc<AppState>, req: Request) -> Response<Body> {
     authed(state, req, |state, req, caller| async move {
         only_query(&req, &[])?;
         let input: ActivateInput = json_body(&req)?;
-        let base = base_url(&req, state.config.public_base_url.as_deref());
+        let base = state.public_base(&req);
         let view = servicenow::activate(&state.store, state.clock.as_ref(), &caller.tenant_id, input, &base).await?;
         tracing::info!(tenant = %caller.tenant_id, key_id = %caller.key_id, "servicenow activated");
         Ok(json(StatusCode::OK, &view))
@@ -54,7 +54,7 @@ pub async fn configuration(state: Arc<AppState>, req: Request) -> Response<Body>
         only_query(&req, &[])?;
         // Read fresh, not from the account cache: activation may have just happened.
         let tenant = state.store.get_tenant(&caller.tenant_id).await.map_err(litmos_domain::Error::from)?.ok_or(litmos_domain::Error::Unauthorized)?;
-        let base = base_url(&req, state.config.public_base_url.as_deref());
+        let base = state.public_base(&req);
         Ok(json(StatusCode::OK, &servicenow::configuration(&tenant, &base)))
     })
     .await

@@ -13,7 +13,7 @@ use litmos_domain::training::{FeedView, TrainingItem};
 use litmos_domain::model::TrainingStatus;
 
 use crate::AppState;
-use crate::http::{base_url, path_param, request_id};
+use crate::http::{path_param, request_id};
 
 /// The tenant's link lifetime in days (None when links are off) and its generation,
 /// from the key's copy of the profile (the tenant for keys from before it had one).
@@ -32,7 +32,7 @@ async fn link_settings(state: &AppState, caller: &Caller) -> Result<Option<(u32,
 pub async fn add_to_training(state: &AppState, req: &Request, caller: &Caller, items: &mut [TrainingItem]) -> Result<(), Error> {
     let Some((days, generation)) = link_settings(state, caller).await? else { return Ok(()) };
     let wanted: Vec<LinkFor> = items.iter().map(|i| LinkFor { learner_id: &i.learner_id, course_id: &i.course_id, caller_sys_id: &i.caller_sys_id }).collect();
-    let base = base_url(req, state.config.public_base_url.as_deref());
+    let base = state.public_base(req);
     let urls = start_links::mint(&state.store, &base, &caller.tenant_id, &generation, days, &wanted, state.clock.now()).await?;
     for (item, url) in items.iter_mut().zip(urls) {
         item.start_url = Some(url);
@@ -48,7 +48,7 @@ pub async fn add_to_feed(state: &AppState, req: &Request, caller: &Caller, updat
     let Some((days, generation)) = link_settings(state, caller).await? else { return Ok(()) };
     let assigned: Vec<usize> = (0..updates.len()).filter(|&i| updates[i].status == TrainingStatus::NotStarted).collect();
     let wanted: Vec<LinkFor> = assigned.iter().map(|&i| LinkFor { learner_id: &updates[i].learner_id, course_id: &updates[i].course.id, caller_sys_id: &updates[i].caller_sys_id }).collect();
-    let base = base_url(req, state.config.public_base_url.as_deref());
+    let base = state.public_base(req);
     let urls = start_links::mint(&state.store, &base, &caller.tenant_id, &generation, days, &wanted, state.clock.now()).await?;
     for (i, url) in assigned.into_iter().zip(urls) {
         updates[i].start_url = Some(url);

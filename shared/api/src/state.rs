@@ -85,6 +85,11 @@ impl AppState {
         Admin { tenants: &self.store, learners: &self.store, keys: &self.store, secrets: &self.secrets, litmos: &self.litmos, names: &self.names, clock: self.clock.as_ref(), hosts: &self.config.litmos_hosts }
     }
 
+    /// The base of the URLs this API shows (endpoints, webhook URL, start links, jobs).
+    pub fn public_base(&self, req: &Request) -> String {
+        crate::http::base_url(req, self.config.public_base_url.as_deref(), self.config.behind_edge)
+    }
+
     pub async fn require_admin(&self, req: &Request) -> Result<(), Error> {
         self.admin.authenticate(&self.secrets, self.clock.as_ref(), header(req, "authorization").as_deref()).await
     }

@@ -128,12 +128,19 @@ async fn expired_unknown_and_overused_links_get_a_page_saying_what_to_do() {
 async fn forget_disable_links_off_and_delete_cut_links_at_once() {
     let e = env().await;
     let (key, url) = assigned(&e).await;
-    // Turning links off cuts them; on again, the old ones stay cut only if ServiceNow
-    // was disabled meanwhile: links off and on is the owner's switch, not a revocation.
+    // Changing the lifetime keeps links working; turning links off cuts them, and
+    // turning them on again does not bring them back.
+    assert_eq!(admin_call(&e, "PUT", "/v1/admin/tenants/acme", Some(&tenant_body(&e, json!({"enabled": true, "expire_days": 3})))).await, 200);
+    assert_eq!(open(&e, &url).await.status(), 303);
     assert_eq!(admin_call(&e, "PUT", "/v1/admin/tenants/acme", Some(&tenant_body(&e, json!({"enabled": false})))).await, 200);
     assert_eq!(refused(&e, &url).await.0, 410);
+    e.clock.advance(1);
     assert_eq!(admin_call(&e, "PUT", "/v1/admin/tenants/acme", Some(&tenant_body(&e, json!({"enabled": true, "expire_days": 2})))).await, 200);
-    assert_eq!(open(&e, &url).await.status(), 303);
+    assert_eq!(refused(&e, &url).await.0, 410);
+    let (_, fresh) = call(&e, &key, "GET", &format!("/v1/servicenow/incidents/{INCIDENT}/training"), None).await;
+    let fresh = fresh["assignments"][0]["start_url"].as_str().unwrap().to_string();
+    assert_eq!(open(&e, &fresh).await.status(), 303, "a link made after links went on again works");
+    let url = fresh;
     // Disabling ServiceNow cuts them, and enabling it again does not bring them back.
     assert_eq!(admin_call(&e, "DELETE", "/v1/admin/tenants/acme/servicenow", None).await, 204);
     assert_eq!(refused(&e, &url).await.0, 410);
@@ -144,17 +151,22 @@ async fn forget_disable_links_off_and_delete_cut_links_at_once() {
     assert!(page.contains("no longer works"), "{page}");
     let _ = key;
 
-    // A new link after re-enabling works until the caller is forgotten.
+    // A link works until the caller is forgotten, and stays cut when the same caller
+    // is linked again (to the same Litmos user); the forgotten link's item is gone.
     let e2 = env().await;
-    let (_, url2) = assigned(&e2).await;
+    let (key2, url2) = assigned(&e2).await;
     assert_eq!(open(&e2, &url2).await.status(), 303);
     assert_eq!(admin_call(&e2, "DELETE", &format!("/v1/admin/tenants/acme/callers/{CALLER}"), None).await, 204);
-    assert_eq!(refused(&e2, &url2).await.0, 410);
+    assert_eq!(refused(&e2, &url2).await.0, 404, "forgetting the caller deleted the link");
+    e2.clock.advance(1);
+    let caller = json!({"caller": {"sys_id": CALLER, "email": "learner@customer.example"}}).to_string();
+    assert_eq!(call(&e2, &key2, "POST", "/v1/servicenow/learners", Some(&caller)).await.0, 200, "linked again to the same Litmos user");
+    assert_eq!(refused(&e2, &url2).await.0, 404);
 
     let e3 = env().await;
     let (_, url3) = assigned(&e3).await;
     assert_eq!(admin_call(&e3, "DELETE", "/v1/admin/tenants/acme", None).await, 204);
-    assert_eq!(refused(&e3, &url3).await.0, 410);
+    assert_eq!(refused(&e3, &url3).await.0, 404, "deleting the tenant deleted its links");
 }
 
 #[tokio::test]

@@ -76,6 +76,8 @@ pub struct Tenant {
     /// Assignments each side (completed, not completed) needs before a course is ranked
     /// in the recommendations.
     pub recommend_min_sample: u32,
+    /// When start links were last switched on: links made before no longer work.
+    pub start_links_since: Option<Timestamp>,
 }
 
 /// One tenant's last sync: when it ended, how (`succeeded`, `failed`, `deferred`), and

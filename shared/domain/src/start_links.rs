@@ -183,18 +183,20 @@ impl StartLinks<'_> {
         if !self.budget.take(&format!("start-link-{}", link.hash.key_id()), 1, OPENS_PER_MINUTE, now).await? {
             return Ok(TOO_MANY);
         }
-        let (tenant, linked) = tokio::join!(self.tenants.get_tenant(&link.tenant_id), self.learners.learner_caller(&link.tenant_id, &link.learner_id));
+        let (tenant, learner) = tokio::join!(self.tenants.get_tenant(&link.tenant_id), self.learners.get_learner(&link.tenant_id, &link.caller_sys_id));
         let Some(tenant) = tenant? else { return Ok(REVOKED) };
         let sn = &tenant.servicenow;
         let links_on = tenant.litmos.start_link_days > 0;
-        // Disabling ServiceNow (or turning links off) cuts every link made before.
-        let since = sn.enabled_at.unwrap_or(i64::MIN);
+        // Disabling ServiceNow, or turning links off (and on again), cuts every link made before.
+        let since = sn.enabled_at.unwrap_or(i64::MIN).max(tenant.start_links_since.unwrap_or(i64::MIN));
         if tenant.generation != link.generation || !sn.enabled || !links_on || link.issued_at < since {
             tracing::info!(tenant = %link.tenant_id, "start link refused: the tenant withdrew it");
             return Ok(REVOKED);
         }
-        // Forgetting the caller (or relinking the learner) cuts it too.
-        if linked?.as_deref() != Some(link.caller_sys_id.as_str()) {
+        // Forgetting the caller cuts it too, and so does linking them again afterwards
+        // (even to the same Litmos user): the link must be younger than the caller's link.
+        let still = learner?.is_some_and(|l| l.id == link.learner_id && l.linked_at <= link.issued_at);
+        if !still {
             tracing::info!(tenant = %link.tenant_id, "start link refused: the caller is no longer linked");
             return Ok(REVOKED);
         }

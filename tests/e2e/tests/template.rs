@@ -250,6 +250,7 @@ fn the_edge_gives_each_key_and_address_its_own_share() {
     };
     assert_eq!(keyed(&rules[0]), ("CUSTOM_KEYS".into(), Some("authorization".into()), "60".into()), "one share per ServiceNow key");
     assert_eq!(keyed(&rules[1]), ("IP".into(), None, "60".into()), "one share per client address");
+    assert!(rules[2]["Statement"]["RateBasedStatement"]["CustomKeys"][0]["UriPath"].is_mapping(), "one share per webhook URL (Litmos sends every tenant's from the same addresses)");
     for rule in rules {
         assert_eq!(rule["Action"]["Block"]["CustomResponse"]["ResponseCode"].as_u64(), Some(429));
     }

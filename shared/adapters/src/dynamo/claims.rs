@@ -166,6 +166,10 @@ impl LearnerStore for DynamoStore {
         doomed.extend(self.query_where(&pk, "FEED#", CALLER_SYS_ID, caller_sys_id).await?);
         doomed.extend(self.query_where(&pk, RULE_FIRE_PREFIX, CALLER_SYS_ID, caller_sys_id).await?);
         doomed.extend(self.query_where(&pk, RULE_WAIT_PREFIX, CALLER_SYS_ID, caller_sys_id).await?);
+        // The caller's start links, and their references.
+        let refs = self.query_partition(&pk, &format!("{START_REF_PREFIX}{caller_sys_id}#"), true).await?;
+        doomed.extend(DynamoStore::start_links_of(&refs));
+        doomed.extend(refs);
         doomed.extend(self.query_partition(&pk, &caller_incident_prefix(caller_sys_id), true).await?);
         if let Some(l) = &linked {
             let ours: std::collections::HashSet<String> = incidents.iter().filter_map(|i| opt_s(i, INCIDENT_SYS_ID)).collect();

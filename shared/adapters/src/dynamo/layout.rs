@@ -22,6 +22,7 @@
 //! | cache head / chunk      | `TENANT#<id>`     | `CACHE#<name>` / `CACHE#<name>#<gen>#<n>` |
 //! | cache refresh lease     | `TENANT#<id>`     | `REFRESH#<name>` (TTL)               |
 //! | background deletion job | `JOB#<id>`        | `JOB` (TTL: a week)                  |
+//! | start link's reference  | `TENANT#<id>`     | `STARTREF#<caller>#<sha256>` (TTL)   |
 //! | start link              | `START#<sha256>`  | `START` (TTL: its expiry)            |
 //! | automatic-training rule | `TENANT#<id>`     | `RULE#<rule id>`                     |
 //! | rule firing (claimed/done) | `TENANT#<id>`  | `RULEFIRE#<record sys_id>#<rule id>` |
@@ -69,6 +70,14 @@ pub const JOB_SK: &str = "JOB";
 pub const JOB_JSON: &str = "job";
 pub const ISSUED_AT: &str = "issued_at";
 
+/// In the tenant's partition, beside each start link: which caller it names, so
+/// forgetting the caller or deleting the tenant deletes the link too (it lives in a
+/// partition of its own).
+pub fn start_ref_sk(caller: &str, hash: &KeyHash) -> String {
+    format!("STARTREF#{caller}#{}", hash.0)
+}
+pub const START_REF_PREFIX: &str = "STARTREF#";
+
 pub fn rule_sk(id: &str) -> String {
     format!("{RULE_PREFIX}{id}")
 }
@@ -97,6 +106,8 @@ pub const SEND_WELCOME: &str = "send_welcome_email";
 /// Days a start link lasts; 0 (or absent) when links are off.
 pub const START_LINK_DAYS: &str = "start_link_days";
 pub const SN_ENABLED_AT: &str = "sn_enabled_at";
+/// When start links were last switched on.
+pub const LINKS_SINCE: &str = "start_links_since";
 pub const CREATED_AT: &str = "created_at";
 pub const UPDATED_AT: &str = "updated_at";
 pub const SN_ENABLED: &str = "sn_enabled";
@@ -208,6 +219,7 @@ pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
         profile_version: opt_n(item, PROFILE_VERSION).unwrap_or(0),
         generation: opt_s(item, TENANT_GENERATION).unwrap_or_default(),
         recommend_min_sample: opt_n(item, MIN_SAMPLE).map_or(litmos_domain::recommend::DEFAULT_MIN_SAMPLE, |n| n as u32),
+        start_links_since: opt_n(item, LINKS_SINCE),
         last_sync: opt_n(item, LAST_SYNC_AT).zip(opt_s(item, LAST_SYNC_OUTCOME)).map(|(at, outcome)| SyncRecord { at, outcome, error_kind: opt_s(item, LAST_SYNC_ERROR) }),
     })
 }

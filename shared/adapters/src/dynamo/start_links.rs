@@ -10,11 +10,29 @@ use tracing::instrument;
 use super::DynamoStore;
 use super::layout::*;
 
+impl DynamoStore {
+    /// The start links (in their own partitions) that these reference items name: what
+    /// forgetting a caller or deleting a tenant removes beside the references.
+    pub(crate) fn start_links_of(refs: &[Item]) -> Vec<Item> {
+        refs.iter()
+            .filter_map(|r| opt_s(r, SK))
+            .filter_map(|sk| sk.strip_prefix(START_REF_PREFIX).and_then(|rest| rest.rsplit_once('#')).map(|(_, hash)| hash.to_string()))
+            .map(|hash| key(start_link_pk(&KeyHash(hash)), START_SK))
+            .collect()
+    }
+}
+
 #[async_trait]
 impl StartLinkStore for DynamoStore {
     #[instrument(skip_all, fields(count = links.len()))]
     async fn put_start_links(&self, links: &[StartLink]) -> Result<(), StoreError> {
         use aws_sdk_dynamodb::types::{PutRequest, WriteRequest};
+        let refs = links.iter().map(|l| {
+            let mut item = key(tenant_pk(&l.tenant_id), start_ref_sk(&l.caller_sys_id, &l.hash));
+            item.insert(CALLER_SYS_ID.into(), s(l.caller_sys_id.clone()));
+            item.insert(TTL.into(), n(l.expires_at));
+            WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item)).build().expect("item set")).build()
+        });
         let requests = links
             .iter()
             .map(|l| {
@@ -28,6 +46,7 @@ impl StartLinkStore for DynamoStore {
                 item.insert(TTL.into(), n(l.expires_at));
                 WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(item)).build().expect("item set")).build()
             })
+            .chain(refs)
             .collect();
         self.batch_write(requests).await
     }

@@ -99,11 +99,17 @@ impl TenantStore for DynamoStore {
                 self.sweep_leftovers(id).await?;
             }
             let profile = KeyProfile { litmos: litmos.clone(), version: read_version.unwrap_or(0) + 1, generation };
+            // Start links switched on (again): the ones made before stay cut.
+            let links_were_on = meta.as_ref().and_then(|m| opt_n(m, START_LINK_DAYS)).unwrap_or(0) > 0;
+            let links_switched_on = !links_were_on && litmos.start_link_days > 0;
 
             let mut update = Update::builder()
                 .table_name(&self.table)
                 .set_key(Some(key(tenant_pk(id), META)))
-                .update_expression(format!("SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), #minsample = :minsample, {PROFILE_SET}"))
+                .update_expression(format!(
+                    "SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), #minsample = :minsample, {PROFILE_SET}{}",
+                    if links_switched_on { ", #lsince = :now" } else { "" }
+                ))
                 .expression_attribute_names("#minsample", MIN_SAMPLE)
                 .expression_attribute_values(":minsample", n(i64::from(min_sample)))
                 .expression_attribute_names("#pk", PK)
@@ -114,6 +120,9 @@ impl TenantStore for DynamoStore {
                 .expression_attribute_values(":name", s(name))
                 .expression_attribute_values(":now", n(now));
             update = with_profile(update, &profile);
+            if links_switched_on {
+                update = update.expression_attribute_names("#lsince", LINKS_SINCE);
+            }
             let (guarded, same_version) = version_guard(update, read_version);
             update = guarded;
             let same_keys = match live {
@@ -181,6 +190,9 @@ impl TenantStore for DynamoStore {
     async fn delete_tenant(&self, tenant: &Tenant) -> Result<(), StoreError> {
         self.delete_keys(tenant.servicenow.live_keys.iter().map(|h| key(key_pk(h), KEY_SK)).collect()).await?;
         let mut items = self.query_partition(&tenant_pk(&tenant.id), "", true).await?;
+        // Start links live in partitions of their own, named by references here.
+        let links = DynamoStore::start_links_of(&items);
+        self.delete_keys(links).await?;
         // The tenant item goes last: if anything fails before, the tenant is still
         // there to be deleted again.
         items.sort_by_key(|k| opt_s(k, SK).as_deref() == Some(META));
