@@ -72,6 +72,10 @@ pub async fn run_job(state: &AppState, message: &SyncMessage, job: &JobRef, soft
     }
     record.status = status;
     record.error_kind = error;
+    // A forgotten caller is not kept named in the job's record once the job is over.
+    if status == JobStatus::Done {
+        record.caller_sys_id = None;
+    }
     record.updated_at = state.clock.now();
     state.store.put_job(&record).await?;
     tracing::info!(job = %job.id, status = ?status, "job finished");

@@ -189,6 +189,7 @@ async fn a_forget_that_outgrows_its_request_answers_202_and_finishes_as_a_job() 
     assert_eq!(work(&state, &events[0]).await["batchItemFailures"], json!([]));
     let (status, done) = job_status(&state, &job).await;
     assert_eq!((status, done["status"].as_str(), done["error_kind"].clone()), (200, Some("done"), Value::Null), "{done}");
+    assert!(done.get("caller_sys_id").is_none(), "the forgotten caller is not named once done: {done}");
     let (status, _) = status_and_json(&servicenow_call(&e.state, &key, "GET", &format!("/v1/servicenow/learners/{CALLER}"), None, None, &[]).await);
     assert_eq!(status, 404, "the caller is forgotten");
     assert_eq!(job_status(&state, "0123456789abcdef0123456789abcdef").await.0, 404);
