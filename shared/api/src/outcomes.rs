@@ -158,7 +158,7 @@ pub async fn training_updates(state: Arc<AppState>, req: Request) -> Response<Bo
     .await
 }
 
-async fn existing_tenant(state: &AppState, id: &str) -> Result<litmos_domain::model::Tenant, Error> {
+pub(crate) async fn existing_tenant(state: &AppState, id: &str) -> Result<litmos_domain::model::Tenant, Error> {
     state.store.get_tenant(id).await?.ok_or_else(|| Error::NotFound(format!("No tenant with id '{id}'.")))
 }
 

@@ -11,7 +11,7 @@ use litmos_domain::Error;
 use litmos_domain::assignments::Assignments;
 use litmos_domain::learners::{CallerInput, Learners};
 use litmos_domain::model::{Incident, LitmosAccount};
-use litmos_domain::ports::{RuleStore, TenantStore};
+use litmos_domain::ports::RuleStore;
 use litmos_domain::rules::{self, Firing, Rule, RuleInput, RuleView, Rules};
 use serde_json::json;
 
@@ -80,17 +80,13 @@ async fn missing_courses(state: &AppState, tenant: &str, list: &[Rule]) -> Vec<O
     list.iter().map(|r| active.as_ref().map(|a| r.course_ids.iter().filter(|c| !a.contains(*c)).cloned().collect())).collect()
 }
 
-async fn existing_tenant(state: &AppState, id: &str) -> Result<(), Error> {
-    state.store.get_tenant(id).await?.map(|_| ()).ok_or_else(|| Error::NotFound(format!("No tenant with id '{id}'.")))
-}
-
 /// `PUT /v1/admin/tenants/{tenant_id}/rules/{rule_id}`: 201 created, 200 replaced.
 pub async fn put_rule(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded(state, req, |state, req, id| async move {
         let rule_id = rule_id(&req)?;
         let input: RuleInput = json_body(&req)?;
         let rule = rules::validate_rule(&rule_id, input, state.clock.now())?;
-        existing_tenant(&state, &id).await?;
+        crate::outcomes::existing_tenant(&state, &id).await?;
         let existing = state.store.rules(&id).await.map_err(Error::from)?;
         if existing.len() >= rules::MAX_RULES && !existing.iter().any(|r| r.id == rule.id) {
             return Err(Error::Conflict(format!("Tenant '{id}' has {} rules, the most it may have; delete one first.", rules::MAX_RULES)).into());
@@ -105,7 +101,7 @@ pub async fn put_rule(state: Arc<AppState>, req: Request) -> Response<Body> {
 /// `GET /v1/admin/tenants/{tenant_id}/rules`: `{"rules": [...]}` in id order.
 pub async fn list_rules(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded(state, req, |state, _req, id| async move {
-        let (tenant, list) = tokio::join!(existing_tenant(&state, &id), state.store.rules(&id));
+        let (tenant, list) = tokio::join!(crate::outcomes::existing_tenant(&state, &id), state.store.rules(&id));
         tenant?;
         let list = list.map_err(Error::from)?;
         let missing = missing_courses(&state, &id, &list).await;
@@ -120,7 +116,7 @@ pub async fn delete_rule(state: Arc<AppState>, req: Request) -> Response<Body> {
     crate::admin::guarded(state, req, |state, req, id| async move {
         let rule_id = rule_id(&req)?;
         let _: crate::admin::Empty = json_body(&req)?;
-        existing_tenant(&state, &id).await?;
+        crate::outcomes::existing_tenant(&state, &id).await?;
         if !state.store.delete_rule(&id, &rule_id).await.map_err(Error::from)? {
             return Err(Error::NotFound(format!("Tenant '{id}' has no rule '{rule_id}'.")).into());
         }
