@@ -36,7 +36,7 @@ impl JobStore for DynamoStore {
             error_kind: job.error_kind.clone(),
         };
         let mut item = key(job_pk(&job.id), JOB_SK);
-        item.insert(JOB_JSON.into(), s(serde_json::to_string(&body).expect("serializable")));
+        item.insert(JOB_JSON.into(), json_s(&body));
         item.insert(TTL.into(), n(job.created_at + KEEP_SECONDS));
         self.client.put_item().table_name(&self.table).set_item(Some(item)).send().await.map_err(|e| unavailable("put_item", e))?;
         Ok(())
@@ -45,7 +45,7 @@ impl JobStore for DynamoStore {
     #[instrument(skip_all, fields(job = id))]
     async fn get_job(&self, id: &str) -> Result<Option<Job>, StoreError> {
         let Some(item) = self.get_item(key(job_pk(id), JOB_SK)).await? else { return Ok(None) };
-        let b: Stored = serde_json::from_str(&get_s(&item, JOB_JSON)?).map_err(|e| StoreError::Corrupt(format!("job: {e}")))?;
+        let b: Stored = from_json_s(&item, JOB_JSON)?;
         Ok(Some(Job { id: id.to_string(), kind: b.kind, tenant_id: b.tenant_id, caller_sys_id: b.caller_sys_id, status: b.status, created_at: b.created_at, updated_at: b.updated_at, error_kind: b.error_kind }))
     }
 }

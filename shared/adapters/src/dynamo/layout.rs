@@ -163,6 +163,15 @@ fn corrupt(attr: &str) -> StoreError {
     StoreError::Corrupt(format!("attribute '{attr}' missing or of the wrong type"))
 }
 
+/// A value kept as one JSON string attribute (rules, deferred firings, jobs).
+pub fn json_s<T: serde::Serialize>(v: &T) -> AttributeValue {
+    s(serde_json::to_string(v).expect("serializable"))
+}
+
+pub fn from_json_s<T: serde::de::DeserializeOwned>(item: &Item, attr: &str) -> Result<T, StoreError> {
+    serde_json::from_str(&get_s(item, attr)?).map_err(|e| StoreError::Corrupt(format!("{attr}: {e}")))
+}
+
 pub fn get_s(item: &Item, attr: &str) -> Result<String, StoreError> {
     opt_s(item, attr).ok_or_else(|| corrupt(attr))
 }

@@ -13,20 +13,12 @@ use super::claims::{Take, pending};
 use super::layout::*;
 use super::{DynamoStore, unavailable};
 
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("serializable")
-}
-
-fn parse<T: serde::de::DeserializeOwned>(item: &Item, attr: &str) -> Result<T, StoreError> {
-    serde_json::from_str(&get_s(item, attr)?).map_err(|e| StoreError::Corrupt(format!("{attr}: {e}")))
-}
-
 #[async_trait]
 impl RuleStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, rule = %rule.id))]
     async fn put_rule(&self, tenant: &str, rule: &Rule) -> Result<bool, StoreError> {
         let mut item = key(tenant_pk(tenant), rule_sk(&rule.id));
-        item.insert(RULE_JSON.into(), s(json(rule)));
+        item.insert(RULE_JSON.into(), json_s(rule));
         let out = self
             .client
             .put_item()
@@ -41,7 +33,7 @@ impl RuleStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant))]
     async fn rules(&self, tenant: &str) -> Result<Vec<Rule>, StoreError> {
-        self.query_partition(&tenant_pk(tenant), RULE_PREFIX, false).await?.iter().map(|i| parse(i, RULE_JSON)).collect()
+        self.query_partition(&tenant_pk(tenant), RULE_PREFIX, false).await?.iter().map(|i| from_json_s(i, RULE_JSON)).collect()
     }
 
     #[instrument(skip_all, fields(tenant, rule = id))]
@@ -99,7 +91,7 @@ impl RuleStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, rule = %firing.rule_id))]
     async fn keep_aside(&self, tenant: &str, firing: &DeferredFiring) -> Result<(), StoreError> {
         let mut item = key(tenant_pk(tenant), rule_wait_sk(&firing.record.sys_id, &firing.rule_id));
-        item.insert(FIRING_JSON.into(), s(json(firing)));
+        item.insert(FIRING_JSON.into(), json_s(firing));
         item.insert(CALLER_SYS_ID.into(), s(firing.record.caller_sys_id.clone()));
         self.client.put_item().table_name(&self.table).set_item(Some(item)).send().await.map_err(|e| unavailable("put_item", e))?;
         Ok(())
@@ -116,7 +108,7 @@ impl RuleStore for DynamoStore {
     async fn deferred_firings(&self, tenant: &str, limit: usize) -> Result<Vec<DeferredFiring>, StoreError> {
         let lo = RULE_WAIT_PREFIX.to_string();
         let hi = format!("{RULE_WAIT_PREFIX}~");
-        self.query_between(&tenant_pk(tenant), &lo, &hi, Some(limit)).await?.iter().map(|i| parse(i, FIRING_JSON)).collect()
+        self.query_between(&tenant_pk(tenant), &lo, &hi, Some(limit)).await?.iter().map(|i| from_json_s(i, FIRING_JSON)).collect()
     }
 
     #[instrument(skip_all, fields(tenant, rule))]
