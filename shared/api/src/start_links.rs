@@ -28,12 +28,20 @@ async fn link_settings(state: &AppState, caller: &Caller) -> Result<Option<(u32,
     Ok((days > 0).then_some((days, generation)))
 }
 
-/// Gives each assignment of a training list its start link (one batch write).
+/// One start link per assignment in `wanted` (one batch write), in order; none when
+/// there is nothing to link or the tenant has links off.
+async fn mint_for(state: &AppState, req: &Request, caller: &Caller, wanted: &[LinkFor<'_>]) -> Result<Vec<String>, Error> {
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some((days, generation)) = link_settings(state, caller).await? else { return Ok(Vec::new()) };
+    start_links::mint(&state.store, &state.public_base(req), &caller.tenant_id, &generation, days, wanted, state.clock.now()).await
+}
+
+/// Gives each assignment of a training list its start link.
 pub async fn add_to_training(state: &AppState, req: &Request, caller: &Caller, items: &mut [TrainingItem]) -> Result<(), Error> {
-    let Some((days, generation)) = link_settings(state, caller).await? else { return Ok(()) };
     let wanted: Vec<LinkFor> = items.iter().map(|i| LinkFor { learner_id: &i.learner_id, course_id: &i.course_id, caller_sys_id: &i.caller_sys_id }).collect();
-    let base = state.public_base(req);
-    let urls = start_links::mint(&state.store, &base, &caller.tenant_id, &generation, days, &wanted, state.clock.now()).await?;
+    let urls = mint_for(state, req, caller, &wanted).await?;
     for (item, url) in items.iter_mut().zip(urls) {
         item.start_url = Some(url);
     }
@@ -42,14 +50,9 @@ pub async fn add_to_training(state: &AppState, req: &Request, caller: &Caller, i
 
 /// Gives each assignment entry of a feed page (`not_started`) its start link.
 pub async fn add_to_feed(state: &AppState, req: &Request, caller: &Caller, updates: &mut [FeedView]) -> Result<(), Error> {
-    if !updates.iter().any(|u| u.status == TrainingStatus::NotStarted) {
-        return Ok(());
-    }
-    let Some((days, generation)) = link_settings(state, caller).await? else { return Ok(()) };
     let assigned: Vec<usize> = (0..updates.len()).filter(|&i| updates[i].status == TrainingStatus::NotStarted).collect();
     let wanted: Vec<LinkFor> = assigned.iter().map(|&i| LinkFor { learner_id: &updates[i].learner_id, course_id: &updates[i].course.id, caller_sys_id: &updates[i].caller_sys_id }).collect();
-    let base = state.public_base(req);
-    let urls = start_links::mint(&state.store, &base, &caller.tenant_id, &generation, days, &wanted, state.clock.now()).await?;
+    let urls = mint_for(state, req, caller, &wanted).await?;
     for (i, url) in assigned.into_iter().zip(urls) {
         updates[i].start_url = Some(url);
     }
