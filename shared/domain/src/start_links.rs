@@ -180,10 +180,17 @@ impl StartLinks<'_> {
         if now >= link.expires_at {
             return Ok(EXPIRED);
         }
-        if !self.budget.take(&format!("start-link-{}", link.hash.key_id()), 1, OPENS_PER_MINUTE, now).await? {
+        // The link's count for this minute beside the reads that decide whether it holds:
+        // one round trip, not two in a row.
+        let counter = format!("start-link-{}", link.hash.key_id());
+        let (allowed, tenant, learner) = tokio::join!(
+            self.budget.take(&counter, 1, OPENS_PER_MINUTE, now),
+            self.tenants.get_tenant(&link.tenant_id),
+            self.learners.get_learner(&link.tenant_id, &link.caller_sys_id)
+        );
+        if !allowed? {
             return Ok(TOO_MANY);
         }
-        let (tenant, learner) = tokio::join!(self.tenants.get_tenant(&link.tenant_id), self.learners.get_learner(&link.tenant_id, &link.caller_sys_id));
         let Some(tenant) = tenant? else { return Ok(REVOKED) };
         let sn = &tenant.servicenow;
         let links_on = tenant.litmos.start_link_days > 0;
