@@ -626,18 +626,7 @@ pub async fn effectiveness(store: &dyn ProgressStore, tenant: &str, q: &crate::r
 
 /// What the report keeps of an assignment record.
 pub fn report_row(r: AssignmentRecord) -> crate::report::ReportRow {
-    crate::report::ReportRow {
-        course_id: r.assignment.course_id,
-        course_name: r.assignment.course_name,
-        assigned_by: r.assignment.assigned_by,
-        category: r.category,
-        incident_sys_id: r.assignment.incident_sys_id,
-        assigned_at: r.assignment.assigned_at,
-        status: r.progress.status,
-        completed_at: r.progress.completed_at,
-        score: r.progress.score,
-        next_incident_at: r.next_incident_at,
-    }
+    crate::report::ReportRow::from(&r)
 }
 
 #[cfg(test)]
