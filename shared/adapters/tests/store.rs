@@ -154,7 +154,7 @@ mod claims {
     }
 
     fn record(course: &str, incident: &str) -> AssignmentRecord {
-        AssignmentRecord { assignment: assignment(course, incident), caller_sys_id: "c1".into(), progress: Progress::default(), category: None, next_incident_at: None }
+        AssignmentRecord { assignment: assignment(course, incident), caller_sys_id: "c1".into(), progress: Progress::default(), category: None, next_incident_at: None, rolled_up: true }
     }
 
     #[tokio::test]

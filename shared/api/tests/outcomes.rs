@@ -578,3 +578,137 @@ async fn a_webhook_racing_syncs_counts_nothing_twice() {
     let got = statuses(&t.training(INCIDENT).await);
     assert!(got.iter().any(|(c, s, score)| *c == c0 && s == "completed" && *score == json!(70.0)));
 }
+
+/// The report as the records give it (`report::build`, today's exact computation), as JSON.
+async fn exact_report(t: &Tenant, q: &litmos_domain::report::ReportQuery) -> Value {
+    let (start, end) = q.range();
+    let rows: Vec<_> = t.e.state.store.records_between(&t.id, start, end).await.unwrap().iter().map(litmos_domain::report::ReportRow::from).collect();
+    serde_json::to_value(litmos_domain::report::build(q, &rows)).unwrap()
+}
+
+/// Every grouping and a few windows: the route's report equals the records' report.
+async fn assert_report_is_exact(t: &Tenant, from: &str, to: &str, when: &str) {
+    for by in ["course", "agent", "category"] {
+        for window in ["1", "5", "30", "365"] {
+            let q = litmos_domain::report::ReportQuery::parse(Some(from), Some(to), Some(by), Some(window)).unwrap();
+            let (status, via_route) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={from}&to={to}&group_by={by}&window_days={window}"), None, None).await;
+            assert_eq!(status, 200, "{via_route}");
+            assert_eq!(via_route, exact_report(t, &q).await, "{when}: by {by}, {window} days");
+        }
+    }
+}
+
+/// Issue 19.3: every write that changes a record (assigning, progress from the sync,
+/// a category that changes, a caller coming back, forgetting a caller) keeps the
+/// rollups the report reads equal to the records, and the report reads rollups.
+#[tokio::test]
+async fn the_report_read_from_rollups_equals_the_records_through_every_change() {
+    let t = tenant().await;
+    let day = 86_400;
+    let incident = |sys: &str, caller: &str, number: &str, opened: i64, cat: Option<&str>| json!({"sys_id": sys, "number": number, "caller_sys_id": caller, "opened_at": litmos_domain::time::rfc3339(opened), "category": cat}).to_string();
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&incident(INCIDENT, CALLER, "INC0010023", T0 - 60, Some("network")))).await.0, 201);
+    t.assign(&[0, 1, 2], INCIDENT).await;
+    // A second caller, assigned from an incident of their own.
+    let caller2 = "c".repeat(32);
+    let incident2 = "d".repeat(32);
+    let (_, l2) = t.call("POST", "/v1/servicenow/learners", None, Some(&json!({"caller": {"sys_id": caller2, "email": "second@example.com"}}).to_string())).await;
+    let learner2 = l2["learner"]["id"].as_str().unwrap().to_string();
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&incident(&incident2, &caller2, "INC0010031", T0 - 30, Some("email")))).await.0, 201);
+    let body = json!({"learner_id": learner2, "course_ids": [t.courses[0].0, t.courses[1].0], "incident": {"sys_id": incident2, "number": "INC0010031"}}).to_string();
+    assert_eq!(t.call("POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&body)).await.0, 200);
+    let (from, to) = (litmos_domain::time::rfc3339(T0)[..10].to_string(), litmos_domain::time::rfc3339(T0 + 20 * day)[..10].to_string());
+    assert_report_is_exact(&t, &from, &to, "assigned").await;
+    let by_course = litmos_domain::report::ReportQuery::parse(Some(&from), Some(&to), Some("course"), None).unwrap();
+    let rollups = t.e.state.store.rollups(&t.id, by_course.group_by, by_course.from, by_course.to).await.unwrap();
+    assert_eq!(rollups.map(|r| r.len()), Some(3), "a new tenant's report reads its rollups: one per course and day");
+
+    // Progress: completions with and without a score, one course started.
+    t.e.double.complete_at(&t.learner, &t.courses[0].0, (T0 + 2 * day) as u64, Some(90.0)).unwrap();
+    t.e.double.set_progress(&t.learner, &t.courses[1].0, 40, None).unwrap();
+    t.e.double.complete_at(&learner2, &t.courses[1].0, (T0 + 3 * day / 2) as u64, Some(87.5)).unwrap();
+    t.e.double.complete_at(&learner2, &t.courses[0].0, (T0 + day) as u64, None).unwrap();
+    t.e.clock.advance(3 * day);
+    assert_eq!(t.sync().await.0, 200);
+    assert_report_is_exact(&t, &from, &to, "after the sync").await;
+
+    // The first incident's category changes; the first caller comes back 6 days in.
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&incident(INCIDENT, CALLER, "INC0010023", T0 - 60, Some("email")))).await.0, 200);
+    t.e.clock.advance(3 * day);
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&incident(LATER_INCIDENT, CALLER, "INC0010024", T0 + 6 * day, None))).await.0, 201);
+    // The started course completes; the sync reads it.
+    t.e.double.complete_at(&t.learner, &t.courses[1].0, (T0 + 5 * day) as u64, Some(70.25)).unwrap();
+    t.e.clock.advance(day);
+    assert_eq!(t.sync().await.0, 200);
+    assert_report_is_exact(&t, &from, &to, "after incidents and more progress").await;
+    let (_, r) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={from}&to={to}&group_by=category"), None, None).await;
+    assert_eq!(r["totals"]["assigned"], 5);
+    assert_eq!(r["groups"][0]["key"], "email", "the changed category holds all five: {r}");
+
+    // Forgetting the second caller takes their assignments out.
+    let forgotten = admin::forget_caller(t.e.state.clone(), event("DELETE", &format!("/v1/admin/tenants/{}/callers/{caller2}", t.id), &[("authorization", &bearer(ADMIN))], None)).await;
+    assert_eq!(forgotten.status(), 204);
+    assert_report_is_exact(&t, &from, &to, "after forgetting a caller").await;
+    let (_, r) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={from}&to={to}&group_by=agent"), None, None).await;
+    assert_eq!(r["totals"]["assigned"], 3);
+}
+
+/// Issue 19.3: records from before rollups existed are read from the records until the
+/// backfill has counted each of them once (an assignment made meanwhile is counted by
+/// its own write, not again); then the report reads rollups, with the same numbers.
+#[tokio::test]
+async fn the_backfill_counts_older_records_once_and_then_the_report_reads_rollups() {
+    let t = tenant().await;
+    let day = 86_400;
+    let store = &t.e.state.store;
+    // 60 records written before rollups: no `rolled_up`, and the tenant not ready.
+    let old: Vec<litmos_domain::model::AssignmentRecord> = (0..60)
+        .map(|i| litmos_domain::model::AssignmentRecord {
+            assignment: litmos_domain::model::Assignment {
+                learner_id: format!("L{}", i % 7),
+                course_id: t.courses[i % 3].0.clone(),
+                course_name: t.courses[i % 3].1.clone(),
+                incident_sys_id: format!("{i:032}"),
+                incident_number: "INC0000001".into(),
+                incident_table: "incident".into(),
+                assigned_by: ["ann@example.com", "bob@example.com"][i % 2].into(),
+                assigned_at: T0 - (i as i64 % 10) * day - i as i64,
+            },
+            caller_sys_id: format!("{:032}", i % 7),
+            progress: if i % 3 == 0 {
+                litmos_domain::model::Progress { status: litmos_domain::model::TrainingStatus::Completed, percentage_complete: 100.0, started_at: Some(T0), completed_at: Some(T0 + (i as i64) * 3_600), score: (i % 2 == 0).then_some(80.0 + i as f64 / 4.0) }
+            } else {
+                litmos_domain::model::Progress::default()
+            },
+            category: [None, Some("network".to_string()), Some("".to_string())][i % 3].clone(),
+            next_incident_at: (i % 4 == 0).then_some(T0 + (i as i64) * 7_200),
+            rolled_up: false,
+        })
+        .collect();
+    store.import_records(&t.id, &old).await.unwrap();
+    store
+        .client()
+        .update_item()
+        .table_name(&t.e.state.config.table_name)
+        .key("pk", aws_sdk_dynamodb::types::AttributeValue::S(format!("TENANT#{}", t.id)))
+        .key("sk", aws_sdk_dynamodb::types::AttributeValue::S("META".into()))
+        .update_expression("REMOVE rollups_ready")
+        .send()
+        .await
+        .unwrap();
+    // Assigned while the backfill has not run: counted by the assignment itself.
+    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&json!({"sys_id": INCIDENT, "number": "INC0010023", "caller_sys_id": CALLER, "opened_at": litmos_domain::time::rfc3339(T0 - 60)}).to_string())).await.0, 201);
+    t.assign(&[0, 2], INCIDENT).await;
+    let (from, to) = (litmos_domain::time::rfc3339(T0 - 12 * day)[..10].to_string(), litmos_domain::time::rfc3339(T0)[..10].to_string());
+    let q = litmos_domain::report::ReportQuery::parse(Some(&from), Some(&to), Some("agent"), None).unwrap();
+    assert!(store.rollups(&t.id, q.group_by, q.from, q.to).await.unwrap().is_none(), "not ready: the report reads the records");
+    assert_report_is_exact(&t, &from, &to, "before the backfill").await;
+
+    let mut lines = Vec::new();
+    let counted = store.backfill_rollups(&t.id, &mut |seen, counted| lines.push((seen, counted))).await.unwrap();
+    assert_eq!(counted, 60, "the 60 older records, not the 2 assigned since");
+    assert_eq!(lines.last(), Some(&(62, 60)), "progress: records looked at, records counted");
+    assert!(store.rollups(&t.id, q.group_by, q.from, q.to).await.unwrap().is_some(), "ready: the report reads rollups");
+    assert_report_is_exact(&t, &from, &to, "after the backfill").await;
+    assert_eq!(store.backfill_rollups(&t.id, &mut |_, _| {}).await.unwrap(), 0, "a second run counts nothing again");
+    assert_report_is_exact(&t, &from, &to, "after a second backfill").await;
+}

@@ -28,6 +28,7 @@ fn records(course: &str, name: &str, completed: bool, n: usize, repeats: usize, 
             progress: Progress { status: if completed { TrainingStatus::Completed } else { TrainingStatus::NotStarted }, ..Default::default() },
             category: Some("VPN".into()),
             next_incident_at: (i < repeats).then_some(at + i as i64 + 10 * DAY),
+            rolled_up: false,
         })
         .collect()
 }

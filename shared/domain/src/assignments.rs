@@ -321,6 +321,7 @@ impl Assignments<'_> {
                 progress: Progress::default(),
                 category: category.clone(),
                 next_incident_at,
+                rolled_up: true,
             })
             .collect();
         // A rule's batch is one note naming its courses, in the rule's order.

@@ -295,6 +295,9 @@ pub struct AssignmentRecord {
     pub category: Option<String>,
     /// `opened_at` of the same caller's first other incident opened after the assignment.
     pub next_incident_at: Option<Timestamp>,
+    /// Counted in the report's rollups (issue 19.3). Every record confirmed since
+    /// rollups exist is; older ones are counted once by the backfill.
+    pub rolled_up: bool,
 }
 
 /// An incident as the ServiceNow app reports it.

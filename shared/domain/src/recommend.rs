@@ -175,6 +175,7 @@ mod tests {
             progress: Progress { status: if completed { TrainingStatus::Completed } else { TrainingStatus::NotStarted }, ..Default::default() },
             category: Some(category.into()),
             next_incident_at: repeat_after_days.map(|d| assigned_at + d * DAY),
+            rolled_up: false,
         }
     }
 

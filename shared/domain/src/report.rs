@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Serialize, Serializer};
-use time::Date;
+pub use time::Date;
 use time::macros::format_description;
 
 use crate::Error;

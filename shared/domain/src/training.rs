@@ -617,8 +617,13 @@ pub async fn feed_page(store: &dyn ProgressStore, secret: &[u8], tenant: &str, c
     Ok(FeedPage { updates: entries.into_iter().map(FeedView::from).collect(), next_cursor: cursor::sign(secret, tenant, last) })
 }
 
-/// The effectiveness report over the tenant's records in the query's range.
+/// The effectiveness report over the tenant's records in the query's range: from the
+/// rollups of the range's days when the store keeps them for the tenant, else from the
+/// records themselves.
 pub async fn effectiveness(store: &dyn ProgressStore, tenant: &str, q: &crate::report::ReportQuery) -> Result<crate::report::Report, Error> {
+    if let Some(rollups) = store.rollups(tenant, q.group_by, q.from, q.to).await? {
+        return Ok(crate::report::build_from_rollups(q, &rollups));
+    }
     let (start, end) = q.range();
     let rows: Vec<crate::report::ReportRow> = store.records_between(tenant, start, end).await?.into_iter().map(report_row).collect();
     Ok(crate::report::build(q, &rows))

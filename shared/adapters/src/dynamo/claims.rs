@@ -160,12 +160,12 @@ impl LearnerStore for DynamoStore {
             Some(l) => self.learner_caller(tenant, l).await?.is_some_and(|c| c == caller_sys_id),
             None => false,
         };
-        let incidents = self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id).await?;
+        let incidents = self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id, true).await?;
+        let records: Vec<AssignmentRecord> = self.query_where(&pk, "REC#", CALLER_SYS_ID, caller_sys_id, false).await?.iter().map(record_from).collect::<Result<_, _>>()?;
         let mut doomed: Vec<Item> = Vec::new();
-        doomed.extend(self.query_where(&pk, "REC#", CALLER_SYS_ID, caller_sys_id).await?);
-        doomed.extend(self.query_where(&pk, "FEED#", CALLER_SYS_ID, caller_sys_id).await?);
-        doomed.extend(self.query_where(&pk, RULE_FIRE_PREFIX, CALLER_SYS_ID, caller_sys_id).await?);
-        doomed.extend(self.query_where(&pk, RULE_WAIT_PREFIX, CALLER_SYS_ID, caller_sys_id).await?);
+        doomed.extend(self.query_where(&pk, "FEED#", CALLER_SYS_ID, caller_sys_id, true).await?);
+        doomed.extend(self.query_where(&pk, RULE_FIRE_PREFIX, CALLER_SYS_ID, caller_sys_id, true).await?);
+        doomed.extend(self.query_where(&pk, RULE_WAIT_PREFIX, CALLER_SYS_ID, caller_sys_id, true).await?);
         // The caller's start links, and their references.
         let refs = self.query_partition(&pk, &format!("{START_REF_PREFIX}{caller_sys_id}#"), true).await?;
         doomed.extend(DynamoStore::start_links_of(&refs));
@@ -173,7 +173,7 @@ impl LearnerStore for DynamoStore {
         doomed.extend(self.query_partition(&pk, &caller_incident_prefix(caller_sys_id), true).await?);
         if let Some(l) = &linked {
             let ours: std::collections::HashSet<String> = incidents.iter().filter_map(|i| opt_s(i, INCIDENT_SYS_ID)).collect();
-            let links = self.query_where(&pk, "INCIDENT#", LEARNER_ID, l).await?;
+            let links = self.query_where(&pk, "INCIDENT#", LEARNER_ID, l, true).await?;
             doomed.extend(links.into_iter().filter(|i| own || opt_s(i, INCIDENT_SYS_ID).is_some_and(|id| ours.contains(&id))));
         }
         doomed.extend(incidents);
@@ -185,9 +185,11 @@ impl LearnerStore for DynamoStore {
             doomed.push(key(pk.clone(), open_sk(l)));
             doomed.push(key(pk.clone(), learner_sk(l)));
         }
-        if link.is_none() && doomed.is_empty() {
+        if link.is_none() && doomed.is_empty() && records.is_empty() {
             return Ok(false);
         }
+        // Records leave the report's rollups as they leave the table.
+        self.delete_records(tenant, records).await?;
         let keys: Vec<Item> = doomed.iter().map(|i| key(opt_s(i, PK).unwrap_or_else(|| pk.clone()), opt_s(i, SK).unwrap_or_default())).filter(|k| opt_s(k, SK).is_some_and(|s| !s.is_empty())).collect();
         self.delete_keys(keys).await?;
         self.delete_keys(vec![key(pk, caller_sk(caller_sys_id))]).await?;
@@ -233,9 +235,10 @@ impl AssignmentStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant, count = records.len()))]
     async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, mut known: Option<FeedPosition>, note: Option<&str>) -> Result<(), StoreError> {
-        // Four actions per assignment, one per learner and the feed counter: at most
-        // 100 actions per transaction.
-        for (part, chunk) in records.chunks(24).enumerate() {
+        // Four actions per assignment and up to three rollups each (its course, and
+        // the batch's agent and category), one per learner and the feed counter: at
+        // most 100 actions per transaction.
+        for (part, chunk) in records.chunks(18).enumerate() {
             // The batch's note on its first entry, none on the others.
             let note = note.map(|text| if part == 0 { text } else { "" });
             let build = |first: u64, ms: i64| self.record_items(tenant, owner, chunk, first, ms, note);

@@ -25,6 +25,7 @@
 //! | start link's reference  | `TENANT#<id>`     | `STARTREF#<caller>#<sha256>` (TTL)   |
 //! | start link              | `START#<sha256>`  | `START` (TTL: its expiry)            |
 //! | automatic-training rule | `TENANT#<id>`     | `RULE#<rule id>`                     |
+//! | report rollup           | `TENANT#<id>`     | `RU#<dimension>#<YYYY-MM-DD>#<group key>` |
 //! | rule firing (claimed/done) | `TENANT#<id>`  | `RULEFIRE#<record sys_id>#<rule id>` |
 //! | deferred rule firing    | `TENANT#<id>`     | `RULEWAIT#<record sys_id>#<rule id>` |
 //!
@@ -435,6 +436,10 @@ pub const COMPLETED_AT: &str = "completed_at";
 pub const SCORE: &str = "score";
 pub const CATEGORY: &str = "category";
 pub const NEXT_INCIDENT_AT: &str = "next_incident_at";
+/// On a record counted in the report's rollups.
+pub const ROLLED_UP: &str = "rolled_up";
+/// On a tenant's `META`: every record of the tenant is counted in the rollups.
+pub const ROLLUPS_READY: &str = "rollups_ready";
 pub const CHECKED_AT: &str = "checked_at";
 /// Set on a learner to check by every new assignment; a check that saw everything
 /// completed removes the learner only while no assignment came in since.
@@ -541,6 +546,9 @@ pub fn record_item(tenant: &str, r: &AssignmentRecord) -> Item {
     if let Some(t) = r.next_incident_at {
         item.insert(NEXT_INCIDENT_AT.into(), n(t));
     }
+    if r.rolled_up {
+        item.insert(ROLLED_UP.into(), AttributeValue::Bool(true));
+    }
     item
 }
 
@@ -551,6 +559,7 @@ pub fn record_from(item: &Item) -> Result<AssignmentRecord, StoreError> {
         progress: progress_from(item),
         category: opt_s(item, CATEGORY),
         next_incident_at: opt_n(item, NEXT_INCIDENT_AT),
+        rolled_up: matches!(item.get(ROLLED_UP), Some(AttributeValue::Bool(true))),
     })
 }
 

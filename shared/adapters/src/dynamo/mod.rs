@@ -5,6 +5,7 @@ mod cache;
 mod claims;
 mod layout;
 mod progress;
+mod rollups;
 mod jobs;
 mod rules;
 mod start_links;
@@ -187,22 +188,25 @@ impl DynamoStore {
         self.query_pages(query, limit).await
     }
 
-    /// The keys of the items under `sk_prefix` whose `attr` equals `value`: rare,
-    /// whole-prefix reads (forgetting a caller), never on a request's hot path.
-    pub(crate) async fn query_where(&self, pk: &str, sk_prefix: &str, attr: &str, value: &str) -> Result<Vec<Item>, StoreError> {
-        let query = self
+    /// The keys of the items under `sk_prefix` whose `attr` equals `value` (the whole
+    /// items unless `keys_only`): rare, whole-prefix reads (forgetting a caller), never
+    /// on a request's hot path.
+    pub(crate) async fn query_where(&self, pk: &str, sk_prefix: &str, attr: &str, value: &str, keys_only: bool) -> Result<Vec<Item>, StoreError> {
+        let mut query = self
             .client
             .query()
             .table_name(&self.table)
             .key_condition_expression("#pk = :pk AND begins_with(#sk, :prefix)")
             .filter_expression("#attr = :value")
-            .projection_expression("#pk, #sk")
             .expression_attribute_names("#pk", layout::PK)
             .expression_attribute_names("#sk", layout::SK)
             .expression_attribute_names("#attr", attr)
             .expression_attribute_values(":pk", layout::s(pk))
             .expression_attribute_values(":prefix", layout::s(sk_prefix))
             .expression_attribute_values(":value", layout::s(value));
+        if keys_only {
+            query = query.projection_expression("#pk, #sk");
+        }
         self.query_pages(query, None).await
     }
 

@@ -13,10 +13,12 @@ use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{Put, PutRequest, TransactWriteItem, Update, WriteRequest};
 use litmos_domain::model::*;
 use litmos_domain::ports::*;
+use litmos_domain::report::{self, GroupBy, ReportRow, Rollup};
 use litmos_domain::time::Timestamp;
 use tracing::instrument;
 
 use super::layout::*;
+use super::rollups::{GUARD_ATTEMPTS, Guard, record_changes};
 use super::{DynamoStore, unavailable, written};
 
 /// Appends racing for one tenant's counter retry this often before answering 503.
@@ -153,7 +155,9 @@ impl DynamoStore {
             let update = update.update_expression(format!("SET {} REMOVE #lease", sets.join(", "))).build().expect("update");
             items.push(TransactWriteItem::builder().update(update).build());
             items.push(put(&self.table, incident_item(tenant, a)));
-            items.push(put(&self.table, record_item(tenant, r)));
+            let mut record = record_item(tenant, r);
+            record.insert(ROLLED_UP.into(), aws_sdk_dynamodb::types::AttributeValue::Bool(true));
+            items.push(put(&self.table, record));
             let mut entry = feed_item(tenant, first_seq + i as u64, ms, r, &r.progress);
             if let Some(text) = note {
                 entry.insert(NOTE.into(), s(if i == 0 { text } else { "" }));
@@ -176,21 +180,25 @@ impl DynamoStore {
                 .expect("update");
             items.push(TransactWriteItem::builder().update(open).build());
         }
+        // The report's rollups count them from here on.
+        let added: Vec<_> = records.iter().flat_map(|r| report::changes(None, Some(&ReportRow::from(r)))).collect();
+        items.extend(self.rollup_items(tenant, &report::merge(added)));
         items
     }
 
     /// The record's new progress, only while its status has not gone past `p`'s
-    /// (`strictly`: only while it is still behind, for a change that gets a feed entry).
+    /// (`strictly`: only while it is still behind, for a change that gets a feed entry)
+    /// and while it is still `r` in what its rollups count.
     fn progress_item(&self, tenant: &str, r: &AssignmentRecord, p: &Progress, strictly: bool) -> TransactWriteItem {
         let a = &r.assignment;
         let condition = if strictly { "attribute_exists(#pk) AND #rank < :rank" } else { "attribute_exists(#pk) AND #rank <= :rank" };
-        let mut update = Update::builder()
+        let update = Update::builder()
             .table_name(&self.table)
             .set_key(Some(key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id))))
-            .condition_expression(condition)
             .expression_attribute_names("#pk", PK)
             .expression_attribute_names("#rank", STATUS_RANK)
             .expression_attribute_values(":rank", n(rank(p.status)));
+        let mut update = Guard::of(r).on_update(update, Some(condition));
         let mut sets = Vec::new();
         for (i, (k, v)) in progress_attrs(p).into_iter().enumerate() {
             if let Some(v) = v {
@@ -200,6 +208,19 @@ impl DynamoStore {
         }
         TransactWriteItem::builder().update(update.update_expression(format!("SET {}", sets.join(", "))).build().expect("update")).build()
     }
+}
+
+/// `r` with `p` saved over it as `progress_item` saves it: dates and score only replace
+/// what was there when `p` has them.
+fn with_progress(r: &AssignmentRecord, p: &Progress) -> AssignmentRecord {
+    let mut new = r.clone();
+    let q = &mut new.progress;
+    q.status = p.status;
+    q.percentage_complete = p.percentage_complete;
+    q.started_at = p.started_at.or(q.started_at);
+    q.completed_at = p.completed_at.or(q.completed_at);
+    q.score = p.score.or(q.score);
+    new
 }
 
 impl DynamoStore {
@@ -256,23 +277,39 @@ impl ProgressStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, count = changes.len()))]
     async fn save_progress(&self, tenant: &str, changes: &[(AssignmentRecord, Progress)], now_ms: i64) -> Result<usize, StoreError> {
         let mut changed = 0;
-        let (advancing, in_place): (Vec<_>, Vec<_>) = changes.iter().partition(|(r, p)| rank(p.status) > rank(r.progress.status));
+        let (advancing, in_place): (Vec<_>, Vec<_>) = changes.iter().cloned().partition(|(r, p)| rank(p.status) > rank(r.progress.status));
         for (r, p) in in_place {
-            if let TxResult::Committed = self.transact_items(vec![self.progress_item(tenant, r, p, false)], "an assignment's progress").await? {
-                changed += 1;
+            let mut current = r;
+            for _ in 0..GUARD_ATTEMPTS {
+                let mut items = vec![self.progress_item(tenant, &current, &p, false)];
+                items.extend(self.rollup_items(tenant, &record_changes(Some(&current), Some(&with_progress(&current, &p)))));
+                if let TxResult::Committed = self.transact_items(items, "an assignment's progress").await? {
+                    changed += 1;
+                    break;
+                }
+                // Gone past `p`, gone, or changed by another writer: in the last case
+                // work it out again from what is there now.
+                match self.reread(tenant, &current).await? {
+                    Some(now) if rank(now.progress.status) <= rank(p.status) && now != current => current = now,
+                    _ => break,
+                }
             }
         }
-        // Each advance: the record and its feed entry; 49 of them and the counter fit
-        // in one transaction.
-        for chunk in advancing.chunks(49) {
-            let mut batch: Vec<&(AssignmentRecord, Progress)> = chunk.to_vec();
+        // Each advance: the record, its feed entry and up to three rollups; 19 of them
+        // and the counter fit in one transaction.
+        for chunk in advancing.chunks(19) {
+            let mut batch: Vec<(AssignmentRecord, Progress)> = chunk.to_vec();
+            let mut rounds = 0;
             while !batch.is_empty() {
                 let build = |first: u64, ms: i64| {
-                    let mut items = Vec::with_capacity(batch.len() * 2);
+                    let mut items = Vec::with_capacity(batch.len() * 5);
+                    let mut rollups = Vec::new();
                     for (i, (r, p)) in batch.iter().enumerate() {
                         items.push(self.progress_item(tenant, r, p, true));
                         items.push(put(&self.table, feed_item(tenant, first + i as u64, ms, r, p)));
+                        rollups.extend(record_changes(Some(r), Some(&with_progress(r, p))));
                     }
+                    items.extend(self.rollup_items(tenant, &report::merge(rollups)));
                     items
                 };
                 match self.append_with_feed(tenant, now_ms, batch.len() as u64, None, &build).await? {
@@ -280,10 +317,24 @@ impl ProgressStore for DynamoStore {
                         changed += batch.len();
                         break;
                     }
-                    // Another writer advanced some of these first: drop those, go again.
+                    // Another writer advanced or changed some of these first: read those
+                    // again; the ones still behind go again as they are now.
                     Err(codes) => {
-                        let failed: Vec<usize> = codes.iter().enumerate().filter(|(_, c)| *c == "ConditionalCheckFailed").map(|(i, _)| i / 2).collect();
-                        batch = batch.into_iter().enumerate().filter(|(i, _)| !failed.contains(i)).map(|(_, c)| c).collect();
+                        rounds += 1;
+                        if rounds > GUARD_ATTEMPTS {
+                            return Err(StoreError::Contended("an assignment's progress"));
+                        }
+                        let mut again = Vec::with_capacity(batch.len());
+                        for (i, (r, p)) in batch.into_iter().enumerate() {
+                            if codes.get(2 * i).is_some_and(|c| c == "ConditionalCheckFailed") {
+                                if let Some(now) = self.reread(tenant, &r).await?.filter(|now| rank(now.progress.status) < rank(p.status)) {
+                                    again.push((now, p));
+                                }
+                            } else {
+                                again.push((r, p));
+                            }
+                        }
+                        batch = again;
                     }
                 }
             }
@@ -293,39 +344,47 @@ impl ProgressStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant))]
     async fn set_record_incident_facts(&self, tenant: &str, record: &AssignmentRecord, category: Option<&str>, next_incident_at: Option<Timestamp>) -> Result<(), StoreError> {
-        let a = &record.assignment;
-        let k = key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id));
-        if let Some(c) = category {
-            let res = self
-                .client
-                .update_item()
-                .table_name(&self.table)
-                .set_key(Some(k.clone()))
-                .condition_expression("attribute_exists(#pk)")
-                .update_expression("SET #cat = :cat")
-                .expression_attribute_names("#pk", PK)
-                .expression_attribute_names("#cat", CATEGORY)
-                .expression_attribute_values(":cat", s(c))
-                .send()
-                .await;
-            written("update_item", res)?;
+        let mut current = record.clone();
+        for _ in 0..GUARD_ATTEMPTS {
+            let mut new = current.clone();
+            if let Some(c) = category {
+                new.category = Some(c.to_string());
+            }
+            // Only ever earlier.
+            if let Some(t) = next_incident_at.filter(|t| current.next_incident_at.is_none_or(|x| x > *t)) {
+                new.next_incident_at = Some(t);
+            }
+            if new == current {
+                return Ok(());
+            }
+            let a = &current.assignment;
+            let mut update = Update::builder().table_name(&self.table).set_key(Some(key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id))));
+            let mut sets = Vec::new();
+            if let Some(c) = new.category.clone().filter(|_| new.category != current.category) {
+                update = update.expression_attribute_names("#cat", CATEGORY).expression_attribute_values(":cat", s(c));
+                sets.push("#cat = :cat");
+            }
+            if let Some(t) = new.next_incident_at.filter(|_| new.next_incident_at != current.next_incident_at) {
+                update = update.expression_attribute_names("#next", NEXT_INCIDENT_AT).expression_attribute_values(":t", n(t));
+                sets.push("#next = :t");
+            }
+            let update = Guard::of(&current).on_update(update.update_expression(format!("SET {}", sets.join(", "))), None).build().expect("update");
+            let mut items = vec![TransactWriteItem::builder().update(update).build()];
+            items.extend(self.rollup_items(tenant, &record_changes(Some(&current), Some(&new))));
+            match self.transact_items(items, "a record's incident facts").await? {
+                TxResult::Committed => return Ok(()),
+                TxResult::Cancelled(_) => match self.reread(tenant, &current).await? {
+                    Some(now) => current = now,
+                    None => return Ok(()),
+                },
+            }
         }
-        if let Some(t) = next_incident_at {
-            let res = self
-                .client
-                .update_item()
-                .table_name(&self.table)
-                .set_key(Some(k))
-                .condition_expression("attribute_exists(#pk) AND (attribute_not_exists(#next) OR #next > :t)")
-                .update_expression("SET #next = :t")
-                .expression_attribute_names("#pk", PK)
-                .expression_attribute_names("#next", NEXT_INCIDENT_AT)
-                .expression_attribute_values(":t", n(t))
-                .send()
-                .await;
-            written("update_item", res)?;
-        }
-        Ok(())
+        Err(StoreError::Contended("a record's incident facts"))
+    }
+
+    /// The report's rollups (issue 19.3).
+    async fn rollups(&self, tenant: &str, by: GroupBy, from: report::Date, to: report::Date) -> Result<Option<Vec<Rollup>>, StoreError> {
+        self.read_rollups(tenant, by, from, to).await
     }
 
     #[instrument(skip_all, fields(tenant))]

@@ -107,8 +107,10 @@ impl TenantStore for DynamoStore {
                 .table_name(&self.table)
                 .set_key(Some(key(tenant_pk(id), META)))
                 .update_expression(format!(
-                    "SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), #minsample = :minsample, {PROFILE_SET}{}",
-                    if links_switched_on { ", #lsince = :now" } else { "" }
+                    "SET #name = :name, #updated = :now, #created = if_not_exists(#created, :now), #minsample = :minsample, {PROFILE_SET}{}{}",
+                    if links_switched_on { ", #lsince = :now" } else { "" },
+                    // A new tenant has no records the report's rollups miss.
+                    if meta.is_none() { ", #ready = :ready" } else { "" }
                 ))
                 .expression_attribute_names("#minsample", MIN_SAMPLE)
                 .expression_attribute_values(":minsample", n(i64::from(min_sample)))
@@ -122,6 +124,9 @@ impl TenantStore for DynamoStore {
             update = with_profile(update, &profile);
             if links_switched_on {
                 update = update.expression_attribute_names("#lsince", LINKS_SINCE);
+            }
+            if meta.is_none() {
+                update = update.expression_attribute_names("#ready", ROLLUPS_READY).expression_attribute_values(":ready", aws_sdk_dynamodb::types::AttributeValue::Bool(true));
             }
             let (guarded, same_version) = version_guard(update, read_version);
             update = guarded;

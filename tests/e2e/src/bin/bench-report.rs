@@ -64,6 +64,7 @@ async fn main() {
                 },
                 category: Some(["network", "email", "password", "vpn", "printer", "billing"][i % 6].to_string()),
                 next_incident_at: (i % 3 == 0).then_some(assigned_at + (i as i64 % 45) * 86_400),
+                rolled_up: false,
             }
         })
         .collect();

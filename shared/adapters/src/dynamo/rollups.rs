@@ -1,0 +1,256 @@
+//! The effectiveness report's rollups (issue 19.3): one item per dimension, group and
+//! UTC day of `assigned_at`, whose cells (`_<cell>` attributes) only ever get additions
+//! (DynamoDB `ADD`), in the same transaction as the record change they count. Each such
+//! transaction is conditioned on the record still being what the change was worked out
+//! from (`Guard`), so a retried or racing write never counts a change twice or from the
+//! wrong state: a failed guard means "read the record again and work it out again".
+//!
+//! A record carries `rolled_up` once it is counted. Records from before rollups existed
+//! are counted by `backfill_rollups`, one guarded transaction per few records, after
+//! which the tenant's `META` says `rollups_ready` and the report reads rollups instead of
+//! records. A tenant created since is ready from the start.
+
+use aws_sdk_dynamodb::types::{AttributeValue, Delete, TransactWriteItem, Update};
+use litmos_domain::model::AssignmentRecord;
+use litmos_domain::ports::StoreError;
+use litmos_domain::report::{self, Date, GroupBy, ReportRow, Rollup, RollupChange};
+
+use super::DynamoStore;
+use super::layout::*;
+use super::progress::TxResult;
+
+/// How often a guarded write reads its record again after another writer changed it.
+pub(crate) const GUARD_ATTEMPTS: usize = 8;
+/// Records a backfill or deletion transaction counts: one record item and up to three
+/// rollups each.
+const RECORDS_PER_TX: usize = 24;
+const LABEL: &str = "label";
+const LABEL_AT: &str = "label_at";
+
+pub fn rollup_prefix(by: GroupBy, day: Date) -> String {
+    format!("RU#{}#{}#", by.as_str(), report::day_key(day))
+}
+
+/// The condition that a record is still what `r` says in everything its rollup cells
+/// depend on (and still there).
+pub(crate) struct Guard {
+    pub expr: String,
+    names: Vec<(&'static str, &'static str)>,
+    values: Vec<(&'static str, AttributeValue)>,
+}
+
+impl Guard {
+    pub fn of(r: &AssignmentRecord) -> Guard {
+        let mut g = Guard { expr: "attribute_exists(#gpk) AND #grank = :grank".into(), names: vec![("#gpk", PK), ("#grank", STATUS_RANK)], values: vec![(":grank", n(rank(r.progress.status)))] };
+        let optional: [(&'static str, &'static str, &'static str, Option<AttributeValue>); 5] = [
+            ("#gdone", ":gdone", COMPLETED_AT, r.progress.completed_at.map(n)),
+            ("#gscore", ":gscore", SCORE, r.progress.score.map(num)),
+            ("#gcat", ":gcat", CATEGORY, r.category.clone().map(s)),
+            ("#gnext", ":gnext", NEXT_INCIDENT_AT, r.next_incident_at.map(n)),
+            ("#gru", ":gru", ROLLED_UP, r.rolled_up.then_some(AttributeValue::Bool(true))),
+        ];
+        for (name, value, attr, v) in optional {
+            g.names.push((name, attr));
+            match v {
+                Some(v) => {
+                    g.expr.push_str(&format!(" AND {name} = {value}"));
+                    g.values.push((value, v));
+                }
+                None => g.expr.push_str(&format!(" AND attribute_not_exists({name})")),
+            }
+        }
+        g
+    }
+
+    /// `update` with `also` (its own condition, if any) and the guard as its condition.
+    pub fn on_update(self, mut update: aws_sdk_dynamodb::types::builders::UpdateBuilder, also: Option<&str>) -> aws_sdk_dynamodb::types::builders::UpdateBuilder {
+        update = update.condition_expression(match also {
+            Some(c) => format!("({c}) AND {}", self.expr),
+            None => self.expr.clone(),
+        });
+        for (k, v) in self.names {
+            update = update.expression_attribute_names(k, v);
+        }
+        for (k, v) in self.values {
+            update = update.expression_attribute_values(k, v);
+        }
+        update
+    }
+
+    fn on_delete(self, mut delete: aws_sdk_dynamodb::types::builders::DeleteBuilder) -> aws_sdk_dynamodb::types::builders::DeleteBuilder {
+        delete = delete.condition_expression(self.expr.clone());
+        for (k, v) in self.names {
+            delete = delete.expression_attribute_names(k, v);
+        }
+        for (k, v) in self.values {
+            delete = delete.expression_attribute_values(k, v);
+        }
+        delete
+    }
+}
+
+/// The rollup changes when record `old` becomes `new` (`None`: absent); none for a
+/// record the rollups do not count yet (the backfill will, as it is then).
+pub(crate) fn record_changes(old: Option<&AssignmentRecord>, new: Option<&AssignmentRecord>) -> Vec<RollupChange> {
+    if old.is_some_and(|o| !o.rolled_up) {
+        return Vec::new();
+    }
+    report::changes(old.map(ReportRow::from).as_ref(), new.map(ReportRow::from).as_ref())
+}
+
+impl DynamoStore {
+    /// One additions-only update per rollup change.
+    pub(crate) fn rollup_items(&self, tenant: &str, changes: &[RollupChange]) -> Vec<TransactWriteItem> {
+        changes
+            .iter()
+            .map(|c| {
+                let mut update = Update::builder().table_name(&self.table).set_key(Some(key(tenant_pk(tenant), format!("{}{}", rollup_prefix(c.by, c.day), c.key))));
+                let mut expr = String::new();
+                if let Some((at, name)) = &c.label {
+                    expr.push_str("SET #lbl = :lbl, #lat = :lat ");
+                    update = update.expression_attribute_names("#lbl", LABEL).expression_attribute_names("#lat", LABEL_AT).expression_attribute_values(":lbl", s(name.clone())).expression_attribute_values(":lat", n(*at));
+                }
+                let adds: Vec<String> = c
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (cell, v))| {
+                        update = update.clone().expression_attribute_names(format!("#c{i}"), format!("_{cell}")).expression_attribute_values(format!(":c{i}"), n(*v));
+                        format!("#c{i} :c{i}")
+                    })
+                    .collect();
+                if !adds.is_empty() {
+                    expr.push_str(&format!("ADD {}", adds.join(", ")));
+                }
+                TransactWriteItem::builder().update(update.update_expression(expr).build().expect("update")).build()
+            })
+            .collect()
+    }
+
+    /// A record as it is now, read consistently (`None`: gone).
+    pub(crate) async fn reread(&self, tenant: &str, r: &AssignmentRecord) -> Result<Option<AssignmentRecord>, StoreError> {
+        let a = &r.assignment;
+        self.get_item(key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id))).await?.as_ref().map(record_from).transpose()
+    }
+
+    /// Deletes records and takes them out of the rollups, each only as it was read (a
+    /// record another writer changed meanwhile is read again and taken out as it is).
+    pub(crate) async fn delete_records(&self, tenant: &str, records: Vec<AssignmentRecord>) -> Result<(), StoreError> {
+        self.per_record(tenant, records, "deleting records", |r| {
+            let a = &r.assignment;
+            let delete = Guard::of(r).on_delete(Delete::builder().table_name(&self.table).set_key(Some(key(tenant_pk(tenant), rec_sk(a.assigned_at, &a.learner_id, &a.course_id)))));
+            (TransactWriteItem::builder().delete(delete.build().expect("delete")).build(), record_changes(Some(r), None))
+        })
+        .await
+    }
+
+    /// Runs `write` (the record's own item and its rollup changes) for records, a few in
+    /// one transaction; a record whose guard failed is read again and, while it is still
+    /// there, goes again as it is now.
+    async fn per_record(&self, tenant: &str, records: Vec<AssignmentRecord>, what: &'static str, write: impl Fn(&AssignmentRecord) -> (TransactWriteItem, Vec<RollupChange>)) -> Result<(), StoreError> {
+        for chunk in records.chunks(RECORDS_PER_TX) {
+            let mut batch = chunk.to_vec();
+            for _ in 0..GUARD_ATTEMPTS {
+                if batch.is_empty() {
+                    break;
+                }
+                let (mut items, mut changes) = (Vec::new(), Vec::new());
+                for r in &batch {
+                    let (item, c) = write(r);
+                    items.push(item);
+                    changes.extend(c);
+                }
+                items.extend(self.rollup_items(tenant, &report::merge(changes)));
+                match self.transact_items(items, what).await? {
+                    TxResult::Committed => batch.clear(),
+                    TxResult::Cancelled(codes) => {
+                        let mut again = Vec::new();
+                        for (i, r) in batch.iter().enumerate() {
+                            if codes.get(i).is_some_and(|c| c == "ConditionalCheckFailed") {
+                                again.extend(self.reread(tenant, r).await?);
+                            } else {
+                                again.push(r.clone());
+                            }
+                        }
+                        batch = again;
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                return Err(StoreError::Contended(what));
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts the tenant's records that the rollups do not count yet, each once, then
+    /// marks the tenant ready (its reports read rollups from then on). Safe beside live
+    /// traffic and safe to run again. `progress` hears how many records were looked at
+    /// and counted after each page. Returns how many it counted.
+    pub async fn backfill_rollups(&self, tenant: &str, progress: &mut (dyn FnMut(usize, usize) + Send)) -> Result<usize, StoreError> {
+        let pk = tenant_pk(tenant);
+        let (mut seen, mut counted) = (0, 0);
+        let mut lo = "REC#".to_string();
+        loop {
+            let page = self.query_between(&pk, &lo, "REC#~", Some(1_000)).await?;
+            let Some(last) = page.last().and_then(|i| opt_s(i, SK)) else { break };
+            lo = format!("{last}\u{1}");
+            seen += page.len();
+            let todo: Vec<AssignmentRecord> = page.iter().map(record_from).collect::<Result<Vec<_>, _>>()?.into_iter().filter(|r| !r.rolled_up).collect();
+            counted += todo.len();
+            self.per_record(tenant, todo, "counting records in the rollups", |r| {
+                let a = &r.assignment;
+                let update = Update::builder()
+                    .table_name(&self.table)
+                    .set_key(Some(key(pk.clone(), rec_sk(a.assigned_at, &a.learner_id, &a.course_id))))
+                    .update_expression("SET #ru = :true")
+                    .expression_attribute_names("#ru", ROLLED_UP)
+                    .expression_attribute_values(":true", AttributeValue::Bool(true));
+                let update = Guard::of(r).on_update(update, None).build().expect("update");
+                let mut counted = r.clone();
+                counted.rolled_up = true;
+                (TransactWriteItem::builder().update(update).build(), report::changes(None, Some(&ReportRow::from(&counted))))
+            })
+            .await?;
+            progress(seen, counted);
+        }
+        let res = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(pk, META)))
+            .condition_expression("attribute_exists(#pk)")
+            .update_expression("SET #ready = :true")
+            .expression_attribute_names("#pk", PK)
+            .expression_attribute_names("#ready", ROLLUPS_READY)
+            .expression_attribute_values(":true", AttributeValue::Bool(true))
+            .send()
+            .await;
+        super::written("update_item", res)?;
+        Ok(counted)
+    }
+
+    /// The rollups of `by` for the assignment days `from..=to`, or `None` while the
+    /// tenant is not ready (records from before rollups not counted yet). Both reads go
+    /// out together.
+    pub(crate) async fn read_rollups(&self, tenant: &str, by: GroupBy, from: Date, to: Date) -> Result<Option<Vec<Rollup>>, StoreError> {
+        let pk = tenant_pk(tenant);
+        let (lo, hi) = (rollup_prefix(by, from), format!("{}\u{10FFFF}", rollup_prefix(by, to)));
+        let (meta, items) = tokio::join!(self.get_item(key(pk.clone(), META)), self.query_between(&pk, &lo, &hi, None));
+        if !matches!(meta?.as_ref().and_then(|m| m.get(ROLLUPS_READY)), Some(AttributeValue::Bool(true))) {
+            return Ok(None);
+        }
+        let prefix_len = lo.len();
+        items?
+            .iter()
+            .map(|item| {
+                let sk = get_s(item, SK)?;
+                let key = sk.get(prefix_len..).ok_or_else(|| StoreError::Corrupt(format!("rollup key {sk}")))?.to_string();
+                let label = opt_s(item, LABEL).zip(opt_n(item, LABEL_AT)).map(|(name, at)| (at, name));
+                let cells = item.iter().filter_map(|(k, v)| Some((k.strip_prefix('_')?.to_string(), v.as_n().ok()?.parse::<i64>().ok()?))).collect();
+                Ok(Rollup { key, label, cells })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+}
