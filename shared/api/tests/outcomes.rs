@@ -650,6 +650,11 @@ async fn the_report_read_from_rollups_equals_the_records_through_every_change() 
     assert_report_is_exact(&t, &from, &to, "after forgetting a caller").await;
     let (_, r) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={from}&to={to}&group_by=agent"), None, None).await;
     assert_eq!(r["totals"]["assigned"], 3);
+    // A range read in several Queries (31 days each).
+    let (wide_from, wide_to) = (litmos_domain::time::rfc3339(T0 - 45 * day)[..10].to_string(), litmos_domain::time::rfc3339(T0 + 80 * day)[..10].to_string());
+    assert_report_is_exact(&t, &wide_from, &wide_to, "a wide range").await;
+    let (_, wide) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={wide_from}&to={wide_to}&group_by=agent"), None, None).await;
+    assert_eq!(wide["totals"]["assigned"], 3);
 }
 
 /// Issue 19.3: records from before rollups existed are read from the records until the

@@ -10,7 +10,7 @@
 //! a fraction (`1`, `92`), in JSON and in CSV alike; anything else in its shortest form
 //! with no trailing zeros (`0.6667`, `2.5`, `87.25`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 pub use time::Date;
@@ -396,7 +396,7 @@ fn changes_unmerged(old: Option<&ReportRow>, new: Option<&ReportRow>) -> Vec<Rol
                 by,
                 day: day_of(row.assigned_at),
                 key,
-                label: named.then(|| (row.assigned_at, label)),
+                label: named.then_some((row.assigned_at, label)),
                 cells: cells(row).into_iter().map(|(k, v)| (k, sign * v)).collect(),
             });
         }
@@ -434,13 +434,101 @@ pub fn merge(changes: impl IntoIterator<Item = RollupChange>) -> Vec<RollupChang
         .collect()
 }
 
+/// A rollup's cells, read: the counts, and the numbered cells as (number, count).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cells {
+    pub assigned: i64,
+    pub started: i64,
+    pub completed: i64,
+    pub scores: i64,
+    pub score_micros: i64,
+    /// `d<seconds>`.
+    pub durations: Vec<(i64, i64)>,
+    /// `r<days>` (completed) and `o<days>` (the others).
+    pub repeat_done: Vec<(i64, i64)>,
+    pub repeat_open: Vec<(i64, i64)>,
+}
+
+impl Cells {
+    /// Adds `v` to the cell named `name` (as `changes` names them); false for a name
+    /// that is no cell.
+    pub fn add(&mut self, name: &str, v: i64) -> bool {
+        let numbered = |rest: &str, to: &mut Vec<(i64, i64)>| rest.parse::<i64>().map(|n| to.push((n, v))).is_ok();
+        match name.split_at_checked(1) {
+            Some(("a", "")) => self.assigned += v,
+            Some(("s", "")) => self.started += v,
+            Some(("c", "")) => self.completed += v,
+            Some(("n", "")) => self.scores += v,
+            Some(("m", "")) => self.score_micros += v,
+            Some(("d", rest)) => return numbered(rest, &mut self.durations),
+            Some(("r", rest)) => return numbered(rest, &mut self.repeat_done),
+            Some(("o", rest)) => return numbered(rest, &mut self.repeat_open),
+            _ => return false,
+        }
+        true
+    }
+}
+
 /// One group's rollup of one day, as the store read it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rollup {
     pub key: String,
     /// The course name last given with its assignment's time (courses only).
     pub label: Option<(Timestamp, String)>,
-    pub cells: HashMap<String, i64>,
+    pub cells: Cells,
+}
+
+/// The cells of many rollups added up.
+#[derive(Default)]
+struct Sum {
+    assigned: i64,
+    started: i64,
+    completed: i64,
+    scores: i64,
+    score_micros: i128,
+    durations: Vec<(i64, i64)>,
+    /// Index: days (1..=365).
+    repeat_done: Vec<i64>,
+    repeat_open: Vec<i64>,
+}
+
+impl Sum {
+    fn add(&mut self, c: &Cells) {
+        self.assigned += c.assigned;
+        self.started += c.started;
+        self.completed += c.completed;
+        self.scores += c.scores;
+        self.score_micros += i128::from(c.score_micros);
+        self.durations.extend_from_slice(&c.durations);
+        for (to, from) in [(&mut self.repeat_done, &c.repeat_done), (&mut self.repeat_open, &c.repeat_open)] {
+            to.resize(MAX_WINDOW_DAYS as usize + 1, 0);
+            for (d, n) in from {
+                if let Some(slot) = usize::try_from(*d).ok().and_then(|d| to.get_mut(d)) {
+                    *slot += n;
+                }
+            }
+        }
+    }
+
+    /// The figures, as `stats` gives them from the rows.
+    fn stats(mut self, window_days: i64) -> Stats {
+        let count = |v: i64| v.max(0) as u64;
+        let (assigned, started, completed) = (count(self.assigned), count(self.started), count(self.completed));
+        self.durations.sort_unstable();
+        let durations: Vec<(i64, u64)> = self.durations.chunk_by(|a, b| a.0 == b.0).map(|same| (same[0].0, count(same.iter().map(|(_, n)| n).sum()))).filter(|(_, n)| *n > 0).collect();
+        let within = |days: &[i64]| days.iter().take(window_days as usize + 1).map(|n| count(*n)).sum::<u64>();
+        let repeat = |n: u64, hit: u64| Repeat { assignments: n, repeated: hit, rate: rate(hit, n) };
+        Stats {
+            assigned,
+            started,
+            completed,
+            completion_rate: rate(completed, assigned),
+            median_days_to_complete: median_of_counts(&durations),
+            average_score: mean_of_micros(self.score_micros, count(self.scores)),
+            repeat_after_completed: repeat(completed, within(&self.repeat_done)),
+            repeat_after_not_completed: repeat(assigned.saturating_sub(completed), within(&self.repeat_open)),
+        }
+    }
 }
 
 /// The median of durations kept as (seconds, how many), sorted by seconds.
@@ -462,62 +550,35 @@ fn median_of_counts(sorted: &[(i64, u64)]) -> Option<f64> {
     Some(days_of_twice(if n % 2 == 1 { 2 * nth(n / 2) } else { nth(n / 2 - 1) + nth(n / 2) }))
 }
 
-/// The figures of added-up cells, as `stats` gives them from the rows.
-fn stats_of(cells: &HashMap<String, i64>, window_days: i64) -> Stats {
-    let count = |k: &str| cells.get(k).copied().unwrap_or(0).max(0) as u64;
-    let (assigned, started, completed) = (count("a"), count("s"), count("c"));
-    let numbered = |prefix: char| cells.iter().filter_map(move |(k, v)| Some((k.strip_prefix(prefix)?.parse::<i64>().ok()?, (*v).max(0) as u64)));
-    let mut durations: Vec<(i64, u64)> = numbered('d').filter(|(_, c)| *c > 0).collect();
-    durations.sort_unstable();
-    let repeated = |prefix: char| numbered(prefix).filter(|(d, _)| *d <= window_days).map(|(_, c)| c).sum::<u64>();
-    let repeat = |n: u64, hit: u64| Repeat { assignments: n, repeated: hit, rate: rate(hit, n) };
-    let open = assigned.saturating_sub(completed);
-    Stats {
-        assigned,
-        started,
-        completed,
-        completion_rate: rate(completed, assigned),
-        median_days_to_complete: median_of_counts(&durations),
-        average_score: mean_of_micros(i128::from(cells.get("m").copied().unwrap_or(0)), count("n")),
-        repeat_after_completed: repeat(completed, repeated('r')),
-        repeat_after_not_completed: repeat(open, repeated('o')),
-    }
-}
-
-fn add_cells(into: &mut HashMap<String, i64>, from: &HashMap<String, i64>) {
-    for (k, v) in from {
-        *into.entry(k.clone()).or_insert(0) += v;
-    }
-}
-
 /// The report from the rollups of the query's dimension over its range (the store read
 /// only those): the same numbers `build` gives from the records.
 pub fn build_from_rollups(q: &ReportQuery, rollups: &[Rollup]) -> Report {
-    let mut groups: BTreeMap<&str, (Option<&(Timestamp, String)>, HashMap<String, i64>)> = BTreeMap::new();
-    let mut all = HashMap::new();
+    type Named<'a> = Option<&'a (Timestamp, String)>;
+    let mut groups: BTreeMap<&str, (Named, Sum)> = BTreeMap::new();
+    let mut all = Sum::default();
     for r in rollups {
         let entry = groups.entry(&r.key).or_default();
-        add_cells(&mut entry.1, &r.cells);
+        entry.1.add(&r.cells);
         // A day whose assignments were all forgotten names nothing.
-        if r.cells.get("a").is_some_and(|a| *a > 0) && r.label.as_ref() > entry.0 {
+        if r.cells.assigned > 0 && r.label.as_ref() > entry.0 {
             entry.0 = r.label.as_ref();
         }
-        add_cells(&mut all, &r.cells);
+        all.add(&r.cells);
     }
     let mut groups: Vec<Group> = groups
         .into_iter()
-        .filter(|(_, (_, cells))| cells.get("a").is_some_and(|a| *a > 0))
-        .map(|(key, (label, cells))| Group {
+        .filter(|(_, (_, sum))| sum.assigned > 0)
+        .map(|(key, (label, sum))| Group {
             key: key.to_string(),
             label: match q.group_by {
                 GroupBy::Course => label.map_or_else(|| key.to_string(), |(_, name)| name.clone()),
                 _ => key.to_string(),
             },
-            stats: stats_of(&cells, q.window_days),
+            stats: sum.stats(q.window_days),
         })
         .collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.stats.assigned));
-    Report { from: ymd(q.from), to: ymd(q.to), group_by: q.group_by, window_days: q.window_days, groups, totals: stats_of(&all, q.window_days) }
+    Report { from: ymd(q.from), to: ymd(q.to), group_by: q.group_by, window_days: q.window_days, groups, totals: all.stats(q.window_days) }
 }
 
 /// The CSV header line's fields.
@@ -576,6 +637,7 @@ pub fn to_csv(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
     use serde_json::json;
     use time::macros::datetime;
 
@@ -800,7 +862,7 @@ mod tests {
         for c in changes {
             let r = store.entry((c.by.as_str(), c.day, c.key.clone())).or_insert_with(|| Rollup { key: c.key.clone(), ..Rollup::default() });
             for (k, v) in c.cells {
-                *r.cells.entry(k).or_insert(0) += v;
+                assert!(r.cells.add(&k, v), "{k} is a cell");
             }
             if c.label.is_some() {
                 r.label = c.label;
@@ -845,8 +907,8 @@ mod tests {
             apply(&mut store, changes(None, Some(r)));
         }
         // Progress, incident facts, forgetting: each a change of one record.
-        for i in 0..rows.len() {
-            let old = rows[i].clone();
+        for r in rows.iter_mut() {
+            let old = r.clone();
             let mut new = old.clone();
             match g.below(6) {
                 0 => new.status = Going,
@@ -866,7 +928,7 @@ mod tests {
                 _ => {}
             }
             apply(&mut store, changes(Some(&old), Some(&new)));
-            rows[i] = new;
+            *r = new;
         }
         let mut kept = Vec::new();
         for r in rows {

@@ -24,6 +24,8 @@ pub(crate) const GUARD_ATTEMPTS: usize = 8;
 /// Records a backfill or deletion transaction counts: one record item and up to three
 /// rollups each.
 const RECORDS_PER_TX: usize = 24;
+/// Days of rollups one Query of a report reads.
+const SEGMENT_DAYS: i64 = 31;
 const LABEL: &str = "label";
 const LABEL_AT: &str = "label_at";
 
@@ -96,6 +98,21 @@ pub(crate) fn record_changes(old: Option<&AssignmentRecord>, new: Option<&Assign
         return Vec::new();
     }
     report::changes(old.map(ReportRow::from).as_ref(), new.map(ReportRow::from).as_ref())
+}
+
+/// `from..=to` cut into runs of at most `SEGMENT_DAYS` days, in order.
+fn segments(from: Date, to: Date) -> Vec<(Date, Date)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    while start <= to {
+        let end = start.saturating_add(time::Duration::days(SEGMENT_DAYS - 1)).min(to);
+        out.push((start, end));
+        if end == to {
+            break;
+        }
+        start = end.saturating_add(time::Duration::days(1));
+    }
+    out
 }
 
 impl DynamoStore {
@@ -231,26 +248,53 @@ impl DynamoStore {
     }
 
     /// The rollups of `by` for the assignment days `from..=to`, or `None` while the
-    /// tenant is not ready (records from before rollups not counted yet). Both reads go
-    /// out together.
+    /// tenant is not ready (records from before rollups not counted yet). The range is
+    /// read as Queries of up to `SEGMENT_DAYS` days each, all at once beside the tenant's
+    /// `META`: a year of a large tenant is about a page per Query instead of ten pages
+    /// one after another.
     pub(crate) async fn read_rollups(&self, tenant: &str, by: GroupBy, from: Date, to: Date) -> Result<Option<Vec<Rollup>>, StoreError> {
         let pk = tenant_pk(tenant);
-        let (lo, hi) = (rollup_prefix(by, from), format!("{}\u{10FFFF}", rollup_prefix(by, to)));
-        let (meta, items) = tokio::join!(self.get_item(key(pk.clone(), META)), self.query_between(&pk, &lo, &hi, None));
+        let segments: Vec<(String, String)> = segments(from, to).into_iter().map(|(a, b)| (rollup_prefix(by, a), format!("{}\u{10FFFF}", rollup_prefix(by, b)))).collect();
+        let queries = futures_util::future::try_join_all(segments.iter().map(|(lo, hi)| self.query_between(&pk, lo, hi, None)));
+        let (meta, pages) = tokio::join!(self.get_item(key(pk.clone(), META)), queries);
         if !matches!(meta?.as_ref().and_then(|m| m.get(ROLLUPS_READY)), Some(AttributeValue::Bool(true))) {
             return Ok(None);
         }
-        let prefix_len = lo.len();
-        items?
+        let prefix_len = rollup_prefix(by, from).len();
+        pages?
             .iter()
+            .flatten()
             .map(|item| {
                 let sk = get_s(item, SK)?;
                 let key = sk.get(prefix_len..).ok_or_else(|| StoreError::Corrupt(format!("rollup key {sk}")))?.to_string();
                 let label = opt_s(item, LABEL).zip(opt_n(item, LABEL_AT)).map(|(name, at)| (at, name));
-                let cells = item.iter().filter_map(|(k, v)| Some((k.strip_prefix('_')?.to_string(), v.as_n().ok()?.parse::<i64>().ok()?))).collect();
+                let mut cells = report::Cells::default();
+                for (name, v) in item.iter().filter_map(|(k, v)| Some((k.strip_prefix('_')?, v.as_n().ok()?.parse::<i64>().ok()?))) {
+                    cells.add(name, v);
+                }
                 Ok(Rollup { key, label, cells })
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn a_range_is_read_in_runs_of_31_days_that_cover_it_once() {
+        assert_eq!(segments(date!(2026 - 03 - 01), date!(2026 - 03 - 01)), vec![(date!(2026 - 03 - 01), date!(2026 - 03 - 01))]);
+        assert_eq!(segments(date!(2026 - 01 - 01), date!(2026 - 01 - 31)), vec![(date!(2026 - 01 - 01), date!(2026 - 01 - 31))]);
+        assert_eq!(segments(date!(2026 - 01 - 01), date!(2026 - 02 - 01)), vec![(date!(2026 - 01 - 01), date!(2026 - 01 - 31)), (date!(2026 - 02 - 01), date!(2026 - 02 - 01))]);
+        let year = segments(date!(2024 - 01 - 01), date!(2024 - 12 - 31));
+        assert_eq!(year.len(), 12, "366 days");
+        assert_eq!((year[0].0, year[11].1), (date!(2024 - 01 - 01), date!(2024 - 12 - 31)));
+        for pair in year.windows(2) {
+            assert_eq!(pair[0].1.next_day(), Some(pair[1].0), "no gap, no overlap");
+            assert!((pair[0].1 - pair[0].0).whole_days() < SEGMENT_DAYS);
+        }
     }
 }

@@ -66,7 +66,7 @@ fn roll_up(rows: &[ReportRow]) -> Store {
         for c in report::changes(None, Some(r)) {
             let item = store.entry((c.by.as_str(), c.day, c.key.clone())).or_insert_with(|| Rollup { key: c.key.clone(), ..Rollup::default() });
             for (k, v) in c.cells {
-                *item.cells.entry(k).or_insert(0) += v;
+                item.cells.add(&k, v);
             }
             if c.label.is_some() {
                 item.label = c.label;
@@ -82,7 +82,10 @@ fn item_bytes(by: GroupBy, r: &Rollup) -> usize {
     let number = |v: i64| v.to_string().len() / 2 + 1;
     let keys = 2 + 8 + 9 + format!("RU#{}#2026-01-01#{}", by.as_str(), r.key).len() + 2;
     let label = r.label.as_ref().map_or(0, |(at, name)| 5 + name.len() + 8 + number(*at));
-    keys + label + r.cells.iter().map(|(k, v)| 1 + k.len() + number(*v)).sum::<usize>()
+    let c = &r.cells;
+    let cell = |digits: usize, n: i64| 2 + digits + number(n);
+    let numbered = |cells: &[(i64, i64)]| cells.iter().map(|(k, n)| cell(k.to_string().len(), *n)).sum::<usize>();
+    keys + label + [c.assigned, c.started, c.completed, c.scores, c.score_micros].iter().filter(|n| **n != 0).map(|n| cell(0, *n)).sum::<usize>() + numbered(&c.durations) + numbered(&c.repeat_done) + numbered(&c.repeat_open)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
