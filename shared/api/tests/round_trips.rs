@@ -85,6 +85,8 @@ async fn round_trips_per_request() {
     let courses_cold = measure(&d, &state, &calls, "courses, first in this container", "GET", "/v1/servicenow/courses?limit=20", None).await;
     let courses_warm = measure(&d, &state, &calls, "courses, warm container", "GET", "/v1/servicenow/courses?limit=20&search=a", None).await;
     let assigned = measure(&d, &state, &calls, "assign 2 courses, warm container", "POST", "/v1/servicenow/assignments", Some(&assign(&[&d.courses[0], &d.courses[1]]))).await;
+    let (from, to) = (&litmos_domain::time::rfc3339(T0 - 200 * 86_400)[..10], &litmos_domain::time::rfc3339(T0 + 165 * 86_400)[..10]);
+    let report = measure(&d, &state, &calls, "report over 366 days, warm container", "GET", &format!("/v1/servicenow/reports/effectiveness?from={from}&to={to}&group_by=course"), None).await;
     d.e.clock.advance(6);
     let after_ttl = measure(&d, &state, &calls, "courses, after the auth cache's TTL", "GET", "/v1/servicenow/courses?limit=20", None).await;
 
@@ -102,6 +104,11 @@ async fn round_trips_per_request() {
     let besides_claims: Vec<testkit::Call> = assigned.of("dynamodb:").into_iter().filter(|c| c.operation != "dynamodb:PutItem").collect();
     assert!(testkit::in_sequence(&besides_claims) <= 3, "{:?}", assigned.names());
     assert_eq!(assigned.of("dynamodb:UpdateItem").len(), 1, "one budget update for both Litmos calls: {:?}", assigned.names());
+
+    // The report (issue 19.3): the tenant's META and a year of rollups as 12 Queries of
+    // 31 days, all at once; no record is read.
+    assert_eq!((report.reads_of("TENANT/META"), report.of("dynamodb:Query").len(), report.dynamodb()), (1, 12, 13), "{:?}", report.names());
+    assert_eq!(report.dynamodb_in_sequence(), 1, "{:?}", report.names());
 
     // The tenant changes (a new source): within the auth cache's TTL this container
     // reads the key again, sees the new profile, and reads the Litmos key again once.
