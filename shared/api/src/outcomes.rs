@@ -167,7 +167,7 @@ const REPORT_QUERY: &[&str] = &["from", "to", "group_by", "window_days"];
 /// The report of one tenant, as JSON or (for `Accept: text/csv`) CSV.
 async fn report_response(state: &AppState, req: &Request, tenant_id: &str) -> Result<Response<Body>, Rejection> {
     let q = ReportQuery::parse(query(req, "from").as_deref(), query(req, "to").as_deref(), query(req, "group_by").as_deref(), query(req, "window_days").as_deref())?;
-    let report = training::effectiveness(&state.store, tenant_id, &q).await?;
+    let report = training::effectiveness(&state.store, &state.store, tenant_id, &q).await?;
     let wants_csv = header(req, "accept").is_some_and(|a| a.to_ascii_lowercase().contains("text/csv"));
     if wants_csv {
         return Ok(Response::builder()

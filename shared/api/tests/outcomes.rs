@@ -619,7 +619,7 @@ async fn the_report_read_from_rollups_equals_the_records_through_every_change() 
     let (from, to) = (litmos_domain::time::rfc3339(T0)[..10].to_string(), litmos_domain::time::rfc3339(T0 + 20 * day)[..10].to_string());
     assert_report_is_exact(&t, &from, &to, "assigned").await;
     let by_course = litmos_domain::report::ReportQuery::parse(Some(&from), Some(&to), Some("course"), None).unwrap();
-    let rollups = t.e.state.store.rollups(&t.id, by_course.group_by, by_course.from, by_course.to).await.unwrap();
+    let rollups = t.e.state.store.rollups(&t.id, &["course"], by_course.from, by_course.to).await.unwrap();
     assert_eq!(rollups.map(|r| r.len()), Some(3), "a new tenant's report reads its rollups: one per course and day");
 
     // Progress: completions with and without a score, one course started.
@@ -705,14 +705,14 @@ async fn the_backfill_counts_older_records_once_and_then_the_report_reads_rollup
     t.assign(&[0, 2], INCIDENT).await;
     let (from, to) = (litmos_domain::time::rfc3339(T0 - 12 * day)[..10].to_string(), litmos_domain::time::rfc3339(T0)[..10].to_string());
     let q = litmos_domain::report::ReportQuery::parse(Some(&from), Some(&to), Some("agent"), None).unwrap();
-    assert!(store.rollups(&t.id, q.group_by, q.from, q.to).await.unwrap().is_none(), "not ready: the report reads the records");
+    assert!(store.rollups(&t.id, &[q.group_by.as_str()], q.from, q.to).await.unwrap().is_none(), "not ready: the report reads the records");
     assert_report_is_exact(&t, &from, &to, "before the backfill").await;
 
     let mut lines = Vec::new();
     let counted = store.backfill_rollups(&t.id, &mut |seen, counted| lines.push((seen, counted))).await.unwrap();
     assert_eq!(counted, 60, "the 60 older records, not the 2 assigned since");
     assert_eq!(lines.last(), Some(&(62, 60)), "progress: records looked at, records counted");
-    assert!(store.rollups(&t.id, q.group_by, q.from, q.to).await.unwrap().is_some(), "ready: the report reads rollups");
+    assert!(store.rollups(&t.id, &[q.group_by.as_str()], q.from, q.to).await.unwrap().is_some(), "ready: the report reads rollups");
     assert_report_is_exact(&t, &from, &to, "after the backfill").await;
     assert_eq!(store.backfill_rollups(&t.id, &mut |_, _| {}).await.unwrap(), 0, "a second run counts nothing again");
     assert_report_is_exact(&t, &from, &to, "after a second backfill").await;

@@ -17,6 +17,7 @@ pub mod model;
 pub mod ports;
 pub mod recommend;
 pub mod report;
+pub mod rollup;
 pub mod rules;
 pub mod servicenow;
 pub mod start_links;

@@ -269,6 +269,17 @@ pub trait IncidentStore: Send + Sync {
     async fn next_incident_after(&self, tenant: &str, caller_sys_id: &str, after: Timestamp, except: &str) -> Result<Option<Timestamp>, StoreError>;
 }
 
+/// The effectiveness report's rollups (issue 19.3, `crate::rollup`).
+#[async_trait]
+pub trait RollupStore: Send + Sync {
+    /// The coarse rollups of the dimensions `by` over the periods that cover `from..=to`
+    /// (`rollup::periods`); `None` while some of the tenant's records are not counted
+    /// in them (then the report reads the records).
+    async fn rollups(&self, tenant: &str, by: &[&str], from: time::Date, to: time::Date) -> Result<Option<Vec<crate::rollup::Rollup>>, StoreError>;
+    /// The fine rollups asked for; the ones that do not exist are left out.
+    async fn fine_rollups(&self, tenant: &str, keys: &[crate::rollup::FineKey]) -> Result<Vec<(crate::rollup::FineKey, crate::rollup::Cells)>, StoreError>;
+}
+
 #[async_trait]
 pub trait ProgressStore: Send + Sync {
     /// The current assignment records of one learner (one per course it holds).
@@ -284,12 +295,6 @@ pub trait ProgressStore: Send + Sync {
     /// Sets the incident fields the report keeps on a record (only ever moving
     /// `next_incident_at` earlier).
     async fn set_record_incident_facts(&self, tenant: &str, record: &AssignmentRecord, category: Option<&str>, next_incident_at: Option<Timestamp>) -> Result<(), StoreError>;
-    /// The report's rollups of `by` for the assignment days `from..=to` (issue 19.3), or
-    /// `None` while some of the tenant's records are not counted in them (then the
-    /// report reads the records). Stores without rollups have none.
-    async fn rollups(&self, _tenant: &str, _by: crate::report::GroupBy, _from: time::Date, _to: time::Date) -> Result<Option<Vec<crate::report::Rollup>>, StoreError> {
-        Ok(None)
-    }
     /// Learners with assignments not completed yet, with when each was last checked.
     async fn open_learners(&self, tenant: &str) -> Result<Vec<(String, Timestamp)>, StoreError>;
     /// Records a check of a learner; `still_open` false forgets it until it is assigned again.

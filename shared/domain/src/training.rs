@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::cache;
 use crate::model::*;
-use crate::ports::{CacheStore, IncidentStore, IncidentWrite, LearnerStore, Litmos, ProgressStore};
+use crate::ports::{CacheStore, IncidentStore, IncidentWrite, LearnerStore, Litmos, ProgressStore, RollupStore};
 use crate::time::{Clock, Timestamp, rfc3339, rfc3339_ms};
 use crate::validate;
 
@@ -618,15 +618,25 @@ pub async fn feed_page(store: &dyn ProgressStore, secret: &[u8], tenant: &str, c
 }
 
 /// The effectiveness report over the tenant's records in the query's range: from the
-/// rollups of the range's days when the store keeps them for the tenant, else from the
-/// records themselves.
-pub async fn effectiveness(store: &dyn ProgressStore, tenant: &str, q: &crate::report::ReportQuery) -> Result<crate::report::Report, Error> {
-    if let Some(rollups) = store.rollups(tenant, q.group_by, q.from, q.to).await? {
-        return Ok(crate::report::build_from_rollups(q, &rollups));
+/// rollups of the range's months and days when the store keeps them for the tenant,
+/// else from the records themselves.
+pub async fn effectiveness(records: &dyn ProgressStore, rollups: &dyn RollupStore, tenant: &str, q: &crate::report::ReportQuery) -> Result<crate::report::Report, Error> {
+    if let Some(report) = from_rollups(rollups, tenant, q).await? {
+        return Ok(report);
     }
     let (start, end) = q.range();
-    let rows: Vec<crate::report::ReportRow> = store.records_between(tenant, start, end).await?.into_iter().map(report_row).collect();
+    let rows: Vec<crate::report::ReportRow> = records.records_between(tenant, start, end).await?.into_iter().map(report_row).collect();
     Ok(crate::report::build(q, &rows))
+}
+
+/// The report from rollups (`None` while the tenant's are not ready): the coarse ones of
+/// the query's dimension and of the totals, then the fine ones its medians need.
+pub async fn from_rollups(store: &dyn RollupStore, tenant: &str, q: &crate::report::ReportQuery) -> Result<Option<crate::report::Report>, Error> {
+    use crate::rollup;
+    let Some(coarse) = store.rollups(tenant, &[q.group_by.as_str(), rollup::ALL], q.from, q.to).await? else { return Ok(None) };
+    let (pending, keys) = rollup::plan(q, &coarse);
+    let fine = if keys.is_empty() { Vec::new() } else { store.fine_rollups(tenant, &keys).await? };
+    Ok(Some(rollup::finish(pending, &fine)))
 }
 
 /// What the report keeps of an assignment record.

@@ -13,12 +13,13 @@ use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{Put, PutRequest, TransactWriteItem, Update, WriteRequest};
 use litmos_domain::model::*;
 use litmos_domain::ports::*;
-use litmos_domain::report::{self, GroupBy, ReportRow, Rollup};
+use litmos_domain::report::ReportRow;
+use litmos_domain::rollup::{self, Cells, FineKey, Rollup};
 use litmos_domain::time::Timestamp;
 use tracing::instrument;
 
 use super::layout::*;
-use super::rollups::{GUARD_ATTEMPTS, Guard, record_changes};
+use super::rollups::{GUARD_ATTEMPTS, Guard, RECORDS_PER_TX, record_changes};
 use super::{DynamoStore, unavailable, written};
 
 /// Appends racing for one tenant's counter retry this often before answering 503.
@@ -181,8 +182,8 @@ impl DynamoStore {
             items.push(TransactWriteItem::builder().update(open).build());
         }
         // The report's rollups count them from here on.
-        let added: Vec<_> = records.iter().flat_map(|r| report::changes(None, Some(&ReportRow::from(r)))).collect();
-        items.extend(self.rollup_items(tenant, &report::merge(added)));
+        let added: Vec<_> = records.iter().flat_map(|r| rollup::changes(None, Some(&ReportRow::from(r)))).collect();
+        items.extend(self.rollup_items(tenant, &rollup::merge(added)));
         items
     }
 
@@ -295,9 +296,10 @@ impl ProgressStore for DynamoStore {
                 }
             }
         }
-        // Each advance: the record, its feed entry and up to three rollups; 19 of them
-        // and the counter fit in one transaction.
-        for chunk in advancing.chunks(19) {
+        // Each advance: the record, its feed entry and up to 16 rollups (4 dimensions,
+        // month and day, coarse and fine); 5 of them and the counter fit in one
+        // transaction.
+        for chunk in advancing.chunks(RECORDS_PER_TX) {
             let mut batch: Vec<(AssignmentRecord, Progress)> = chunk.to_vec();
             let mut rounds = 0;
             while !batch.is_empty() {
@@ -309,7 +311,7 @@ impl ProgressStore for DynamoStore {
                         items.push(put(&self.table, feed_item(tenant, first + i as u64, ms, r, p)));
                         rollups.extend(record_changes(Some(r), Some(&with_progress(r, p))));
                     }
-                    items.extend(self.rollup_items(tenant, &report::merge(rollups)));
+                    items.extend(self.rollup_items(tenant, &rollup::merge(rollups)));
                     items
                 };
                 match self.append_with_feed(tenant, now_ms, batch.len() as u64, None, &build).await? {
@@ -380,11 +382,6 @@ impl ProgressStore for DynamoStore {
             }
         }
         Err(StoreError::Contended("a record's incident facts"))
-    }
-
-    /// The report's rollups (issue 19.3).
-    async fn rollups(&self, tenant: &str, by: GroupBy, from: report::Date, to: report::Date) -> Result<Option<Vec<Rollup>>, StoreError> {
-        self.read_rollups(tenant, by, from, to).await
     }
 
     #[instrument(skip_all, fields(tenant))]
@@ -591,5 +588,17 @@ impl RateBudget for DynamoStore {
             .send()
             .await;
         written("update_item", res)
+    }
+}
+
+#[async_trait]
+impl RollupStore for DynamoStore {
+    /// The report's rollups (issue 19.3).
+    async fn rollups(&self, tenant: &str, by: &[&str], from: time::Date, to: time::Date) -> Result<Option<Vec<Rollup>>, StoreError> {
+        self.read_rollups(tenant, by, from, to).await
+    }
+
+    async fn fine_rollups(&self, tenant: &str, keys: &[FineKey]) -> Result<Vec<(FineKey, Cells)>, StoreError> {
+        self.read_fine_rollups(tenant, keys).await
     }
 }

@@ -1,5 +1,6 @@
-//! The effectiveness report's rollups (issue 19.3): one item per dimension, group and
-//! UTC day of `assigned_at`, whose cells (`_<cell>` attributes) only ever get additions
+//! The effectiveness report's rollups (issue 19.3, `litmos_domain::rollup`): items per
+//! dimension, group and period (UTC month and day of `assigned_at`), and fine items per
+//! whole day of completion, whose cells (`_<cell>` attributes) only ever get additions
 //! (DynamoDB `ADD`), in the same transaction as the record change they count. Each such
 //! transaction is conditioned on the record still being what the change was worked out
 //! from (`Guard`), so a retried or racing write never counts a change twice or from the
@@ -13,7 +14,8 @@
 use aws_sdk_dynamodb::types::{AttributeValue, Delete, TransactWriteItem, Update};
 use litmos_domain::model::AssignmentRecord;
 use litmos_domain::ports::StoreError;
-use litmos_domain::report::{self, Date, GroupBy, ReportRow, Rollup, RollupChange};
+use litmos_domain::report::{Date, ReportRow};
+use litmos_domain::rollup::{self, Cells, FineKey, Period, Rollup, RollupChange};
 
 use super::DynamoStore;
 use super::layout::*;
@@ -21,16 +23,27 @@ use super::progress::TxResult;
 
 /// How often a guarded write reads its record again after another writer changed it.
 pub(crate) const GUARD_ATTEMPTS: usize = 8;
-/// Records a backfill or deletion transaction counts: one record item and up to three
-/// rollups each.
-const RECORDS_PER_TX: usize = 24;
+/// Records a backfill or deletion transaction counts: one record item and up to 16
+/// rollups each (4 dimensions, month and day, coarse and fine).
+pub(crate) const RECORDS_PER_TX: usize = 5;
 /// Days of rollups one Query of a report reads.
 const SEGMENT_DAYS: i64 = 31;
 const LABEL: &str = "label";
 const LABEL_AT: &str = "label_at";
 
-pub fn rollup_prefix(by: GroupBy, day: Date) -> String {
-    format!("RU#{}#{}#", by.as_str(), report::day_key(day))
+/// Where a rollup lives: `RUM#<by>#<YYYY-MM>#<key>`, `RUD#<by>#<YYYY-MM-DD>#<key>`, or
+/// for a fine item `RUF#<by>#<period>#<whole days>#<key>`.
+pub fn rollup_sk(by: &str, period: Period, fine_days: Option<i64>, key: &str) -> String {
+    match (fine_days, period) {
+        (Some(days), p) => format!("RUF#{by}#{}#{days}#{key}", p.key()),
+        (None, Period::Month(_)) => format!("RUM#{by}#{}#{key}", &p_key(period)),
+        (None, Period::Day(_)) => format!("RUD#{by}#{}#{key}", &p_key(period)),
+    }
+}
+
+/// The period's date as coarse keys sort it (`YYYY-MM` or `YYYY-MM-DD`).
+fn p_key(p: Period) -> String {
+    p.key()[1..].to_string()
 }
 
 /// The condition that a record is still what `r` says in everything its rollup cells
@@ -97,7 +110,7 @@ pub(crate) fn record_changes(old: Option<&AssignmentRecord>, new: Option<&Assign
     if old.is_some_and(|o| !o.rolled_up) {
         return Vec::new();
     }
-    report::changes(old.map(ReportRow::from).as_ref(), new.map(ReportRow::from).as_ref())
+    rollup::changes(old.map(ReportRow::from).as_ref(), new.map(ReportRow::from).as_ref())
 }
 
 /// `from..=to` cut into runs of at most `SEGMENT_DAYS` days, in order.
@@ -121,7 +134,7 @@ impl DynamoStore {
         changes
             .iter()
             .map(|c| {
-                let mut update = Update::builder().table_name(&self.table).set_key(Some(key(tenant_pk(tenant), format!("{}{}", rollup_prefix(c.by, c.day), c.key))));
+                let mut update = Update::builder().table_name(&self.table).set_key(Some(key(tenant_pk(tenant), rollup_sk(c.by, c.period, c.fine_days, &c.key))));
                 let mut expr = String::new();
                 if let Some((at, name)) = &c.label {
                     expr.push_str("SET #lbl = :lbl, #lat = :lat ");
@@ -177,7 +190,7 @@ impl DynamoStore {
                     items.push(item);
                     changes.extend(c);
                 }
-                items.extend(self.rollup_items(tenant, &report::merge(changes)));
+                items.extend(self.rollup_items(tenant, &rollup::merge(changes)));
                 match self.transact_items(items, what).await? {
                     TxResult::Committed => batch.clear(),
                     TxResult::Cancelled(codes) => {
@@ -226,7 +239,7 @@ impl DynamoStore {
                 let update = Guard::of(r).on_update(update, None).build().expect("update");
                 let mut counted = r.clone();
                 counted.rolled_up = true;
-                (TransactWriteItem::builder().update(update).build(), report::changes(None, Some(&ReportRow::from(&counted))))
+                (TransactWriteItem::builder().update(update).build(), rollup::changes(None, Some(&ReportRow::from(&counted))))
             })
             .await?;
             progress(seen, counted);
@@ -247,36 +260,71 @@ impl DynamoStore {
         Ok(counted)
     }
 
-    /// The rollups of `by` for the assignment days `from..=to`, or `None` while the
-    /// tenant is not ready (records from before rollups not counted yet). The range is
-    /// read as Queries of up to `SEGMENT_DAYS` days each, all at once beside the tenant's
-    /// `META`: a year of a large tenant is about a page per Query instead of ten pages
-    /// one after another.
-    pub(crate) async fn read_rollups(&self, tenant: &str, by: GroupBy, from: Date, to: Date) -> Result<Option<Vec<Rollup>>, StoreError> {
+    /// The coarse rollups of the dimensions `by` over the periods that cover
+    /// `from..=to`, or `None` while the tenant is not ready (records from before
+    /// rollups not counted yet). One Query per dimension for the whole months and one
+    /// per run of at most `SEGMENT_DAYS` other days, all at once beside the tenant's `META`.
+    pub(crate) async fn read_rollups(&self, tenant: &str, by: &[&str], from: Date, to: Date) -> Result<Option<Vec<Rollup>>, StoreError> {
         let pk = tenant_pk(tenant);
-        let segments: Vec<(String, String)> = segments(from, to).into_iter().map(|(a, b)| (rollup_prefix(by, a), format!("{}\u{10FFFF}", rollup_prefix(by, b)))).collect();
-        let queries = futures_util::future::try_join_all(segments.iter().map(|(lo, hi)| self.query_between(&pk, lo, hi, None)));
+        let (months, days) = rollup::periods(from, to);
+        let mut ranges = Vec::new();
+        for b in by {
+            if let Some((first, last)) = months {
+                let (first, last) = (Period::Month(first), Period::Month(last));
+                ranges.push((rollup_sk(b, first, None, ""), format!("{}\u{10FFFF}", rollup_sk(b, last, None, ""))));
+            }
+            for (start, end) in days.iter().flat_map(|(a, z)| segments(*a, *z)) {
+                ranges.push((rollup_sk(b, Period::Day(start), None, ""), format!("{}\u{10FFFF}", rollup_sk(b, Period::Day(end), None, ""))));
+            }
+        }
+        let queries = futures_util::future::try_join_all(ranges.iter().map(|(lo, hi)| self.query_between(&pk, lo, hi, None)));
         let (meta, pages) = tokio::join!(self.get_item(key(pk.clone(), META)), queries);
         if !matches!(meta?.as_ref().and_then(|m| m.get(ROLLUPS_READY)), Some(AttributeValue::Bool(true))) {
             return Ok(None);
         }
-        let prefix_len = rollup_prefix(by, from).len();
-        pages?
+        pages?.iter().flatten().map(coarse_from).collect::<Result<Vec<_>, _>>().map(Some)
+    }
+
+    /// The fine rollups asked for, 100 keys a request, all requests at once.
+    pub(crate) async fn read_fine_rollups(&self, tenant: &str, keys: &[FineKey]) -> Result<Vec<(FineKey, Cells)>, StoreError> {
+        let pk = tenant_pk(tenant);
+        let by_sk: std::collections::HashMap<String, &FineKey> = keys.iter().map(|k| (rollup_sk(&k.by, k.period, Some(k.days), &k.key), k)).collect();
+        let chunks: Vec<Vec<Item>> = by_sk.keys().map(|sk| key(pk.clone(), sk.clone())).collect::<Vec<_>>().chunks(100).map(<[Item]>::to_vec).collect();
+        let found = futures_util::future::try_join_all(chunks.into_iter().map(|c| self.batch_get(c))).await?;
+        Ok(found
             .iter()
             .flatten()
-            .map(|item| {
-                let sk = get_s(item, SK)?;
-                let key = sk.get(prefix_len..).ok_or_else(|| StoreError::Corrupt(format!("rollup key {sk}")))?.to_string();
-                let label = opt_s(item, LABEL).zip(opt_n(item, LABEL_AT)).map(|(name, at)| (at, name));
-                let mut cells = report::Cells::default();
-                for (name, v) in item.iter().filter_map(|(k, v)| Some((k.strip_prefix('_')?, v.as_n().ok()?.parse::<i64>().ok()?))) {
-                    cells.add(name, v);
-                }
-                Ok(Rollup { key, label, cells })
+            .filter_map(|item| {
+                let k = by_sk.get(&opt_s(item, SK)?)?;
+                Some(((*k).clone(), cells_from(item)))
             })
-            .collect::<Result<Vec<_>, _>>()
-            .map(Some)
+            .collect())
     }
+}
+
+fn cells_from(item: &Item) -> Cells {
+    let mut cells = Cells::default();
+    for (name, v) in item.iter().filter_map(|(k, v)| Some((k.strip_prefix('_')?, v.as_n().ok()?.parse::<i64>().ok()?))) {
+        cells.add(name, v);
+    }
+    cells
+}
+
+/// A coarse rollup item: `RUM#<by>#<YYYY-MM>#<key>` or `RUD#<by>#<YYYY-MM-DD>#<key>`.
+fn coarse_from(item: &Item) -> Result<Rollup, StoreError> {
+    let sk = get_s(item, SK)?;
+    let corrupt = || StoreError::Corrupt(format!("rollup key {sk}"));
+    let (kind, rest) = sk.split_once('#').ok_or_else(corrupt)?;
+    let (by, rest) = rest.split_once('#').ok_or_else(corrupt)?;
+    let (date, key) = rest.split_once('#').ok_or_else(corrupt)?;
+    let parse = |s: &str| Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).map_err(|_| corrupt());
+    let period = match kind {
+        "RUM" => Period::Month(parse(&format!("{date}-01"))?),
+        "RUD" => Period::Day(parse(date)?),
+        _ => return Err(corrupt()),
+    };
+    let label = opt_s(item, LABEL).zip(opt_n(item, LABEL_AT)).map(|(name, at)| (at, name));
+    Ok(Rollup { by: by.to_string(), period, key: key.to_string(), label, cells: cells_from(item) })
 }
 
 #[cfg(test)]

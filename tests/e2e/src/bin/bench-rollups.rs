@@ -1,20 +1,30 @@
 //! `make bench` (issue 19.3): the effectiveness report over a year for one tenant with
 //! 10,000 and with 1,000,000 assignments, read from rollups, next to the report computed
-//! from every record as before. In memory: the rollups are kept by the same domain
-//! function the DynamoDB store applies with `ADD` (`report::changes`), and a report
-//! reads the rollup items of its dimension and days, as the store's Query does. Prints
-//! the items and bytes each report reads (what DynamoDB would ship) and the time to
-//! build it; checks both ways give the same report.
+//! from every record as before.
+//!
+//! The rollups live in an in-memory port of the domain's `RollupStore`, kept by the same
+//! domain function the DynamoDB store applies with `ADD` (`rollup::changes`); the report
+//! is the domain's own `training::from_rollups`. The port counts what DynamoDB would
+//! ship, as the DynamoDB store asks for it: its Queries (one per dimension for the whole
+//! months, one per run of part-month days) and BatchGets (100 keys each), all of one
+//! phase at once, and the pages of 1 MB the largest of them needs. Checks that both ways
+//! give the same report.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use async_trait::async_trait;
 use litmos_domain::model::TrainingStatus;
-use litmos_domain::report::{self, Date, GroupBy, ReportQuery, ReportRow, Rollup};
+use litmos_domain::ports::{RollupStore, StoreError};
+use litmos_domain::report::{self, Date, ReportQuery, ReportRow};
+use litmos_domain::rollup::{self, Cells, FineKey, Period, Rollup};
+use litmos_domain::time::Timestamp;
 
 const T0: i64 = 1_767_225_600; // 2026-01-01T00:00:00Z
 const DAY: i64 = 86_400;
 const RUNS: usize = 5;
+const PAGE: usize = 1_000_000;
 
 struct Rng(u64);
 
@@ -31,7 +41,7 @@ impl Rng {
 /// 30 days (scores on most), a fifth started; 40 % of callers back within 120 days.
 fn rows(n: usize) -> Vec<ReportRow> {
     let mut g = Rng(0x9E37_79B9_7F4A_7C15);
-    (0..n)
+    let mut rows: Vec<ReportRow> = (0..n)
         .map(|i| {
             let assigned_at = T0 + g.below(365 * DAY);
             let status = match g.below(10) {
@@ -54,38 +64,130 @@ fn rows(n: usize) -> Vec<ReportRow> {
                 next_incident_at: (g.below(10) < 4).then(|| assigned_at + 1 + g.below(120 * DAY)),
             }
         })
-        .collect()
+        .collect();
+    rows.sort_by_key(|r| r.assigned_at);
+    rows
 }
 
-type Store = HashMap<(&'static str, Date, String), Rollup>;
+/// (dimension, fine day or none, period, group key): coarse items of one dimension and
+/// kind sort together by period, as the DynamoDB keys do.
+type Key = (&'static str, Option<i64>, Period, String);
 
-/// The rollups as the store keeps them: cells added, a given name overwriting.
-fn roll_up(rows: &[ReportRow]) -> Store {
-    let mut store = Store::new();
-    for r in rows {
-        for c in report::changes(None, Some(r)) {
-            let item = store.entry((c.by.as_str(), c.day, c.key.clone())).or_insert_with(|| Rollup { key: c.key.clone(), ..Rollup::default() });
-            for (k, v) in c.cells {
-                item.cells.add(&k, v);
-            }
-            if c.label.is_some() {
-                item.label = c.label;
+#[derive(Default)]
+struct Reads {
+    items: usize,
+    bytes: usize,
+    /// Pages of the largest request of each phase: what is waited for in sequence.
+    pages: Vec<usize>,
+}
+
+/// The in-memory port: items as the store keeps them (cells added, a given name
+/// overwriting), and what each report read.
+#[derive(Default)]
+struct Memory {
+    items: BTreeMap<Key, (Option<(Timestamp, String)>, BTreeMap<String, i64>)>,
+    reads: Mutex<Reads>,
+}
+
+impl Memory {
+    fn apply(&mut self, rows: &[ReportRow]) {
+        for r in rows {
+            for c in rollup::changes(None, Some(r)) {
+                let (label, cells) = self.items.entry((c.by, c.fine_days, c.period, c.key)).or_default();
+                for (k, v) in c.cells {
+                    *cells.entry(k).or_insert(0) += v;
+                }
+                if c.label.is_some() {
+                    *label = c.label;
+                }
             }
         }
     }
-    store
+
+    fn take_reads(&self) -> Reads {
+        std::mem::take(&mut *self.reads.lock().unwrap())
+    }
 }
 
-/// DynamoDB's size of a rollup item: attribute names and values, numbers at about one
-/// byte per two digits plus one.
-fn item_bytes(by: GroupBy, r: &Rollup) -> usize {
+/// DynamoDB's size of a rollup item: attribute names (`_<cell>`) and values, numbers at
+/// about one byte per two digits plus one.
+fn item_bytes(k: &Key, label: &Option<(Timestamp, String)>, cells: &BTreeMap<String, i64>) -> usize {
     let number = |v: i64| v.to_string().len() / 2 + 1;
-    let keys = 2 + 8 + 9 + format!("RU#{}#2026-01-01#{}", by.as_str(), r.key).len() + 2;
-    let label = r.label.as_ref().map_or(0, |(at, name)| 5 + name.len() + 8 + number(*at));
-    let c = &r.cells;
-    let cell = |digits: usize, n: i64| 2 + digits + number(n);
-    let numbered = |cells: &[(i64, i64)]| cells.iter().map(|(k, n)| cell(k.to_string().len(), *n)).sum::<usize>();
-    keys + label + [c.assigned, c.started, c.completed, c.scores, c.score_micros].iter().filter(|n| **n != 0).map(|n| cell(0, *n)).sum::<usize>() + numbered(&c.durations) + numbered(&c.repeat_done) + numbered(&c.repeat_open)
+    let keys = 2 + 9 + 2 + 4 + k.0.len() + 12 + k.3.len() + 4;
+    let label = label.as_ref().map_or(0, |(at, name)| 5 + name.len() + 8 + number(*at));
+    keys + label + cells.iter().map(|(name, n)| 1 + name.len() + number(*n)).sum::<usize>()
+}
+
+/// The cells as the store reads them from an item.
+fn read(cells: &BTreeMap<String, i64>) -> Cells {
+    let mut out = Cells::default();
+    for (name, v) in cells {
+        out.add(name, *v);
+    }
+    out
+}
+
+fn dim(by: &str) -> &'static str {
+    rollup::DIMENSIONS.into_iter().find(|d| *d == by).expect("a dimension")
+}
+
+#[async_trait]
+impl RollupStore for Memory {
+    async fn rollups(&self, _tenant: &str, by: &[&str], from: Date, to: Date) -> Result<Option<Vec<Rollup>>, StoreError> {
+        let (months, days) = rollup::periods(from, to);
+        // The store's Queries: the whole months of a dimension, and each run of at most
+        // 31 other days.
+        let mut ranges = Vec::new();
+        for b in by {
+            if let Some((first, last)) = months {
+                ranges.push((dim(b), Period::Month(first), Period::Month(last)));
+            }
+            for (a, z) in &days {
+                let mut start = *a;
+                while start <= *z {
+                    let end = start.saturating_add(time::Duration::days(30)).min(*z);
+                    ranges.push((dim(b), Period::Day(start), Period::Day(end)));
+                    start = end.next_day().unwrap();
+                }
+            }
+        }
+        let mut out = Vec::new();
+        let mut reads = self.reads.lock().unwrap();
+        let mut largest = 0;
+        for (b, lo, hi) in ranges {
+            let mut bytes = 0;
+            for (k, (label, cells)) in self.items.range((b, None, lo, String::new())..=(b, None, hi, "\u{10FFFF}".to_string())) {
+                bytes += item_bytes(k, label, cells);
+                out.push(Rollup { by: b.to_string(), period: k.2, key: k.3.clone(), label: label.clone(), cells: read(cells) });
+            }
+            reads.bytes += bytes;
+            largest = largest.max(bytes.div_ceil(PAGE).max(1));
+        }
+        reads.items += out.len();
+        reads.pages.push(largest);
+        Ok(Some(out))
+    }
+
+    async fn fine_rollups(&self, _tenant: &str, keys: &[FineKey]) -> Result<Vec<(FineKey, Cells)>, StoreError> {
+        let mut reads = self.reads.lock().unwrap();
+        let mut out = Vec::new();
+        let mut largest = 0;
+        for chunk in keys.chunks(100) {
+            let mut bytes = 0;
+            for k in chunk {
+                let key = (dim(&k.by), Some(k.days), k.period, k.key.clone());
+                if let Some((label, cells)) = self.items.get(&key) {
+                    bytes += item_bytes(&key, label, cells);
+                    out.push((k.clone(), read(cells)));
+                }
+            }
+            reads.bytes += bytes;
+            largest = largest.max(bytes.div_ceil(PAGE).max(1));
+        }
+        reads.items += keys.len();
+        reads.pages.push(largest);
+        Ok(out)
+    }
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -93,49 +195,85 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-fn main() {
-    let q = |by: &str| ReportQuery::parse(Some("2026-01-01"), Some("2026-12-31"), Some(by), Some("30")).unwrap();
-    println!("effectiveness report over 2026 (365 days), window 30 days; median of {RUNS} runs");
-    println!("{:>10} {:>9} {:>14} {:>12} {:>14} {:>12} {:>12}", "assigns", "group_by", "records read", "from records", "rollups read", "bytes read", "from rollups");
-    let mut by_size = Vec::new();
+struct Figures {
+    items: usize,
+    bytes: usize,
+    pages: Vec<usize>,
+    time: Duration,
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let ranges = [("2026-01-01", "2026-12-31", "a year of whole months"), ("2026-01-15", "2026-12-14", "a year from mid-month")];
+    println!("effectiveness report, window 30 days; in-memory port, median of {RUNS} runs");
+    println!("{:>9} {:>22} {:>9} {:>13} {:>12} {:>11} {:>10} {:>14} {:>12}", "assigns", "range", "group_by", "records read", "from records", "items read", "bytes", "pages waited", "from rollups");
+    let mut all: Vec<(usize, &str, &str, Figures)> = Vec::new();
     for n in [10_000, 1_000_000] {
         let rows = rows(n);
-        let store = roll_up(&rows);
-        for by in ["course", "category"] {
-            let q = q(by);
-            let read: Vec<Rollup> = store.iter().filter(|((d, day, _), _)| *d == by && q.from <= *day && *day <= q.to).map(|(_, r)| r.clone()).collect();
-            let bytes: usize = read.iter().map(|r| item_bytes(q.group_by, r)).sum();
-            // The store reads 31-day runs as Queries at once: the largest run's pages of
-            // 1 MB are the reads waited for one after another.
-            let mut runs: HashMap<i64, usize> = HashMap::new();
-            for ((_, day, _), r) in store.iter().filter(|((d, day, _), _)| *d == by && q.from <= *day && *day <= q.to) {
-                *runs.entry((*day - q.from).whole_days() / 31).or_default() += item_bytes(q.group_by, r);
+        let started = Instant::now();
+        let mut memory = Memory::default();
+        memory.apply(&rows);
+        eprintln!("{n} assignments rolled up into {} items in {:.1} s", memory.items.len(), started.elapsed().as_secs_f64());
+        for (from, to, what) in ranges {
+            for by in ["course", "category"] {
+                let q = ReportQuery::parse(Some(from), Some(to), Some(by), Some("30")).unwrap();
+                let (start, end) = q.range();
+                let in_range: Vec<ReportRow> = rows.iter().filter(|r| start <= r.assigned_at && r.assigned_at < end).cloned().collect();
+                let exact = report::build(&q, &in_range);
+                let rolled = litmos_domain::training::from_rollups(&memory, "t", &q).await.unwrap().unwrap();
+                assert_eq!(rolled, exact, "{n} assignments, {what}, by {by}: the rollups give the records' report");
+                let reads = memory.take_reads();
+                let from_records = median((0..RUNS).map(|_| {
+                    let t = Instant::now();
+                    std::hint::black_box(report::build(&q, &in_range));
+                    t.elapsed()
+                }).collect());
+                let mut times = Vec::new();
+                for _ in 0..RUNS {
+                    let t = Instant::now();
+                    std::hint::black_box(litmos_domain::training::from_rollups(&memory, "t", &q).await.unwrap());
+                    times.push(t.elapsed());
+                    memory.take_reads();
+                }
+                if std::env::var("DEBUG_PHASES").is_ok() {
+                    let t = Instant::now();
+                    let coarse = memory.rollups("t", &[by, rollup::ALL], q.from, q.to).await.unwrap().unwrap();
+                    let t1 = t.elapsed();
+                    let (pending, keys) = rollup::plan(&q, &coarse);
+                    let t2 = t.elapsed();
+                    let fine = memory.fine_rollups("t", &keys).await.unwrap();
+                    let t3 = t.elapsed();
+                    let _ = rollup::finish(pending, &fine);
+                    eprintln!("phases: read coarse {:?}, plan {:?}, read fine {:?} ({} keys), finish {:?}", t1, t2 - t1, t3 - t2, keys.len(), t.elapsed() - t3);
+                    memory.take_reads();
+                }
+                let f = Figures { items: reads.items, bytes: reads.bytes, pages: reads.pages, time: median(times) };
+                println!(
+                    "{n:>9} {what:>22} {by:>9} {:>13} {:>10.1}ms {:>11} {:>8}kB {:>14} {:>10.1}ms",
+                    in_range.len(),
+                    from_records.as_secs_f64() * 1e3,
+                    f.items,
+                    f.bytes / 1_000,
+                    f.pages.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" + "),
+                    f.time.as_secs_f64() * 1e3
+                );
+                all.push((n, what, by, f));
             }
-            let pages_in_sequence = runs.values().map(|b| b.div_ceil(1_000_000)).max().unwrap_or(1);
-            let exact = report::build(&q, &rows);
-            let rolled = report::build_from_rollups(&q, &read);
-            assert_eq!(rolled, exact, "{n} assignments by {by}: the rollups give the records' report");
-            let time = |f: &dyn Fn() -> report::Report| median((0..RUNS).map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(f());
-                t.elapsed()
-            }).collect());
-            let from_records = time(&|| report::build(&q, &rows));
-            let from_rollups = time(&|| report::build_from_rollups(&q, &read));
-            println!("{n:>10} {by:>9} {n:>14} {:>10.1}ms {:>14} {:>10}kB {:>10.1}ms", from_records.as_secs_f64() * 1e3, read.len(), bytes / 1_000, from_rollups.as_secs_f64() * 1e3);
-            by_size.push((n, by, read.len(), bytes, from_rollups, pages_in_sequence));
         }
     }
-    for by in ["course", "category"] {
-        let small = by_size.iter().find(|s| s.0 == 10_000 && s.1 == by).unwrap();
-        let large = by_size.iter().find(|s| s.0 == 1_000_000 && s.1 == by).unwrap();
+    println!();
+    for (_, what, by) in ranges.iter().flat_map(|(_, _, what)| ["course", "category"].map(|by| ((), *what, by))) {
+        let pick = |n: usize| &all.iter().find(|a| a.0 == n && a.1 == what && a.2 == by).unwrap().3;
+        let (small, large) = (pick(10_000), pick(1_000_000));
         println!(
-            "by {by}: 1,000,000 against 10,000 assignments: {:.1}x the items, {:.1}x the bytes, {:.1}x the time to build from rollups; pages of 1 MB read one after another: {} against {} (12 Queries at once)",
-            large.2 as f64 / small.2 as f64,
-            large.3 as f64 / small.3 as f64,
-            large.4.as_secs_f64() / small.4.as_secs_f64(),
-            large.5,
-            small.5,
+            "{what}, by {by}: 1,000,000 against 10,000 assignments: {:.1}x the items, {:.1}x the bytes, round trips in sequence {} against {}, pages waited {} against {}, {:.1}x the time in the port",
+            large.items as f64 / small.items as f64,
+            large.bytes as f64 / small.bytes as f64,
+            large.pages.len(),
+            small.pages.len(),
+            large.pages.iter().sum::<usize>(),
+            small.pages.iter().sum::<usize>(),
+            large.time.as_secs_f64() / small.time.as_secs_f64(),
         );
     }
 }
