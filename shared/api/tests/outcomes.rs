@@ -6,7 +6,7 @@
 mod support;
 
 use litmos_api::{admin, outcomes};
-use litmos_domain::ports::ProgressStore;
+use litmos_domain::ports::{ProgressStore, RollupStore};
 use litmos_double::Fault;
 use serde_json::{Value, json};
 use support::*;

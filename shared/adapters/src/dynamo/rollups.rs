@@ -157,6 +157,37 @@ impl DynamoStore {
             .collect()
     }
 
+    /// Writes rollup items as they stand (`changes` from nothing: their cells and name)
+    /// and marks the tenant ready, in bulk: for `make bench`'s data sets.
+    pub async fn import_rollups(&self, tenant: &str, items: &[RollupChange]) -> Result<(), StoreError> {
+        let requests = items
+            .iter()
+            .map(|c| {
+                let mut item = key(tenant_pk(tenant), rollup_sk(c.by, c.period, c.fine_days, &c.key));
+                if let Some((at, name)) = &c.label {
+                    item.insert(LABEL.into(), s(name.clone()));
+                    item.insert(LABEL_AT.into(), n(*at));
+                }
+                for (cell, v) in &c.cells {
+                    item.insert(format!("_{cell}"), n(*v));
+                }
+                aws_sdk_dynamodb::types::WriteRequest::builder().put_request(aws_sdk_dynamodb::types::PutRequest::builder().set_item(Some(item)).build().expect("item set")).build()
+            })
+            .collect();
+        self.batch_write(requests).await?;
+        self.client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(tenant_pk(tenant), META)))
+            .update_expression("SET #ready = :true")
+            .expression_attribute_names("#ready", ROLLUPS_READY)
+            .expression_attribute_values(":true", AttributeValue::Bool(true))
+            .send()
+            .await
+            .map_err(|e| super::unavailable("update_item", e))?;
+        Ok(())
+    }
+
     /// A record as it is now, read consistently (`None`: gone).
     pub(crate) async fn reread(&self, tenant: &str, r: &AssignmentRecord) -> Result<Option<AssignmentRecord>, StoreError> {
         let a = &r.assignment;

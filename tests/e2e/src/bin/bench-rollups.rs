@@ -87,6 +87,8 @@ struct Reads {
 struct Memory {
     items: BTreeMap<Key, (Option<(Timestamp, String)>, BTreeMap<String, i64>)>,
     reads: Mutex<Reads>,
+    /// Every item a report read, to load into moto.
+    touched: Mutex<std::collections::BTreeSet<Key>>,
 }
 
 impl Memory {
@@ -158,6 +160,7 @@ impl RollupStore for Memory {
             let mut bytes = 0;
             for (k, (label, cells)) in self.items.range((b, None, lo, String::new())..=(b, None, hi, "\u{10FFFF}".to_string())) {
                 bytes += item_bytes(k, label, cells);
+                self.touched.lock().unwrap().insert(k.clone());
                 out.push(Rollup { by: b.to_string(), period: k.2, key: k.3.clone(), label: label.clone(), cells: read(cells) });
             }
             reads.bytes += bytes;
@@ -178,6 +181,7 @@ impl RollupStore for Memory {
                 let key = (dim(&k.by), Some(k.days), k.period, k.key.clone());
                 if let Some((label, cells)) = self.items.get(&key) {
                     bytes += item_bytes(&key, label, cells);
+                    self.touched.lock().unwrap().insert(key.clone());
                     out.push((k.clone(), read(cells)));
                 }
             }
@@ -204,6 +208,23 @@ struct Figures {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    // With MOTO_ENDPOINT (`make bench`), the same reports are also read through the
+    // DynamoDB store from moto, the items they read loaded there first.
+    let moto = match std::env::var("MOTO_ENDPOINT") {
+        Ok(_) => {
+            e2e::use_bench_moto();
+            let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
+                .timeout_config(aws_config::timeout::TimeoutConfig::builder().operation_timeout(Duration::from_secs(300)).operation_attempt_timeout(Duration::from_secs(300)).build())
+                .load()
+                .await;
+            let client = aws_sdk_dynamodb::Client::new(&sdk);
+            let table = format!("bench-rollups-{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64);
+            litmos_adapters::dynamo::ensure_table(&client, &table).await.unwrap();
+            Some(litmos_adapters::DynamoStore::new(client, table))
+        }
+        Err(_) => None,
+    };
+    let mut on_moto: Vec<(usize, &str, &str, Duration)> = Vec::new();
     let ranges = [("2026-01-01", "2026-12-31", "a year of whole months"), ("2026-01-15", "2026-12-14", "a year from mid-month")];
     println!("effectiveness report, window 30 days; in-memory port, median of {RUNS} runs");
     println!("{:>9} {:>22} {:>9} {:>13} {:>12} {:>11} {:>10} {:>14} {:>12}", "assigns", "range", "group_by", "records read", "from records", "items read", "bytes", "pages waited", "from rollups");
@@ -214,12 +235,14 @@ async fn main() {
         let mut memory = Memory::default();
         memory.apply(&rows);
         eprintln!("{n} assignments rolled up into {} items in {:.1} s", memory.items.len(), started.elapsed().as_secs_f64());
+        let mut exacts = Vec::new();
         for (from, to, what) in ranges {
             for by in ["course", "category"] {
                 let q = ReportQuery::parse(Some(from), Some(to), Some(by), Some("30")).unwrap();
                 let (start, end) = q.range();
                 let in_range: Vec<ReportRow> = rows.iter().filter(|r| start <= r.assigned_at && r.assigned_at < end).cloned().collect();
                 let exact = report::build(&q, &in_range);
+                exacts.push(((what, by), exact.clone()));
                 let rolled = litmos_domain::training::from_rollups(&memory, "t", &q).await.unwrap().unwrap();
                 assert_eq!(rolled, exact, "{n} assignments, {what}, by {by}: the rollups give the records' report");
                 let reads = memory.take_reads();
@@ -259,6 +282,43 @@ async fn main() {
                 );
                 all.push((n, what, by, f));
             }
+        }
+        if let Some(store) = &moto {
+            let touched = memory.touched.lock().unwrap().clone();
+            let items: Vec<rollup::RollupChange> = touched
+                .iter()
+                .map(|k| {
+                    let (label, cells) = &memory.items[k];
+                    rollup::RollupChange { by: k.0, period: k.2, fine_days: k.1, key: k.3.clone(), label: label.clone(), cells: cells.clone() }
+                })
+                .collect();
+            let tenant = format!("bench-{n}");
+            let t = Instant::now();
+            store.import_rollups(&tenant, &items).await.unwrap();
+            eprintln!("{} items the reports read loaded into moto in {:.1} s", items.len(), t.elapsed().as_secs_f64());
+            for (from, to, what) in ranges {
+                for by in ["course", "category"] {
+                    let q = ReportQuery::parse(Some(from), Some(to), Some(by), Some("30")).unwrap();
+                    let exact = &exacts.iter().find(|(k, _)| *k == (what, by)).unwrap().1;
+                    let mut times = Vec::new();
+                    for _ in 0..RUNS {
+                        let t = Instant::now();
+                        let r = litmos_domain::training::from_rollups(store, &tenant, &q).await.unwrap().unwrap();
+                        times.push(t.elapsed());
+                        assert_eq!(&r, exact, "moto, {n} assignments, {what}, by {by}");
+                    }
+                    on_moto.push((n, what, by, median(times)));
+                }
+            }
+        }
+    }
+    if !on_moto.is_empty() {
+        println!();
+        println!("the same reports through the DynamoDB store, from moto (median of {RUNS} runs):");
+        for (what, by) in ranges.iter().flat_map(|(_, _, what)| ["course", "category"].map(|by| (*what, by))) {
+            let pick = |n: usize| on_moto.iter().find(|a| a.0 == n && a.1 == what && a.2 == by).unwrap().3;
+            let (small, large) = (pick(10_000), pick(1_000_000));
+            println!("{what}, by {by}: 10,000 assignments {:.1} ms, 1,000,000 assignments {:.1} ms: {:.2}x", small.as_secs_f64() * 1e3, large.as_secs_f64() * 1e3, large.as_secs_f64() / small.as_secs_f64());
         }
     }
     println!();
