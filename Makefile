@@ -35,7 +35,7 @@ bench:
 	bash infra/with-moto.sh target/release/bench-cold-start
 	bash infra/with-moto.sh target/release/bench-courses
 	bash infra/with-moto.sh target/release/bench-report
-	bash infra/with-moto.sh target/release/bench-rollups
+	target/release/bench-rollups
 	target/release/sim-tenant-share
 	bash infra/with-moto.sh cargo test -q -p litmos-api --test round_trips -- --nocapture --test-threads=1
 

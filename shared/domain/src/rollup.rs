@@ -63,9 +63,19 @@ fn last_of_month(first: Date) -> Date {
     first.replace_day(first.month().length(first.year())).expect("a month's last day")
 }
 
+/// Days from the first to the last, both included.
+pub type Run = (Date, Date);
+
+/// The one or two middle completions of a group: the whole day that holds each, and
+/// how many of that day come before it.
+type Middle = [(i64, u64); 2];
+
+/// A group's fine seconds by (dimension, key, whole day).
+type SecondsOf<'a, N> = HashMap<(&'a str, &'a str, i64), Vec<(i64, N)>>;
+
 /// The periods that cover `from..=to` exactly: the first and last whole month inside
 /// it (first days; `None` when none is whole), and the runs of days outside those months.
-pub fn periods(from: Date, to: Date) -> (Option<(Date, Date)>, Vec<(Date, Date)>) {
+pub fn periods(from: Date, to: Date) -> (Option<Run>, Vec<Run>) {
     let first = if from.day() == 1 { Some(from) } else { last_of_month(from).next_day() };
     let last = if to == last_of_month(to) { Some(to.replace_day(1).expect("day 1")) } else { to.replace_day(1).ok().and_then(|d| d.previous_day()).map(|d| d.replace_day(1).expect("day 1")) };
     match (first, last) {
@@ -293,7 +303,7 @@ impl<'a> Sum<'a> {
 
     /// The figures but the median, and what the median needs: for the one or two middle
     /// completions, the whole day that holds each and how many of that day come before it.
-    fn stats(&self, window_days: i64) -> (Stats, Option<[(i64, u64); 2]>) {
+    fn stats(&self, window_days: i64) -> (Stats, Option<Middle>) {
         let count = |v: i64| v.max(0) as u64;
         let (assigned, started, completed) = (count(self.assigned), count(self.started), count(self.completed));
         let within = |days: &[i64]| days.iter().take(window_days as usize + 1).map(|n| count(*n)).sum::<u64>();
@@ -326,7 +336,7 @@ impl<'a> Sum<'a> {
 
     /// The fine items the middle days need: those of the periods that have completions
     /// on those days.
-    fn fine_keys(&self, by: &str, key: &str, middle: &[(i64, u64); 2]) -> Vec<FineKey> {
+    fn fine_keys(&self, by: &str, key: &str, middle: &Middle) -> Vec<FineKey> {
         let mut out: Vec<FineKey> = Vec::new();
         for day in [middle[0].0, middle[1].0] {
             for (period, days) in &self.days {
@@ -344,8 +354,8 @@ impl<'a> Sum<'a> {
 /// A report read from rollups, waiting for the fine items its medians need.
 pub struct Pending {
     q: ReportQuery,
-    groups: Vec<(Group, Option<[(i64, u64); 2]>)>,
-    totals: (Stats, Option<[(i64, u64); 2]>),
+    groups: Vec<(Group, Option<Middle>)>,
+    totals: (Stats, Option<Middle>),
 }
 
 /// The report from the coarse rollups of the query's dimension and of `all` over its
@@ -388,12 +398,12 @@ pub fn plan(q: &ReportQuery, rollups: &[Rollup]) -> (Pending, Vec<FineKey>) {
 /// The report, its medians taken from the fine items `plan` asked for (what the store
 /// found of them: an absent item holds nothing).
 pub fn finish(p: Pending, fine: &[(FineKey, Cells)]) -> Report {
-    let mut seconds: HashMap<(&str, &str, i64), Vec<(i64, i64)>> = HashMap::new();
+    let mut seconds: SecondsOf<i64> = HashMap::new();
     for (k, c) in fine {
         seconds.entry((k.by.as_str(), k.key.as_str(), k.days)).or_default().extend_from_slice(&c.seconds);
     }
-    let seconds: HashMap<(&str, &str, i64), Vec<(i64, u64)>> = seconds.into_iter().map(|(k, v)| (k, summed(v))).collect();
-    let median = |by: &str, key: &str, middle: Option<[(i64, u64); 2]>| {
+    let seconds: SecondsOf<u64> = seconds.into_iter().map(|(k, v)| (k, summed(v))).collect();
+    let median = |by: &str, key: &str, middle: Option<Middle>| {
         let middle = middle?;
         let value = |(day, skip): (i64, u64)| {
             let values = seconds.get(&(by, key, day))?;
@@ -443,9 +453,11 @@ mod tests {
         }
     }
 
+    type Item = (Option<(Timestamp, String)>, Cells);
+
     /// Rollups kept as a store keeps them: cells added, a given name overwriting.
     #[derive(Default)]
-    struct Store(HashMap<(&'static str, Period, Option<i64>, String), (Option<(Timestamp, String)>, Cells)>);
+    struct Store(HashMap<(&'static str, Period, Option<i64>, String), Item>);
 
     impl Store {
         fn apply(&mut self, changes: Vec<RollupChange>) {

@@ -113,7 +113,7 @@ async fn main() {
         assert_eq!(read, ASSIGNMENTS);
 
         let t = Instant::now();
-        let r = litmos_domain::training::effectiveness(&store, "bench", &q).await.unwrap();
+        let r = litmos_domain::training::effectiveness(&store, &store, "bench", &q).await.unwrap();
         let json = serde_json::to_string(&r).unwrap();
         report.push(t.elapsed());
         std::hint::black_box(json);
