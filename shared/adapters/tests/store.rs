@@ -488,3 +488,54 @@ async fn every_live_key_carries_the_current_profile_under_concurrency() {
         assert_eq!((p.litmos.clone(), p.version), (t.litmos.clone(), t.profile_version), "key {} is behind its tenant", h.key_id());
     }
 }
+
+/// Issue 19.3: the `backfill-rollups` command, run as an operator runs it (the table in
+/// `TABLE_NAME`, the AWS variables), counts every tenant's older records and marks each
+/// ready; a tenant that does not exist is an error naming it.
+#[tokio::test]
+async fn the_backfill_command_counts_every_tenant_and_names_a_missing_one() {
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use litmos_domain::model::{Assignment, AssignmentRecord, Progress};
+    use litmos_domain::ports::RollupStore;
+    let s = store().await;
+    for id in ["acme", "beta"] {
+        assert!(s.put_tenant_profile(id, "T", &settings(), 10, 100).await.unwrap());
+        // Records from before rollups, and the tenant not ready.
+        let records: Vec<AssignmentRecord> = (0..3)
+            .map(|i| AssignmentRecord {
+                assignment: Assignment { learner_id: format!("L{i}"), course_id: "C1".into(), course_name: "One".into(), incident_sys_id: format!("i{i}"), incident_number: "INC0001".into(), incident_table: "incident".into(), assigned_by: "a@x.io".into(), assigned_at: 86_400 * 400 + i },
+                caller_sys_id: format!("c{i}"),
+                progress: Progress::default(),
+                category: None,
+                next_incident_at: None,
+                rolled_up: false,
+            })
+            .collect();
+        s.import_records(id, &records).await.unwrap();
+        s.client().update_item().table_name(s.table()).key("pk", AttributeValue::S(format!("TENANT#{id}"))).key("sk", AttributeValue::S("META".into())).update_expression("REMOVE rollups_ready").send().await.unwrap();
+    }
+    let day = time::macros::date!(1971 - 02 - 05);
+    assert!(s.rollups("acme", &["course"], day, day).await.unwrap().is_none());
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_backfill-rollups"))
+            .args(args)
+            .env("TABLE_NAME", s.table())
+            .env("AWS_ENDPOINT_URL", testkit::moto_endpoint())
+            .env("AWS_REGION", "us-east-1")
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .output()
+            .unwrap()
+    };
+    let all = run(&[]);
+    let out = String::from_utf8_lossy(&all.stdout);
+    assert!(all.status.success(), "{out}{}", String::from_utf8_lossy(&all.stderr));
+    assert!(out.contains("[1/2] acme: 3 records counted") && out.contains("[2/2] beta: 3 records counted"), "{out}");
+    for id in ["acme", "beta"] {
+        let rollups = s.rollups(id, &["course"], day, day).await.unwrap().expect("ready");
+        assert_eq!(rollups.iter().map(|r| r.cells.assigned).sum::<i64>(), 3, "{id}");
+    }
+    let missing = run(&["nobody"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("tenant nobody: no such tenant"));
+}

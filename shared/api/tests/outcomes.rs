@@ -710,10 +710,11 @@ async fn the_backfill_counts_older_records_once_and_then_the_report_reads_rollup
 
     let mut lines = Vec::new();
     let counted = store.backfill_rollups(&t.id, &mut |seen, counted| lines.push((seen, counted))).await.unwrap();
-    assert_eq!(counted, 60, "the 60 older records, not the 2 assigned since");
+    assert_eq!(counted, Some(60), "the 60 older records, not the 2 assigned since");
     assert_eq!(lines.last(), Some(&(62, 60)), "progress: records looked at, records counted");
     assert!(store.rollups(&t.id, &[q.group_by.as_str()], q.from, q.to).await.unwrap().is_some(), "ready: the report reads rollups");
     assert_report_is_exact(&t, &from, &to, "after the backfill").await;
-    assert_eq!(store.backfill_rollups(&t.id, &mut |_, _| {}).await.unwrap(), 0, "a second run counts nothing again");
+    assert_eq!(store.backfill_rollups(&t.id, &mut |_, _| {}).await.unwrap(), Some(0), "a second run counts nothing again");
+    assert_eq!(store.backfill_rollups("nobody", &mut |_, _| {}).await.unwrap(), None, "no such tenant");
     assert_report_is_exact(&t, &from, &to, "after a second backfill").await;
 }

@@ -33,7 +33,10 @@ async fn main() {
             .backfill_rollups(tenant, &mut |seen, counted| eprintln!("  {tenant}: {seen} records looked at, {counted} counted"))
             .await
             .unwrap_or_else(|e| fail(&format!("tenant {tenant}: {e} (run again: what was counted stays counted once)")));
-        println!("[{}/{}] {tenant}: {counted} records counted; its reports read rollups", i + 1, tenants.len());
+        match counted {
+            Some(counted) => println!("[{}/{}] {tenant}: {counted} records counted; its reports read rollups", i + 1, tenants.len()),
+            None => fail(&format!("tenant {tenant}: no such tenant")),
+        }
     }
 }
 

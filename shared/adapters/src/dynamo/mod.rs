@@ -65,6 +65,10 @@ impl DynamoStore {
         DynamoStore { client, table: table.into() }
     }
 
+    pub fn table(&self) -> &str {
+        &self.table
+    }
+
     pub fn client(&self) -> &Client {
         &self.client
     }

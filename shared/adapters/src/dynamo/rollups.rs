@@ -247,8 +247,8 @@ impl DynamoStore {
     /// Counts the tenant's records that the rollups do not count yet, each once, then
     /// marks the tenant ready (its reports read rollups from then on). Safe beside live
     /// traffic and safe to run again. `progress` hears how many records were looked at
-    /// and counted after each page. Returns how many it counted.
-    pub async fn backfill_rollups(&self, tenant: &str, progress: &mut (dyn FnMut(usize, usize) + Send)) -> Result<usize, StoreError> {
+    /// and counted after each page. Returns how many it counted (`None`: no such tenant).
+    pub async fn backfill_rollups(&self, tenant: &str, progress: &mut (dyn FnMut(usize, usize) + Send)) -> Result<Option<usize>, StoreError> {
         let pk = tenant_pk(tenant);
         let (mut seen, mut counted) = (0, 0);
         let mut lo = "REC#".to_string();
@@ -287,8 +287,7 @@ impl DynamoStore {
             .expression_attribute_values(":true", AttributeValue::Bool(true))
             .send()
             .await;
-        super::written("update_item", res)?;
-        Ok(counted)
+        Ok(super::written("update_item", res)?.then_some(counted))
     }
 
     /// The coarse rollups of the dimensions `by` over the periods that cover
