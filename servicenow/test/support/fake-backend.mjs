@@ -247,6 +247,10 @@ const server = createServer(async (req, res) => {
     }
 })
 
+// The tests' fetch keeps idle connections 4 s; a server that closed them first (Node's
+// default is 5 s) could close one just as a test reuses it ("fetch failed"): let the
+// client always be the one that closes.
+server.keepAliveTimeout = 120_000
 server.listen(0, '127.0.0.1', () => {
     process.stdout.write(`${server.address().port}\n`)
 })
