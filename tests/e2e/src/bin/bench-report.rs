@@ -7,7 +7,6 @@
 
 use std::time::{Duration, Instant};
 
-use litmos_adapters::DynamoStore;
 use litmos_domain::model::*;
 use litmos_domain::report::ReportQuery;
 
@@ -24,16 +23,8 @@ fn median(mut v: Vec<Duration>) -> Duration {
 #[tokio::main]
 async fn main() {
     e2e::use_bench_moto();
-    // moto reads a 50,000-item partition in Python: far slower than DynamoDB, so the
-    // production timeouts (8 s per operation) would cut the bench short.
-    let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .timeout_config(aws_config::timeout::TimeoutConfig::builder().operation_timeout(Duration::from_secs(300)).operation_attempt_timeout(Duration::from_secs(300)).build())
-        .load()
-        .await;
-    let client = aws_sdk_dynamodb::Client::new(&sdk);
-    let table = format!("bench-report-{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64);
-    litmos_adapters::dynamo::ensure_table(&client, &table).await.unwrap();
-    let store = DynamoStore::new(client.clone(), table.clone());
+    let store = e2e::bench_store("bench-report").await;
+    let (client, table) = (store.client().clone(), store.table().to_string());
 
     // 2,000 callers with 5 assignments each over 200 days, 40 courses, 8 agents, 6
     // categories; 60 % completed, 20 % in progress; 10 incidents per caller.

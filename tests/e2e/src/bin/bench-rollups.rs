@@ -225,14 +225,7 @@ async fn main() {
     let moto = match std::env::var("MOTO_ENDPOINT").ok().filter(|_| std::env::var("BENCH_ROLLUPS_MOTO").is_ok_and(|v| v == "1")) {
         Some(_) => {
             e2e::use_bench_moto();
-            let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
-                .timeout_config(aws_config::timeout::TimeoutConfig::builder().operation_timeout(Duration::from_secs(300)).operation_attempt_timeout(Duration::from_secs(300)).build())
-                .load()
-                .await;
-            let client = aws_sdk_dynamodb::Client::new(&sdk);
-            let table = format!("bench-rollups-{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64);
-            litmos_adapters::dynamo::ensure_table(&client, &table).await.unwrap();
-            Some(litmos_adapters::DynamoStore::new(client, table))
+            Some(e2e::bench_store("bench-rollups").await)
         }
         None => None,
     };
