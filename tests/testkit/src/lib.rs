@@ -44,12 +44,17 @@ pub fn moto_endpoint() -> &'static str {
     ENDPOINT.get_or_init(|| std::env::var("MOTO_ENDPOINT").ok().filter(|v| !v.is_empty()).unwrap_or_else(start_moto))
 }
 
-/// SDK configuration pointing at moto, with the same timeouts as production.
+/// SDK configuration pointing at moto (see `sdk_config_at` for its timeouts).
 pub async fn sdk_config() -> aws_config::SdkConfig {
     sdk_config_at(moto_endpoint()).await
 }
 
 /// SDK configuration pointing anywhere, e.g. a closed port to make the store fail.
+/// Longer timeouts than production's (3 s an attempt, 8 s in all): moto answers one
+/// request at a time, so the tests that send 50 requests at once queue behind its
+/// transactions, and on a busy 2-core CI machine an attempt timed out while moto had
+/// already applied it (a claim then saw its own first attempt). What the timeouts do
+/// in production is tested against a closed port, which fails at once.
 pub async fn sdk_config_at(endpoint: &str) -> aws_config::SdkConfig {
     aws_config::defaults(BehaviorVersion::latest())
         .endpoint_url(endpoint)
@@ -58,8 +63,8 @@ pub async fn sdk_config_at(endpoint: &str) -> aws_config::SdkConfig {
         .timeout_config(
             aws_config::timeout::TimeoutConfig::builder()
                 .connect_timeout(Duration::from_secs(2))
-                .operation_attempt_timeout(Duration::from_secs(3))
-                .operation_timeout(Duration::from_secs(8))
+                .operation_attempt_timeout(Duration::from_secs(15))
+                .operation_timeout(Duration::from_secs(40))
                 .build(),
         )
         .load()
