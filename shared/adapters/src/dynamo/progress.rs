@@ -13,7 +13,6 @@ use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{Put, PutRequest, TransactWriteItem, Update, WriteRequest};
 use litmos_domain::model::*;
 use litmos_domain::ports::*;
-use litmos_domain::report::ReportRow;
 use litmos_domain::rollup::{self, Cells, FineKey, Rollup};
 use litmos_domain::time::Timestamp;
 use tracing::instrument;
@@ -182,7 +181,7 @@ impl DynamoStore {
             items.push(TransactWriteItem::builder().update(open).build());
         }
         // The report's rollups count them from here on.
-        let added: Vec<_> = records.iter().flat_map(|r| rollup::changes(None, Some(&ReportRow::from(r)))).collect();
+        let added: Vec<_> = records.iter().flat_map(|r| record_changes(None, Some(r))).collect();
         items.extend(self.rollup_items(tenant, &rollup::merge(added)));
         items
     }

@@ -270,7 +270,7 @@ impl DynamoStore {
                 let update = Guard::of(r).on_update(update, None).build().expect("update");
                 let mut counted = r.clone();
                 counted.rolled_up = true;
-                (TransactWriteItem::builder().update(update).build(), rollup::changes(None, Some(&ReportRow::from(&counted))))
+                (TransactWriteItem::builder().update(update).build(), record_changes(None, Some(&counted)))
             })
             .await?;
             progress(seen, counted);
