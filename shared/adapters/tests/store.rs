@@ -515,7 +515,7 @@ async fn the_backfill_command_counts_every_tenant_and_names_a_missing_one() {
         s.client().update_item().table_name(s.table()).key("pk", AttributeValue::S(format!("TENANT#{id}"))).key("sk", AttributeValue::S("META".into())).update_expression("REMOVE rollups_ready").send().await.unwrap();
     }
     let day = time::macros::date!(1971 - 02 - 05);
-    assert!(s.rollups("acme", &["course"], day, day).await.unwrap().is_none());
+    assert!(s.rollups("acme", &["course"], day, day, &litmos_domain::rollup::read_cells(30)).await.unwrap().is_none());
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_backfill-rollups"))
             .args(args)
@@ -532,7 +532,7 @@ async fn the_backfill_command_counts_every_tenant_and_names_a_missing_one() {
     assert!(all.status.success(), "{out}{}", String::from_utf8_lossy(&all.stderr));
     assert!(out.contains("[1/2] acme: 3 records counted") && out.contains("[2/2] beta: 3 records counted"), "{out}");
     for id in ["acme", "beta"] {
-        let rollups = s.rollups(id, &["course"], day, day).await.unwrap().expect("ready");
+        let rollups = s.rollups(id, &["course"], day, day, &litmos_domain::rollup::read_cells(30)).await.unwrap().expect("ready");
         assert_eq!(rollups.iter().map(|r| r.cells.assigned).sum::<i64>(), 3, "{id}");
     }
     let missing = run(&["nobody"]);

@@ -619,7 +619,7 @@ async fn the_report_read_from_rollups_equals_the_records_through_every_change() 
     let (from, to) = (litmos_domain::time::rfc3339(T0)[..10].to_string(), litmos_domain::time::rfc3339(T0 + 20 * day)[..10].to_string());
     assert_report_is_exact(&t, &from, &to, "assigned").await;
     let by_course = litmos_domain::report::ReportQuery::parse(Some(&from), Some(&to), Some("course"), None).unwrap();
-    let rollups = t.e.state.store.rollups(&t.id, &["course"], by_course.from, by_course.to).await.unwrap();
+    let rollups = t.e.state.store.rollups(&t.id, &["course"], by_course.from, by_course.to, &litmos_domain::rollup::read_cells(30)).await.unwrap();
     assert_eq!(rollups.map(|r| r.len()), Some(3), "a new tenant's report reads its rollups: one per course and day");
 
     // Progress: completions with and without a score, one course started.
@@ -640,6 +640,13 @@ async fn the_report_read_from_rollups_equals_the_records_through_every_change() 
     t.e.clock.advance(day);
     assert_eq!(t.sync().await.0, 200);
     assert_report_is_exact(&t, &from, &to, "after incidents and more progress").await;
+    // The caller's return counts through repeat nodes; a read for a window gets only
+    // the nodes that window sums (projected in DynamoDB), and the report still matches.
+    let nodes = |r: &[litmos_domain::rollup::Rollup]| r.iter().flat_map(|r| r.cells.repeat_done.iter().chain(&r.cells.repeat_open).map(|(node, _)| *node)).collect::<std::collections::BTreeSet<i64>>();
+    for (window, sums) in [(7, vec![7, 6, 4]), (365, vec![365, 364, 360, 352, 320, 256])] {
+        let read = t.e.state.store.rollups(&t.id, &["all"], by_course.from, by_course.to, &litmos_domain::rollup::read_cells(window)).await.unwrap().unwrap();
+        assert!(!nodes(&read).is_empty() && nodes(&read).is_subset(&sums.into_iter().collect()), "window {window}: {:?}", nodes(&read));
+    }
     let (_, r) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={from}&to={to}&group_by=category"), None, None).await;
     assert_eq!(r["totals"]["assigned"], 5);
     assert_eq!(r["groups"][0]["key"], "email", "the changed category holds all five: {r}");
@@ -650,7 +657,7 @@ async fn the_report_read_from_rollups_equals_the_records_through_every_change() 
     assert_report_is_exact(&t, &from, &to, "after forgetting a caller").await;
     let (_, r) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={from}&to={to}&group_by=agent"), None, None).await;
     assert_eq!(r["totals"]["assigned"], 3);
-    // A range read in several Queries (31 days each).
+    // A range read in several Queries (whole months, runs of up to 8 days).
     let (wide_from, wide_to) = (litmos_domain::time::rfc3339(T0 - 45 * day)[..10].to_string(), litmos_domain::time::rfc3339(T0 + 80 * day)[..10].to_string());
     assert_report_is_exact(&t, &wide_from, &wide_to, "a wide range").await;
     let (_, wide) = t.call("GET", &format!("/v1/servicenow/reports/effectiveness?from={wide_from}&to={wide_to}&group_by=agent"), None, None).await;
@@ -705,14 +712,14 @@ async fn the_backfill_counts_older_records_once_and_then_the_report_reads_rollup
     t.assign(&[0, 2], INCIDENT).await;
     let (from, to) = (litmos_domain::time::rfc3339(T0 - 12 * day)[..10].to_string(), litmos_domain::time::rfc3339(T0)[..10].to_string());
     let q = litmos_domain::report::ReportQuery::parse(Some(&from), Some(&to), Some("agent"), None).unwrap();
-    assert!(store.rollups(&t.id, &[q.group_by.as_str()], q.from, q.to).await.unwrap().is_none(), "not ready: the report reads the records");
+    assert!(store.rollups(&t.id, &[q.group_by.as_str()], q.from, q.to, &litmos_domain::rollup::read_cells(30)).await.unwrap().is_none(), "not ready: the report reads the records");
     assert_report_is_exact(&t, &from, &to, "before the backfill").await;
 
     let mut lines = Vec::new();
     let counted = store.backfill_rollups(&t.id, &mut |seen, counted| lines.push((seen, counted))).await.unwrap();
     assert_eq!(counted, Some(60), "the 60 older records, not the 2 assigned since");
     assert_eq!(lines.last(), Some(&(62, 60)), "progress: records looked at, records counted");
-    assert!(store.rollups(&t.id, &[q.group_by.as_str()], q.from, q.to).await.unwrap().is_some(), "ready: the report reads rollups");
+    assert!(store.rollups(&t.id, &[q.group_by.as_str()], q.from, q.to, &litmos_domain::rollup::read_cells(30)).await.unwrap().is_some(), "ready: the report reads rollups");
     assert_report_is_exact(&t, &from, &to, "after the backfill").await;
     assert_eq!(store.backfill_rollups(&t.id, &mut |_, _| {}).await.unwrap(), Some(0), "a second run counts nothing again");
     assert_eq!(store.backfill_rollups("nobody", &mut |_, _| {}).await.unwrap(), None, "no such tenant");

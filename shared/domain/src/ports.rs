@@ -273,9 +273,10 @@ pub trait IncidentStore: Send + Sync {
 #[async_trait]
 pub trait RollupStore: Send + Sync {
     /// The coarse rollups of the dimensions `by` over the periods that cover `from..=to`
-    /// (`rollup::periods`); `None` while some of the tenant's records are not counted
-    /// in them (then the report reads the records).
-    async fn rollups(&self, tenant: &str, by: &[&str], from: time::Date, to: time::Date) -> Result<Option<Vec<crate::rollup::Rollup>>, StoreError>;
+    /// (`rollup::periods`), with at least the cells named in `cells` (others may be left
+    /// out); `None` while some of the tenant's records are not counted in them (then the
+    /// report reads the records).
+    async fn rollups(&self, tenant: &str, by: &[&str], from: time::Date, to: time::Date, cells: &[String]) -> Result<Option<Vec<crate::rollup::Rollup>>, StoreError>;
     /// The fine rollups asked for; the ones that do not exist are left out.
     async fn fine_rollups(&self, tenant: &str, keys: &[crate::rollup::FineKey]) -> Result<Vec<(crate::rollup::FineKey, crate::rollup::Cells)>, StoreError>;
 }

@@ -9,10 +9,14 @@
 //! assignments it holds. An item's cells:
 //! - `a` assigned, `s` started, `c` completed;
 //! - `n` scores and `m` their sum in millionths (the mean is exactly `mean_score`'s);
-//! - `D<days>`: completed ones that took that many whole days;
-//! - `r<days>` (completed) and `o<days>` (the others): the smallest window in days in
-//!   which the assignment repeats (`repeated` holds for window W exactly when that is at
-//!   most W), up to 365.
+//! - `D<days>`: completed ones that took that many whole days (`MAX_DAYS` and more
+//!   count as `MAX_DAYS`);
+//! - `r<node>` (completed) and `o<node>` (the others): a Fenwick tree over the smallest
+//!   window in days in which the assignment repeats (`repeated` holds for window W
+//!   exactly when that is at most W), 1 to 365. An assignment adds to the at most 9
+//!   nodes on its update path; the count for window W is the sum of the at most 9 nodes
+//!   on W's query path, so a report reads those alone (`read_cells`), however many
+//!   distinct windows the assignments have.
 //!
 //! The median is exact in two reads: the `D` cells say which whole day holds the middle
 //! assignment(s) and how far into it; a *fine* item per group, period and whole day
@@ -94,6 +98,37 @@ pub fn periods(from: Date, to: Date) -> (Option<Run>, Vec<Run>) {
     }
 }
 
+/// Days of rollups one read of a report asks for at most.
+pub const SEGMENT_DAYS: i64 = 8;
+
+/// The reads of a report over `from..=to`, each a first and last period of one kind: one
+/// per whole month, one per run of at most `SEGMENT_DAYS` of the other days. Each stays
+/// a page of DynamoDB's 1 MB however many assignments its items count: the size of an
+/// item is bounded by its cells, not by its assignments.
+pub fn reads(from: Date, to: Date) -> Vec<(Period, Period)> {
+    let (months, days) = periods(from, to);
+    let mut out = Vec::new();
+    if let Some((first, last)) = months {
+        let mut m = first;
+        while m <= last {
+            out.push((Period::Month(m), Period::Month(m)));
+            m = last_of_month(m).next_day().expect("a day after");
+        }
+    }
+    for (a, z) in days {
+        let mut start = a;
+        while start <= z {
+            let end = start.saturating_add(time::Duration::days(SEGMENT_DAYS - 1)).min(z);
+            out.push((Period::Day(start), Period::Day(end)));
+            match end.next_day() {
+                Some(next) if end < z => start = next,
+                _ => break,
+            }
+        }
+    }
+    out
+}
+
 /// The smallest window, in whole days, in which the row counts as repeated; `None`
 /// when it repeats in no window the report allows.
 fn repeat_days(row: &ReportRow) -> Option<i64> {
@@ -106,6 +141,37 @@ fn duration(row: &ReportRow) -> Option<i64> {
     row.completed_at.filter(|_| row.status == TrainingStatus::Completed).map(|c| (c - row.assigned_at).max(0))
 }
 
+/// Whole days of completion the rollups tell apart: longer ones count as this many (their
+/// fine item holds their exact seconds all the same), so a report can name every `D` cell
+/// it reads.
+pub const MAX_DAYS: i64 = 400;
+
+/// The whole days a duration counts as.
+fn whole_days(secs: i64) -> i64 {
+    (secs / DAY).min(MAX_DAYS)
+}
+
+/// The Fenwick nodes a repeat of `days` adds to (1..=`MAX_WINDOW_DAYS`).
+fn update_path(days: i64) -> impl Iterator<Item = i64> {
+    std::iter::successors(Some(days).filter(|d| *d >= 1), |i| Some(i + (i & -i))).take_while(|i| *i <= MAX_WINDOW_DAYS)
+}
+
+/// The Fenwick nodes whose sum counts the repeats within `window_days`.
+fn query_path(window_days: i64) -> impl Iterator<Item = i64> {
+    std::iter::successors(Some(window_days.min(MAX_WINDOW_DAYS)).filter(|w| *w >= 1), |i| Some(i - (i & -i))).take_while(|i| *i >= 1)
+}
+
+/// The cells of the coarse rollups a report with this window reads: the counts, the
+/// repeat nodes of its window and every `D` cell; a store need return no others.
+pub fn read_cells(window_days: i64) -> Vec<String> {
+    let mut out: Vec<String> = ["a", "s", "c", "n", "m"].map(String::from).into();
+    for kind in ['r', 'o'] {
+        out.extend(query_path(window_days).map(|node| format!("{kind}{node}")));
+    }
+    out.extend((0..=MAX_DAYS).map(|d| format!("D{d}")));
+    out
+}
+
 /// The cells one assignment adds to each of its rollups, with their counts.
 pub fn cells(row: &ReportRow) -> Vec<(String, i64)> {
     let mut out = vec![("a".to_string(), 1)];
@@ -116,7 +182,7 @@ pub fn cells(row: &ReportRow) -> Vec<(String, i64)> {
     if done {
         out.push(("c".into(), 1));
         if let Some(secs) = duration(row) {
-            out.push((format!("D{}", secs / DAY), 1));
+            out.push((format!("D{}", whole_days(secs)), 1));
         }
         if let Some(score) = row.score.filter(|s| s.is_finite()) {
             out.push(("n".into(), 1));
@@ -124,7 +190,7 @@ pub fn cells(row: &ReportRow) -> Vec<(String, i64)> {
         }
     }
     if let Some(days) = repeat_days(row) {
-        out.push((format!("{}{days}", if done { 'r' } else { 'o' }), 1));
+        out.extend(update_path(days).map(|node| (format!("{}{node}", if done { 'r' } else { 'o' }), 1)));
     }
     out
 }
@@ -160,7 +226,7 @@ pub fn changes(old: Option<&ReportRow>, new: Option<&ReportRow>) -> Vec<RollupCh
             for period in Period::of(row.assigned_at) {
                 out.push(RollupChange { by, period, fine_days: None, key: key.clone(), label: named.then(|| (row.assigned_at, label.clone())), cells: coarse.clone() });
                 if let Some(secs) = duration(row) {
-                    out.push(RollupChange { by, period, fine_days: Some(secs / DAY), key: key.clone(), label: None, cells: [(format!("d{secs}"), sign)].into() });
+                    out.push(RollupChange { by, period, fine_days: Some(whole_days(secs)), key: key.clone(), label: None, cells: [(format!("d{secs}"), sign)].into() });
                 }
             }
         }
@@ -210,7 +276,7 @@ pub struct Cells {
     pub days: Vec<(i64, i64)>,
     /// `d<seconds>` (fine items).
     pub seconds: Vec<(i64, i64)>,
-    /// `r<days>` (completed) and `o<days>` (the others).
+    /// `r<node>` (completed) and `o<node>` (the others): Fenwick nodes of repeat days.
     pub repeat_done: Vec<(i64, i64)>,
     pub repeat_open: Vec<(i64, i64)>,
 }
@@ -270,7 +336,7 @@ struct Sum<'a> {
     completed: i64,
     scores: i64,
     score_micros: i128,
-    /// Index: days (1..=365).
+    /// Index: Fenwick node (1..=365).
     repeat_done: Vec<i64>,
     repeat_open: Vec<i64>,
     /// Each period's `D` cells, for the fine items to read.
@@ -306,7 +372,7 @@ impl<'a> Sum<'a> {
     fn stats(&self, window_days: i64) -> (Stats, Option<Middle>) {
         let count = |v: i64| v.max(0) as u64;
         let (assigned, started, completed) = (count(self.assigned), count(self.started), count(self.completed));
-        let within = |days: &[i64]| days.iter().take(window_days as usize + 1).map(|n| count(*n)).sum::<u64>();
+        let within = |nodes: &[i64]| count(query_path(window_days).filter_map(|i| nodes.get(i as usize)).sum());
         let repeat = |n: u64, hit: u64| Repeat { assignments: n, repeated: hit, rate: rate(hit, n) };
         let days = summed(self.days.iter().flat_map(|(_, d)| d.iter().copied()).collect());
         let n: u64 = days.iter().map(|(_, c)| c).sum();
@@ -453,18 +519,27 @@ mod tests {
         }
     }
 
-    type Item = (Option<(Timestamp, String)>, Cells);
+    type Item = (Option<(Timestamp, String)>, BTreeMap<String, i64>);
 
     /// Rollups kept as a store keeps them: cells added, a given name overwriting.
     #[derive(Default)]
     struct Store(HashMap<(&'static str, Period, Option<i64>, String), Item>);
+
+    /// The cells named in `only` (all when `None`), as a store reads them.
+    fn read(cells: &BTreeMap<String, i64>, only: Option<&[String]>) -> Cells {
+        let mut out = Cells::default();
+        for (k, v) in cells.iter().filter(|(k, _)| only.is_none_or(|o| o.contains(k))) {
+            assert!(out.add(k, *v), "{k} is a cell");
+        }
+        out
+    }
 
     impl Store {
         fn apply(&mut self, changes: Vec<RollupChange>) {
             for c in changes {
                 let (label, cells) = self.0.entry((c.by, c.period, c.fine_days, c.key)).or_default();
                 for (k, v) in c.cells {
-                    assert!(cells.add(&k, v), "{k} is a cell");
+                    *cells.entry(k).or_insert(0) += v;
                 }
                 if c.label.is_some() {
                     *label = c.label;
@@ -480,14 +555,15 @@ mod tests {
                 Period::Month(m) => months.is_some_and(|(a, b)| a <= *m && *m <= b),
                 Period::Day(d) => days.iter().any(|(a, b)| a <= d && d <= b),
             };
+            let only = read_cells(q.window_days);
             let coarse: Vec<Rollup> = self
                 .0
                 .iter()
                 .filter(|((by, p, fine, _), _)| fine.is_none() && (*by == q.group_by.as_str() || *by == ALL) && wanted(p))
-                .map(|((by, p, _, key), (label, cells))| Rollup { by: by.to_string(), period: *p, key: key.clone(), label: label.clone(), cells: cells.clone() })
+                .map(|((by, p, _, key), (label, cells))| Rollup { by: by.to_string(), period: *p, key: key.clone(), label: label.clone(), cells: read(cells, Some(&only)) })
                 .collect();
             let (pending, keys) = plan(q, &coarse);
-            let fine: Vec<(FineKey, Cells)> = keys.iter().filter_map(|k| self.0.iter().find(|((by, p, d, key), _)| *by == k.by && *p == k.period && *d == Some(k.days) && *key == k.key).map(|(_, (_, c))| (k.clone(), c.clone()))).collect();
+            let fine: Vec<(FineKey, Cells)> = keys.iter().filter_map(|k| self.0.iter().find(|((by, p, d, key), _)| *by == k.by && *p == k.period && *d == Some(k.days) && *key == k.key).map(|(_, (_, c))| (k.clone(), read(c, None)))).collect();
             (finish(pending, &fine), coarse.len() + keys.len())
         }
     }
@@ -582,6 +658,71 @@ mod tests {
         assert!(compared > 200, "{compared} groups compared");
     }
 
+    /// A repeat of d days counts for window W through the nodes W's query reads exactly
+    /// when d <= W, for every pair; no path is longer than 9 nodes.
+    #[test]
+    fn the_repeat_nodes_a_window_reads_count_exactly_the_repeats_within_it() {
+        for d in 1..=MAX_WINDOW_DAYS {
+            let written: Vec<i64> = update_path(d).collect();
+            assert!(written.len() <= 9 && written[0] == d);
+            for w in 1..=MAX_WINDOW_DAYS {
+                let hits = query_path(w).filter(|node| written.contains(node)).count();
+                assert_eq!(hits, usize::from(d <= w), "repeat after {d} days, window {w}");
+            }
+        }
+        assert!((1..=MAX_WINDOW_DAYS).all(|w| query_path(w).count() <= 9));
+        assert_eq!(read_cells(30).iter().filter(|c| c.starts_with('r')).cloned().collect::<Vec<_>>(), ["r30", "r28", "r24", "r16"]);
+        assert_eq!(read_cells(7).len(), 5 + 2 * 3 + MAX_DAYS as usize + 1);
+    }
+
+    /// Completions after `MAX_DAYS` and more share one `D` cell and one fine item, which
+    /// holds their exact seconds: the median is still exact when it falls among them.
+    #[test]
+    fn the_median_is_exact_among_completions_past_max_days() {
+        let t = datetime!(2026-03-05 10:00 UTC).unix_timestamp();
+        let mut g = Lcg(7);
+        let rows: Vec<ReportRow> = (0..41)
+            .map(|i| {
+                let mut r = row(i % 2, 0, None, t + i, i64::MAX, None);
+                r.status = Done;
+                r.completed_at = Some(r.assigned_at + (MAX_DAYS - 3) * DAY + g.below(900 * DAY));
+                r
+            })
+            .collect();
+        let mut store = Store::default();
+        for r in &rows {
+            store.apply(changes(None, Some(r)));
+        }
+        assert!(store.0.keys().all(|(_, _, fine, _)| fine.is_none_or(|d| d <= MAX_DAYS)));
+        for n in [41, 40] {
+            let q = ReportQuery::parse(Some("2026-03-01"), Some("2026-03-31"), Some("course"), None).unwrap();
+            let mut store = Store::default();
+            for r in &rows[..n] {
+                store.apply(changes(None, Some(r)));
+            }
+            let exact = build(&q, &rows[..n]);
+            assert!(exact.totals.median_days_to_complete.unwrap() > MAX_DAYS as f64);
+            assert_eq!(store.report(&q).0, exact, "{n} completions");
+        }
+    }
+
+    #[test]
+    fn a_range_is_read_a_month_or_a_few_days_at_a_time_covering_it_once() {
+        let year = reads(date!(2024 - 01 - 01), date!(2024 - 12 - 31));
+        assert_eq!(year.len(), 12);
+        assert!(year.iter().all(|(a, b)| matches!((a, b), (Period::Month(x), Period::Month(y)) if x == y)));
+        let part = reads(date!(2025 - 12 - 17), date!(2026 - 12 - 16));
+        let days: Vec<(Date, Date)> = part.iter().filter_map(|(a, b)| match (a, b) { (Period::Day(x), Period::Day(y)) => Some((*x, *y)), _ => None }).collect();
+        assert_eq!(part.len() - days.len(), 11, "January to November");
+        assert_eq!(days.first().map(|d| d.0), Some(date!(2025 - 12 - 17)));
+        assert_eq!(days.last().map(|d| d.1), Some(date!(2026 - 12 - 16)));
+        let covered: i64 = days.iter().map(|(a, b)| (*b - *a).whole_days() + 1).sum();
+        assert_eq!(covered, 15 + 16, "every part-month day once");
+        assert!(days.iter().all(|(a, b)| a <= b && (*b - *a).whole_days() < SEGMENT_DAYS));
+        assert!(days.windows(2).all(|p| p[0].1 < p[1].0), "in order, no overlap");
+        assert_eq!(reads(date!(2026 - 07 - 20), date!(2026 - 07 - 20)), vec![(Period::Day(date!(2026 - 07 - 20)), Period::Day(date!(2026 - 07 - 20)))]);
+    }
+
     #[test]
     fn a_year_reads_twelve_months_and_a_part_the_days_of_its_part_months() {
         let (m, d) = periods(date!(2026 - 01 - 01), date!(2026 - 12 - 31));
@@ -610,7 +751,8 @@ mod tests {
         let done = changes(None, Some(&r));
         assert_eq!(done.len(), 16, "and a fine item of each: {done:?}");
         let course_day = done.iter().find(|c| c.by == "course" && c.period == Period::Day(date!(2026 - 03 - 05)) && c.fine_days.is_none()).unwrap();
-        assert_eq!(course_day.cells, [("a", 1), ("s", 1), ("c", 1), ("D1", 1), ("n", 1), ("m", 90_000_000), ("r2", 1)].into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        let repeat_nodes = ["r2", "r4", "r8", "r16", "r32", "r64", "r128", "r256"].map(|n| (n, 1));
+        assert_eq!(course_day.cells, [("a", 1), ("s", 1), ("c", 1), ("D1", 1), ("n", 1), ("m", 90_000_000)].into_iter().chain(repeat_nodes).map(|(k, v)| (k.to_string(), v)).collect());
         let fine = done.iter().find(|c| c.by == ALL && c.fine_days == Some(1) && c.period == Period::Month(date!(2026 - 03 - 01))).unwrap();
         assert_eq!((fine.key.as_str(), &fine.cells), (ALL_KEY, &[("d86405".to_string(), 1)].into()));
         let mut moved = r.clone();

@@ -633,7 +633,7 @@ pub async fn effectiveness(records: &dyn ProgressStore, rollups: &dyn RollupStor
 /// the query's dimension and of the totals, then the fine ones its medians need.
 pub async fn from_rollups(store: &dyn RollupStore, tenant: &str, q: &crate::report::ReportQuery) -> Result<Option<crate::report::Report>, Error> {
     use crate::rollup;
-    let Some(coarse) = store.rollups(tenant, &[q.group_by.as_str(), rollup::ALL], q.from, q.to).await? else { return Ok(None) };
+    let Some(coarse) = store.rollups(tenant, &[q.group_by.as_str(), rollup::ALL], q.from, q.to, &rollup::read_cells(q.window_days)).await? else { return Ok(None) };
     let (pending, keys) = rollup::plan(q, &coarse);
     let fine = if keys.is_empty() { Vec::new() } else { store.fine_rollups(tenant, &keys).await? };
     Ok(Some(rollup::finish(pending, &fine)))

@@ -156,7 +156,7 @@ impl DynamoStore {
     }
 
     /// Runs `query` page after page: every item, or the first `limit`.
-    async fn query_pages(&self, query: QueryFluentBuilder, limit: Option<usize>) -> Result<Vec<Item>, StoreError> {
+    pub(crate) async fn query_pages(&self, query: QueryFluentBuilder, limit: Option<usize>) -> Result<Vec<Item>, StoreError> {
         let mut items = Vec::new();
         let mut start = None;
         loop {

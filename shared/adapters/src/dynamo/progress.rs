@@ -593,8 +593,8 @@ impl RateBudget for DynamoStore {
 #[async_trait]
 impl RollupStore for DynamoStore {
     /// The report's rollups (issue 19.3).
-    async fn rollups(&self, tenant: &str, by: &[&str], from: time::Date, to: time::Date) -> Result<Option<Vec<Rollup>>, StoreError> {
-        self.read_rollups(tenant, by, from, to).await
+    async fn rollups(&self, tenant: &str, by: &[&str], from: time::Date, to: time::Date, cells: &[String]) -> Result<Option<Vec<Rollup>>, StoreError> {
+        self.read_rollups(tenant, by, from, to, cells).await
     }
 
     async fn fine_rollups(&self, tenant: &str, keys: &[FineKey]) -> Result<Vec<(FineKey, Cells)>, StoreError> {

@@ -26,8 +26,6 @@ pub(crate) const GUARD_ATTEMPTS: usize = 8;
 /// Records a backfill or deletion transaction counts: one record item and up to 16
 /// rollups each (4 dimensions, month and day, coarse and fine).
 pub(crate) const RECORDS_PER_TX: usize = 5;
-/// Days of rollups one Query of a report reads.
-const SEGMENT_DAYS: i64 = 31;
 const LABEL: &str = "label";
 const LABEL_AT: &str = "label_at";
 
@@ -111,21 +109,6 @@ pub(crate) fn record_changes(old: Option<&AssignmentRecord>, new: Option<&Assign
         return Vec::new();
     }
     rollup::changes(old.map(ReportRow::from).as_ref(), new.map(ReportRow::from).as_ref())
-}
-
-/// `from..=to` cut into runs of at most `SEGMENT_DAYS` days, in order.
-fn segments(from: Date, to: Date) -> Vec<(Date, Date)> {
-    let mut out = Vec::new();
-    let mut start = from;
-    while start <= to {
-        let end = start.saturating_add(time::Duration::days(SEGMENT_DAYS - 1)).min(to);
-        out.push((start, end));
-        if end == to {
-            break;
-        }
-        start = end.saturating_add(time::Duration::days(1));
-    }
-    out
 }
 
 impl DynamoStore {
@@ -291,23 +274,35 @@ impl DynamoStore {
     }
 
     /// The coarse rollups of the dimensions `by` over the periods that cover
-    /// `from..=to`, or `None` while the tenant is not ready (records from before
-    /// rollups not counted yet). One Query per dimension for the whole months and one
-    /// per run of at most `SEGMENT_DAYS` other days, all at once beside the tenant's `META`.
-    pub(crate) async fn read_rollups(&self, tenant: &str, by: &[&str], from: Date, to: Date) -> Result<Option<Vec<Rollup>>, StoreError> {
+    /// `from..=to`, with the cells named in `cells` alone (a projection: a Fenwick tree's
+    /// other nodes stay in DynamoDB), or `None` while the tenant is not ready (records
+    /// from before rollups not counted yet). One Query per dimension and read of
+    /// `rollup::reads` (a whole month, or a few days), all at once beside the tenant's
+    /// `META`.
+    pub(crate) async fn read_rollups(&self, tenant: &str, by: &[&str], from: Date, to: Date, cells: &[String]) -> Result<Option<Vec<Rollup>>, StoreError> {
         let pk = tenant_pk(tenant);
-        let (months, days) = rollup::periods(from, to);
         let mut ranges = Vec::new();
         for b in by {
-            if let Some((first, last)) = months {
-                let (first, last) = (Period::Month(first), Period::Month(last));
+            for (first, last) in rollup::reads(from, to) {
                 ranges.push((rollup_sk(b, first, None, ""), format!("{}\u{10FFFF}", rollup_sk(b, last, None, ""))));
             }
-            for (start, end) in days.iter().flat_map(|(a, z)| segments(*a, *z)) {
-                ranges.push((rollup_sk(b, Period::Day(start), None, ""), format!("{}\u{10FFFF}", rollup_sk(b, Period::Day(end), None, ""))));
-            }
         }
-        let queries = futures_util::future::try_join_all(ranges.iter().map(|(lo, hi)| self.query_between(&pk, lo, hi, None)));
+        let projection = Projection::of(cells);
+        let queries = futures_util::future::try_join_all(ranges.iter().map(|(lo, hi)| {
+            let query = projection.on(
+                self.client
+                    .query()
+                    .table_name(&self.table)
+                    .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                    .expression_attribute_names("#pk", PK)
+                    .expression_attribute_names("#sk", SK)
+                    .expression_attribute_values(":pk", s(&pk))
+                    .expression_attribute_values(":lo", s(lo))
+                    .expression_attribute_values(":hi", s(hi))
+                    .consistent_read(true),
+            );
+            self.query_pages(query, None)
+        }));
         let (meta, pages) = tokio::join!(self.get_item(key(pk.clone(), META)), queries);
         if !matches!(meta?.as_ref().and_then(|m| m.get(ROLLUPS_READY)), Some(AttributeValue::Bool(true))) {
             return Ok(None);
@@ -329,6 +324,29 @@ impl DynamoStore {
                 Some(((*k).clone(), cells_from(item)))
             })
             .collect())
+    }
+}
+
+/// A coarse read's projection: the key, the course name and the cells named.
+struct Projection {
+    expr: String,
+    names: Vec<(String, String)>,
+}
+
+impl Projection {
+    fn of(cells: &[String]) -> Projection {
+        let mut names: Vec<(String, String)> = [SK, LABEL, LABEL_AT].iter().enumerate().map(|(i, a)| (format!("#k{i}"), a.to_string())).collect();
+        names.extend(cells.iter().enumerate().map(|(i, c)| (format!("#p{i}"), format!("_{c}"))));
+        let expr = names.iter().map(|(placeholder, _)| placeholder.as_str()).collect::<Vec<_>>().join(",");
+        Projection { expr, names }
+    }
+
+    fn on(&self, mut query: aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder) -> aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder {
+        query = query.projection_expression(&self.expr);
+        for (placeholder, name) in &self.names {
+            query = query.expression_attribute_names(placeholder, name);
+        }
+        query
     }
 }
 
@@ -360,19 +378,13 @@ fn coarse_from(item: &Item) -> Result<Rollup, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
 
+    /// DynamoDB refuses an expression over 4 KB: the longest window's projection is
+    /// within it.
     #[test]
-    fn a_range_is_read_in_runs_of_31_days_that_cover_it_once() {
-        assert_eq!(segments(date!(2026 - 03 - 01), date!(2026 - 03 - 01)), vec![(date!(2026 - 03 - 01), date!(2026 - 03 - 01))]);
-        assert_eq!(segments(date!(2026 - 01 - 01), date!(2026 - 01 - 31)), vec![(date!(2026 - 01 - 01), date!(2026 - 01 - 31))]);
-        assert_eq!(segments(date!(2026 - 01 - 01), date!(2026 - 02 - 01)), vec![(date!(2026 - 01 - 01), date!(2026 - 01 - 31)), (date!(2026 - 02 - 01), date!(2026 - 02 - 01))]);
-        let year = segments(date!(2024 - 01 - 01), date!(2024 - 12 - 31));
-        assert_eq!(year.len(), 12, "366 days");
-        assert_eq!((year[0].0, year[11].1), (date!(2024 - 01 - 01), date!(2024 - 12 - 31)));
-        for pair in year.windows(2) {
-            assert_eq!(pair[0].1.next_day(), Some(pair[1].0), "no gap, no overlap");
-            assert!((pair[0].1 - pair[0].0).whole_days() < SEGMENT_DAYS);
-        }
+    fn the_widest_projection_fits_an_expression() {
+        let widest = (1..=litmos_domain::report::MAX_WINDOW_DAYS).map(|w| Projection::of(&rollup::read_cells(w)).expr.len()).max().unwrap();
+        assert!(widest <= 4_096, "{widest} bytes");
+        assert!(Projection::of(&rollup::read_cells(255)).names.iter().any(|(_, n)| n == "_r255"));
     }
 }
