@@ -417,6 +417,18 @@ impl<'a> Sum<'a> {
     }
 }
 
+/// Fine keys in batches of at most `size`, dealt out in turn so that the totals' items,
+/// the largest (every assignment's completions), do not all land in one batch: the
+/// batches are read at once, and the report waits for the largest.
+pub fn batches(keys: &[FineKey], size: usize) -> Vec<Vec<&FineKey>> {
+    let n = keys.len().div_ceil(size.max(1));
+    let mut out: Vec<Vec<&FineKey>> = vec![Vec::new(); n];
+    for (i, k) in keys.iter().enumerate() {
+        out[i % n].push(k);
+    }
+    out
+}
+
 /// A report read from rollups, waiting for the fine items its medians need.
 pub struct Pending {
     q: ReportQuery,
@@ -704,6 +716,18 @@ mod tests {
             assert!(exact.totals.median_days_to_complete.unwrap() > MAX_DAYS as f64);
             assert_eq!(store.report(&q).0, exact, "{n} completions");
         }
+    }
+
+    #[test]
+    fn fine_keys_are_dealt_into_batches_of_at_most_the_size_each_once() {
+        let keys: Vec<FineKey> = (0..250).map(|i| FineKey { by: if i < 24 { ALL.into() } else { "course".into() }, period: Period::Day(date!(2026 - 01 - 01)), days: i, key: "k".into() }).collect();
+        let b = batches(&keys, 100);
+        assert_eq!(b.iter().map(Vec::len).collect::<Vec<_>>(), [84, 83, 83]);
+        assert!(b.iter().all(|batch| batch.iter().filter(|k| k.by == ALL).count() == 8), "the totals' items spread");
+        let mut seen: Vec<i64> = b.iter().flatten().map(|k| k.days).collect();
+        seen.sort();
+        assert_eq!(seen, (0..250).collect::<Vec<_>>());
+        assert!(batches(&[], 100).is_empty());
     }
 
     #[test]

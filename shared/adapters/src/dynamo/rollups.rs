@@ -310,11 +310,12 @@ impl DynamoStore {
         pages?.iter().flatten().map(coarse_from).collect::<Result<Vec<_>, _>>().map(Some)
     }
 
-    /// The fine rollups asked for, 100 keys a request, all requests at once.
+    /// The fine rollups asked for, 100 keys a request, all requests at once
+    /// (`rollup::batches`: the totals' large items spread over them).
     pub(crate) async fn read_fine_rollups(&self, tenant: &str, keys: &[FineKey]) -> Result<Vec<(FineKey, Cells)>, StoreError> {
         let pk = tenant_pk(tenant);
         let by_sk: std::collections::HashMap<String, &FineKey> = keys.iter().map(|k| (rollup_sk(&k.by, k.period, Some(k.days), &k.key), k)).collect();
-        let chunks: Vec<Vec<Item>> = by_sk.keys().map(|sk| key(pk.clone(), sk.clone())).collect::<Vec<_>>().chunks(100).map(<[Item]>::to_vec).collect();
+        let chunks: Vec<Vec<Item>> = rollup::batches(keys, 100).into_iter().map(|batch| batch.into_iter().map(|k| key(pk.clone(), rollup_sk(&k.by, k.period, Some(k.days), &k.key))).collect()).collect();
         let found = futures_util::future::try_join_all(chunks.into_iter().map(|c| self.batch_get(c))).await?;
         Ok(found
             .iter()

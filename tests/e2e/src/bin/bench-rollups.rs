@@ -82,6 +82,8 @@ struct Reads {
     bytes: usize,
     /// Pages of the largest request of each phase: what is waited for in sequence.
     pages: Vec<usize>,
+    /// Bytes of the largest answer of each phase (its requests run at once).
+    largest: Vec<usize>,
     /// Time the port spent on DynamoDB's side of the reads (finding items, projecting),
     /// which the time of the report leaves out.
     server: Duration,
@@ -151,7 +153,7 @@ impl RollupStore for Memory {
         let only: std::collections::HashSet<&str> = only.iter().map(String::as_str).collect();
         let mut out = Vec::new();
         let mut reads = self.reads.lock().unwrap();
-        let mut largest = 0;
+        let (mut largest, mut answer) = (0, 0);
         for b in by {
             for (lo, hi) in rollup::reads(from, to) {
                 let (mut bytes, mut evaluated) = (0, 0);
@@ -169,18 +171,20 @@ impl RollupStore for Memory {
                 }
                 reads.bytes += bytes;
                 largest = largest.max(evaluated.div_ceil(PAGE).max(1));
+                answer = answer.max(bytes);
             }
         }
         reads.items += out.len();
         reads.pages.push(largest);
+        reads.largest.push(answer);
         Ok(Some(out))
     }
 
     async fn fine_rollups(&self, _tenant: &str, keys: &[FineKey]) -> Result<Vec<(FineKey, Cells)>, StoreError> {
         let mut reads = self.reads.lock().unwrap();
         let mut out = Vec::new();
-        let mut largest = 0;
-        for chunk in keys.chunks(100) {
+        let (mut largest, mut answer) = (0, 0);
+        for chunk in rollup::batches(keys, 100) {
             let mut bytes = 0;
             for k in chunk {
                 let key = (dim(&k.by), Some(k.days), k.period, k.key.clone());
@@ -189,14 +193,16 @@ impl RollupStore for Memory {
                     if self.record_touched {
                         self.touched.lock().unwrap().insert(key.clone());
                     }
-                    out.push((k.clone(), read(cells)));
+                    out.push(((*k).clone(), read(cells)));
                 }
             }
             reads.bytes += bytes;
             largest = largest.max(bytes.div_ceil(PAGE).max(1));
+            answer = answer.max(bytes);
         }
         reads.items += keys.len();
         reads.pages.push(largest);
+        reads.largest.push(answer);
         Ok(out)
     }
 }
@@ -210,6 +216,7 @@ struct Figures {
     items: usize,
     bytes: usize,
     pages: Vec<usize>,
+    largest: Vec<usize>,
     time: Duration,
 }
 
@@ -229,7 +236,7 @@ async fn main() {
     let mut on_moto: Vec<(usize, &str, &str, Duration)> = Vec::new();
     let ranges = [("2026-01-01", "2026-12-31", "a year of whole months"), ("2026-01-15", "2026-12-14", "a year from mid-month")];
     println!("effectiveness report, window 30 days; in-memory port, median of {RUNS} runs");
-    println!("{:>9} {:>22} {:>9} {:>13} {:>12} {:>11} {:>10} {:>14} {:>12}", "assigns", "range", "group_by", "records read", "from records", "items read", "bytes", "pages waited", "from rollups");
+    println!("{:>9} {:>22} {:>9} {:>13} {:>12} {:>11} {:>10} {:>14} {:>16} {:>12}", "assigns", "range", "group_by", "records read", "from records", "items read", "bytes", "pages waited", "largest answers", "from rollups");
     let mut all: Vec<(usize, &str, &str, Figures)> = Vec::new();
     for n in [10_000, 1_000_000] {
         let rows = rows(n);
@@ -259,14 +266,15 @@ async fn main() {
                     std::hint::black_box(litmos_domain::training::from_rollups(&memory, "t", &q).await.unwrap());
                     times.push(t.elapsed().saturating_sub(memory.take_reads().server));
                 }
-                let f = Figures { items: reads.items, bytes: reads.bytes, pages: reads.pages, time: median(times) };
+                let f = Figures { items: reads.items, bytes: reads.bytes, pages: reads.pages, largest: reads.largest, time: median(times) };
                 println!(
-                    "{n:>9} {what:>22} {by:>9} {:>13} {:>10.1}ms {:>11} {:>8}kB {:>14} {:>10.1}ms",
+                    "{n:>9} {what:>22} {by:>9} {:>13} {:>10.1}ms {:>11} {:>8}kB {:>14} {:>16} {:>10.1}ms",
                     in_range.len(),
                     from_records.as_secs_f64() * 1e3,
                     f.items,
                     f.bytes / 1_000,
                     f.pages.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" + "),
+                    f.largest.iter().map(|b| format!("{}kB", b.div_ceil(1_000))).collect::<Vec<_>>().join(" + "),
                     f.time.as_secs_f64() * 1e3
                 );
                 all.push((n, what, by, f));
@@ -315,13 +323,14 @@ async fn main() {
         let pick = |n: usize| &all.iter().find(|a| a.0 == n && a.1 == what && a.2 == by).unwrap().3;
         let (small, large) = (pick(10_000), pick(1_000_000));
         println!(
-            "{what}, by {by}: 1,000,000 against 10,000 assignments: {:.1}x the items, {:.1}x the bytes, round trips in sequence {} against {}, pages waited {} against {}, {:.1}x the time in the port",
+            "{what}, by {by}: 1,000,000 against 10,000 assignments: {:.1}x the items, {:.1}x the bytes, round trips in sequence {} against {}, pages waited {} against {}, {:.1}x the largest answers, {:.1}x the time in the port",
             large.items as f64 / small.items as f64,
             large.bytes as f64 / small.bytes as f64,
             large.pages.len(),
             small.pages.len(),
             large.pages.iter().sum::<usize>(),
             small.pages.iter().sum::<usize>(),
+            large.largest.iter().sum::<usize>() as f64 / small.largest.iter().sum::<usize>() as f64,
             large.time.as_secs_f64() / small.time.as_secs_f64(),
         );
     }
