@@ -179,6 +179,31 @@ mod claims {
         assert_eq!(s.save_learner("acme", &learner("L1", "c1")).await.unwrap(), LinkWrite::Linked, "re-saving the same link is fine");
     }
 
+    /// Issue 19.5: forgetting a caller closes their links at once; the data goes after.
+    #[tokio::test]
+    async fn a_cut_caller_has_no_learner_and_is_not_linked_again_until_forgotten() {
+        let s = store().await;
+        assert!(!s.cut_caller("acme", "c1").await.unwrap(), "nothing linked");
+        assert_eq!(s.claim_caller("acme", "c1", "o100", 100, 130).await.unwrap(), Claim::Won);
+        assert!(!s.cut_caller("acme", "c1").await.unwrap(), "a claim still being made links nothing");
+        s.save_learner("acme", &learner("L1", "c1")).await.unwrap();
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "o100", 100, 160, None).await.unwrap(), Claim::Won);
+        s.confirm_assignments("acme", "o100", &[record("C1", "i1")], 100_000, None, None).await.unwrap();
+        assert!(s.cut_caller("acme", "c1").await.unwrap());
+        assert!(s.cut_caller("acme", "c1").await.unwrap(), "cutting again is fine");
+        assert_eq!(s.get_learner("acme", "c1").await.unwrap(), None);
+        assert_eq!(s.learner_caller("acme", "L1").await.unwrap(), None);
+        assert_eq!(s.claim_caller("acme", "c1", "o200", 10_000, 10_030).await.unwrap(), Claim::Closed, "not even after a lease would have ended");
+        assert_eq!(s.claim_caller("acme", "c2", "o201", 201, 231).await.unwrap(), Claim::Won);
+        assert_eq!(s.save_learner("acme", &learner("L1", "c2")).await.unwrap(), LinkWrite::TakenBy("c1".into()), "nor is the Litmos user taken meanwhile");
+        // Forgetting still finds what is keyed by the Litmos user, and frees both slots.
+        assert!(s.forget_caller("acme", "c1").await.unwrap());
+        assert!(s.learner_records("acme", "L1").await.unwrap().is_empty());
+        assert_eq!(s.claim_assignment("acme", "L1", "C1", "o300", 300, 330, None).await.unwrap(), Claim::Won, "the assignment's claim went with the caller");
+        assert_eq!(s.save_learner("acme", &learner("L1", "c2")).await.unwrap(), LinkWrite::Linked);
+        assert_eq!(s.claim_caller("acme", "c1", "o400", 400, 430).await.unwrap(), Claim::Won);
+    }
+
     #[tokio::test]
     async fn released_caller_claims_free_the_slot() {
         let s = store().await;

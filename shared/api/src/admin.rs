@@ -136,6 +136,8 @@ pub async fn forget_caller(state: Arc<AppState>, req: Request) -> Response<Body>
     guarded(state, req, |state, req, id| async move {
         let caller = path_param(&req, "/v1/admin/tenants/{tenant_id}/callers/{caller_sys_id}", "caller_sys_id")?;
         litmos_domain::validate::sys_id("caller_sys_id", &caller)?;
+        // The links stop at once, whatever happens to the rest (as a tenant's keys do).
+        state.admin_service().cut_caller(&id, &caller).await?;
         crate::jobs::delete_or_defer(&state, &req, litmos_domain::jobs::JobKind::ForgetCaller, &id, Some(&caller)).await
     })
     .await

@@ -58,6 +58,10 @@ impl LearnerStore for Flaky<'_> {
         self.tick()?;
         self.inner.forget_caller(t, c).await
     }
+    async fn cut_caller(&self, t: &str, c: &str) -> Result<bool, StoreError> {
+        self.tick()?;
+        self.inner.cut_caller(t, c).await
+    }
 }
 
 #[async_trait]

@@ -167,7 +167,9 @@ async fn a_forget_that_outgrows_its_request_answers_202_and_finishes_as_a_job() 
     let e = env().await;
     let key = enabled_tenant(&e, "acme").await;
     let caller = json!({"caller": {"sys_id": CALLER, "email": "gone@customer.example"}}).to_string();
-    assert_eq!(status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/learners", Some(ADMIN_AGENT), Some(&caller), &[]).await).0, 201);
+    let (status, linked) = status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/learners", Some(ADMIN_AGENT), Some(&caller), &[]).await);
+    assert_eq!(status, 201);
+    let learner = linked["learner"]["id"].as_str().unwrap().to_string();
     let (client, url) = fifo_queue("jobs").await;
     let state = impatient(&e, &url).await;
 
@@ -182,6 +184,21 @@ async fn a_forget_that_outgrows_its_request_answers_202_and_finishes_as_a_job() 
     assert_eq!(body["job"]["status_url"].as_str(), location.as_deref());
     assert_eq!(job_status(&state, &job).await.1["status"], "running");
 
+    // The links are cut at once, though the data is still being deleted: the caller has
+    // no learner, their Litmos user takes no assignment, and neither can be linked again
+    // until the job is done.
+    let (status, _) = status_and_json(&servicenow_call(&e.state, &key, "GET", &format!("/v1/servicenow/learners/{CALLER}"), None, None, &[]).await);
+    assert_eq!(status, 404, "no learner while being forgotten");
+    let (status, body) = status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/learners", Some(ADMIN_AGENT), Some(&caller), &[]).await);
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["detail"], format!("Caller {CALLER} is being forgotten; link them again once that has finished."));
+    let assign = json!({"learner_id": learner, "course_ids": ["1"], "incident": {"sys_id": "f".repeat(32), "number": "INC0000001"}}).to_string();
+    let (status, body) = status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&assign), &[]).await);
+    assert_eq!(status, 404, "{body}");
+    let other = json!({"caller": {"sys_id": "b".repeat(32), "email": "gone@customer.example"}}).to_string();
+    let (status, body) = status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/learners", Some(ADMIN_AGENT), Some(&other), &[]).await);
+    assert_eq!(status, 409, "another caller does not take the Litmos user meanwhile: {body}");
+
     // The worker finishes it from the queue; run twice (a redelivery), it stays done.
     let events = receive_all(&client, &url).await;
     assert_eq!(events.len(), 1);
@@ -192,6 +209,8 @@ async fn a_forget_that_outgrows_its_request_answers_202_and_finishes_as_a_job() 
     assert!(done.get("caller_sys_id").is_none(), "the forgotten caller is not named once done: {done}");
     let (status, _) = status_and_json(&servicenow_call(&e.state, &key, "GET", &format!("/v1/servicenow/learners/{CALLER}"), None, None, &[]).await);
     assert_eq!(status, 404, "the caller is forgotten");
+    let (status, relinked) = status_and_json(&servicenow_call(&e.state, &key, "POST", "/v1/servicenow/learners", Some(ADMIN_AGENT), Some(&caller), &[]).await);
+    assert_eq!((status, relinked["learner"]["id"].as_str()), (200, Some(learner.as_str())), "once done, the caller links again to their Litmos user: {relinked}");
     assert_eq!(job_status(&state, "0123456789abcdef0123456789abcdef").await.0, 404);
     assert_eq!(job_status(&state, "not-a-job").await.0, 400);
 }

@@ -250,6 +250,16 @@ impl Admin<'_> {
         Ok(())
     }
 
+    /// The first step of forgetting a caller, done within the request whatever happens
+    /// to the rest: their links stop at once (`LearnerStore::cut_caller`).
+    pub async fn cut_caller(&self, id: &str, caller_sys_id: &str) -> Result<(), Error> {
+        validate::tenant_id("tenant_id", id)?;
+        validate::sys_id("caller_sys_id", caller_sys_id)?;
+        self.existing(id).await?;
+        self.learners.cut_caller(id, caller_sys_id).await?;
+        Ok(())
+    }
+
     /// A data-protection request: everything this backend holds about one caller goes
     /// (the Litmos user stays: it is the customer's). 404 when there is nothing.
     pub async fn forget_caller(&self, id: &str, caller_sys_id: &str) -> Result<(), Error> {

@@ -280,7 +280,8 @@ impl Assignments<'_> {
             match self.store.claim_assignment(tenant, learner, course, owner, now, now + CLAIM_LEASE_SECONDS, reclaim_owner).await? {
                 Claim::Won => return Ok(true),
                 Claim::Existing(()) => return Ok(false),
-                Claim::Pending => tokio::time::sleep(WAIT_STEP).await,
+                // `Closed` is a caller slot's alone; waiting is right for anything else.
+                Claim::Pending | Claim::Closed => tokio::time::sleep(WAIT_STEP).await,
             }
         }
         Err(Error::Busy("Another request is still assigning these courses to this learner; retry shortly.".into()))

@@ -130,6 +130,7 @@ impl Learners<'_> {
             match self.store.claim_caller(tenant, &caller.sys_id, &owner, now, now + CLAIM_LEASE_SECONDS).await? {
                 Claim::Existing(l) => return Ok(LearnerOutcome { learner: LearnerView::from(&l), created: false }),
                 Claim::Pending => tokio::time::sleep(WAIT_STEP).await,
+                Claim::Closed => return Err(Error::Conflict(format!("Caller {} is being forgotten; link them again once that has finished.", caller.sys_id))),
                 Claim::Won => {
                     return match self.resolve(tenant, acct, &caller, send_welcome).await {
                         Ok(outcome) => Ok(outcome),

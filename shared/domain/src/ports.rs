@@ -62,6 +62,8 @@ pub enum Claim<T> {
     Existing(T),
     /// Another request holds it and has not finished yet.
     Pending,
+    /// Nobody may take it until what holds it is over (a caller being forgotten).
+    Closed,
 }
 
 #[async_trait]
@@ -143,6 +145,12 @@ pub trait LearnerStore: Send + Sync {
     /// The caller link goes last, so a failure half-way can be run again. False when
     /// there was nothing.
     async fn forget_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError>;
+    /// Closes the caller's links at once, before the rest of forgetting them goes on
+    /// (perhaps as a job): their learner is no longer found for them (`get_learner`),
+    /// nor their Litmos user taken as theirs (`learner_caller`), and neither the caller
+    /// nor that user can be linked again until `forget_caller` is done. False when no
+    /// learner is linked to the caller.
+    async fn cut_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError>;
 }
 
 #[derive(Clone, Debug)]

@@ -234,7 +234,7 @@ impl Rules<'_> {
         let now = self.clock.now();
         match self.store.claim_firing(tenant, &record.sys_id, &rule.id, &record.caller_sys_id, &owner, now, now + FIRING_LEASE_SECONDS).await? {
             Claim::Existing(()) => return Ok(Firing::status(rule, "already_fired")),
-            Claim::Pending => return Ok(Firing::status(rule, "in_progress")),
+            Claim::Pending | Claim::Closed => return Ok(Firing::status(rule, "in_progress")),
             Claim::Won => {}
         }
         // Kept aside first: a request cut off from here on (its deadline, a crash)

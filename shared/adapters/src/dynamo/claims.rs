@@ -2,7 +2,7 @@
 //! conditional put, which a request that died mid-way gives up when its lease ends.
 
 use async_trait::async_trait;
-use aws_sdk_dynamodb::types::{Put, TransactWriteItem};
+use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
 use litmos_domain::model::*;
 use litmos_domain::ports::*;
 use litmos_domain::time::Timestamp;
@@ -106,6 +106,7 @@ impl LearnerStore for DynamoStore {
         match self.take(pending(tenant_pk(tenant), caller_sk(caller_sys_id), owner, lease_until), now, None).await? {
             Take::Taken => Ok(Claim::Won),
             Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => Ok(Claim::Existing(learner_from(&item)?)),
+            Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(FORGETTING) => Ok(Claim::Closed),
             Take::Held(_) => Ok(Claim::Pending),
         }
     }
@@ -157,7 +158,7 @@ impl LearnerStore for DynamoStore {
         // caller: what is keyed by that user alone stays while the reverse link names
         // someone else.
         let own = match &linked {
-            Some(l) => self.learner_caller(tenant, l).await?.is_some_and(|c| c == caller_sys_id),
+            Some(l) => self.reverse_link(tenant, l).await?.is_some_and(|(c, _)| c == caller_sys_id),
             None => false,
         };
         let incidents = self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id, true).await?;
@@ -198,7 +199,71 @@ impl LearnerStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant, learner = learner_id))]
     async fn learner_caller(&self, tenant: &str, learner_id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.get_item(key(tenant_pk(tenant), learner_sk(learner_id))).await?.and_then(|i| opt_s(&i, CALLER_SYS_ID)))
+        Ok(self.reverse_link(tenant, learner_id).await?.filter(|(_, forgetting)| !forgetting).map(|(caller, _)| caller))
+    }
+
+    #[instrument(skip_all, fields(tenant))]
+    async fn cut_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError> {
+        let pk = tenant_pk(tenant);
+        for _ in 0..3 {
+            let Some(link) = self.get_item(key(pk.clone(), caller_sk(caller_sys_id))).await? else { return Ok(false) };
+            let Some(learner) = opt_s(&link, LEARNER_ID) else { return Ok(false) };
+            match opt_s(&link, STATE).as_deref() {
+                Some(FORGETTING) => return Ok(true),
+                Some(DONE) => {}
+                // A claim still being made: nothing linked yet.
+                _ => return Ok(false),
+            }
+            let mut items = vec![TransactWriteItem::builder()
+                .update(
+                    Update::builder()
+                        .table_name(&self.table)
+                        .set_key(Some(key(pk.clone(), caller_sk(caller_sys_id))))
+                        .update_expression("SET #state = :forgetting")
+                        .condition_expression("#state = :done AND #learner = :learner")
+                        .expression_attribute_names("#state", STATE)
+                        .expression_attribute_names("#learner", LEARNER_ID)
+                        .expression_attribute_values(":forgetting", s(FORGETTING))
+                        .expression_attribute_values(":done", s(DONE))
+                        .expression_attribute_values(":learner", s(learner.clone()))
+                        .build()
+                        .expect("update"),
+                )
+                .build()];
+            // The Litmos user's reverse link stays (no other caller may take the user
+            // while what is keyed by it goes) but no longer counts as linked.
+            if self.reverse_link(tenant, &learner).await?.is_some_and(|(c, _)| c == caller_sys_id) {
+                items.push(
+                    TransactWriteItem::builder()
+                        .update(
+                            Update::builder()
+                                .table_name(&self.table)
+                                .set_key(Some(key(pk.clone(), learner_sk(&learner))))
+                                .update_expression("SET #forgetting = :true")
+                                .condition_expression("#caller = :caller")
+                                .expression_attribute_names("#forgetting", FORGETTING)
+                                .expression_attribute_names("#caller", CALLER_SYS_ID)
+                                .expression_attribute_values(":true", AttributeValue::Bool(true))
+                                .expression_attribute_values(":caller", s(caller_sys_id))
+                                .build()
+                                .expect("update"),
+                        )
+                        .build(),
+                );
+            }
+            if let TxOutcome::Committed = self.transact(items, "the caller's links").await? {
+                return Ok(true);
+            }
+        }
+        Err(StoreError::Contended("the caller's links"))
+    }
+}
+
+impl DynamoStore {
+    /// The caller a Litmos user's reverse link names, and whether that caller is being
+    /// forgotten.
+    async fn reverse_link(&self, tenant: &str, learner_id: &str) -> Result<Option<(String, bool)>, StoreError> {
+        Ok(self.get_item(key(tenant_pk(tenant), learner_sk(learner_id))).await?.and_then(|i| Some((opt_s(&i, CALLER_SYS_ID)?, matches!(i.get(FORGETTING), Some(AttributeValue::Bool(true)))))))
     }
 }
 

@@ -292,6 +292,8 @@ pub const OWNER: &str = "owner";
 pub const LEASE_UNTIL: &str = "lease_until";
 pub const PENDING: &str = "pending";
 pub const DONE: &str = "done";
+/// A caller link's state (and a reverse link's flag) while the caller is being forgotten.
+pub const FORGETTING: &str = "forgetting";
 
 // Learner link attributes.
 pub const LEARNER_ID: &str = "learner_id";
