@@ -1,5 +1,6 @@
 //! Tests live in tests/; the benches in src/bin share this.
 
+pub mod dynamo_wire;
 pub mod share_sim;
 
 /// Points the AWS SDK of this process at the moto `make bench` started (MOTO_ENDPOINT),

@@ -24,6 +24,7 @@ use aws_sdk_dynamodb::types::{
 use litmos_domain::ports::StoreError;
 
 pub use layout::Item;
+pub use rollups::rollup_sk;
 
 pub struct DynamoStore {
     client: Client,

@@ -10,10 +10,16 @@
 //! window needs) and BatchGets (100 keys each), all of one phase at once, and the pages
 //! of 1 MB the largest of them needs (DynamoDB fills a page before it projects). Checks
 //! that both ways give the same report.
+//!
+//! Then the same reports go through the real `DynamoStore` and AWS SDK, reading the
+//! items they need from a local DynamoDB double (`e2e::dynamo_wire`) whose answers are
+//! prepared: the time a Lambda spends on its side of the report, checked equal again.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use serde_json::json;
 
 use async_trait::async_trait;
 use litmos_domain::model::TrainingStatus;
@@ -97,9 +103,8 @@ struct Memory {
     /// Each item's size, worked out once after loading.
     sizes: BTreeMap<Key, usize>,
     reads: Mutex<Reads>,
-    /// Every item a report read, to load into moto (when `record_touched`).
+    /// Every item a report read, to load into the DynamoDB double (and moto).
     touched: Mutex<std::collections::BTreeSet<Key>>,
-    record_touched: bool,
 }
 
 impl Memory {
@@ -164,9 +169,7 @@ impl RollupStore for Memory {
                     let kept: BTreeMap<String, i64> = cells.iter().filter(|(name, _)| only.contains(name.as_str())).map(|(n, v)| (n.clone(), *v)).collect();
                     bytes += item_bytes(k, label, &kept);
                     reads.server += server.elapsed();
-                    if self.record_touched {
-                        self.touched.lock().unwrap().insert(k.clone());
-                    }
+                    self.touched.lock().unwrap().insert(k.clone());
                     out.push(Rollup { by: b.to_string(), period: k.2, key: k.3.clone(), label: label.clone(), cells: read(&kept) });
                 }
                 reads.bytes += bytes;
@@ -187,12 +190,15 @@ impl RollupStore for Memory {
         for chunk in rollup::batches(keys, 100) {
             let mut bytes = 0;
             for k in chunk {
+                let server = Instant::now();
                 let key = (dim(&k.by), Some(k.days), k.period, k.key.clone());
-                if let Some((_, cells)) = self.items.get(&key) {
+                let found = self.items.get(&key);
+                if found.is_some() {
                     bytes += self.sizes[&key];
-                    if self.record_touched {
-                        self.touched.lock().unwrap().insert(key.clone());
-                    }
+                    self.touched.lock().unwrap().insert(key.clone());
+                }
+                reads.server += server.elapsed();
+                if let Some((_, cells)) = found {
                     out.push(((*k).clone(), read(cells)));
                 }
             }
@@ -220,7 +226,32 @@ struct Figures {
     time: Duration,
 }
 
-#[tokio::main(flavor = "current_thread")]
+/// The items the reports read, as DynamoDB items of tenant `t` (and its ready `META`).
+fn wire_items(memory: &Memory) -> e2e::dynamo_wire::Items {
+    let mut items = e2e::dynamo_wire::Items::default();
+    let mut meta = serde_json::Map::new();
+    meta.insert("pk".into(), json!({"S": "TENANT#t"}));
+    meta.insert("sk".into(), json!({"S": "META"}));
+    meta.insert("rollups_ready".into(), json!({"BOOL": true}));
+    items.put(meta);
+    for k in memory.touched.lock().unwrap().iter() {
+        let (label, cells) = &memory.items[k];
+        let mut item = serde_json::Map::new();
+        item.insert("pk".into(), json!({"S": "TENANT#t"}));
+        item.insert("sk".into(), json!({"S": litmos_adapters::dynamo::rollup_sk(k.0, k.2, k.1, &k.3)}));
+        if let Some((at, name)) = label {
+            item.insert("label".into(), json!({"S": name}));
+            item.insert("label_at".into(), json!({"N": at.to_string()}));
+        }
+        for (cell, v) in cells {
+            item.insert(format!("_{cell}"), json!({"N": v.to_string()}));
+        }
+        items.put(item);
+    }
+    items
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     // With BENCH_ROLLUPS_MOTO=1 and MOTO_ENDPOINT (`bash infra/with-moto.sh`), the same
     // reports are also read through the DynamoDB store from moto, the items they read
@@ -234,6 +265,8 @@ async fn main() {
         None => None,
     };
     let mut on_moto: Vec<(usize, &str, &str, Duration)> = Vec::new();
+    // (assignments, range, by, time, requests, bytes) through the AWS SDK.
+    let mut on_wire: Vec<(usize, &str, &str, Duration, usize, usize)> = Vec::new();
     let ranges = [("2026-01-01", "2026-12-31", "a year of whole months"), ("2026-01-15", "2026-12-14", "a year from mid-month")];
     println!("effectiveness report, window 30 days; in-memory port, median of {RUNS} runs");
     println!("{:>9} {:>22} {:>9} {:>13} {:>12} {:>11} {:>10} {:>14} {:>16} {:>12}", "assigns", "range", "group_by", "records read", "from records", "items read", "bytes", "pages waited", "largest answers", "from rollups");
@@ -241,7 +274,7 @@ async fn main() {
     for n in [10_000, 1_000_000] {
         let rows = rows(n);
         let started = Instant::now();
-        let mut memory = Memory { record_touched: moto.is_some(), ..Memory::default() };
+        let mut memory = Memory::default();
         memory.apply(&rows);
         eprintln!("{n} assignments rolled up into {} items in {:.1} s", memory.items.len(), started.elapsed().as_secs_f64());
         let mut exacts = Vec::new();
@@ -280,6 +313,27 @@ async fn main() {
                 all.push((n, what, by, f));
             }
         }
+        // The same reports through the real DynamoDB store and AWS SDK, from a local
+        // DynamoDB double holding the items they read.
+        let wire = e2e::dynamo_wire::Wire::start(wire_items(&memory)).await;
+        let sdk_store = wire.store("bench");
+        for (from, to, what) in ranges {
+            for by in ["course", "category"] {
+                let q = ReportQuery::parse(Some(from), Some(to), Some(by), Some("30")).unwrap();
+                let exact = &exacts.iter().find(|(k, _)| *k == (what, by)).unwrap().1;
+                let first = litmos_domain::training::from_rollups(&sdk_store, "t", &q).await.unwrap().unwrap();
+                assert_eq!(&first, exact, "through the SDK, {n} assignments, {what}, by {by}");
+                let served = wire.take_served();
+                let mut times = Vec::new();
+                for _ in 0..RUNS {
+                    let t = Instant::now();
+                    std::hint::black_box(litmos_domain::training::from_rollups(&sdk_store, "t", &q).await.unwrap());
+                    times.push(t.elapsed());
+                }
+                wire.take_served();
+                on_wire.push((n, what, by, median(times), served.0, served.1));
+            }
+        }
         if let Some(store) = &moto {
             let touched = memory.touched.lock().unwrap().clone();
             let items: Vec<rollup::RollupChange> = touched
@@ -309,6 +363,12 @@ async fn main() {
             }
         }
     }
+    println!();
+    println!("the same reports through the DynamoDB store and the AWS SDK (HTTP, JSON) from a local DynamoDB double on 127.0.0.1, its answers prepared: the client's time, median of {RUNS} runs");
+    println!("{:>9} {:>22} {:>9} {:>9} {:>12} {:>12}", "assigns", "range", "group_by", "requests", "bytes", "time");
+    for (n, what, by, time, requests, bytes) in &on_wire {
+        println!("{n:>9} {what:>22} {by:>9} {requests:>9} {:>10}kB {:>10.1}ms", bytes / 1_000, time.as_secs_f64() * 1e3);
+    }
     if !on_moto.is_empty() {
         println!();
         println!("the same reports through the DynamoDB store, from moto (median of {RUNS} runs):");
@@ -318,12 +378,13 @@ async fn main() {
             println!("{what}, by {by}: 10,000 assignments {:.1} ms, 1,000,000 assignments {:.1} ms: {:.2}x", small.as_secs_f64() * 1e3, large.as_secs_f64() * 1e3, large.as_secs_f64() / small.as_secs_f64());
         }
     }
+    let wire_time = |n: usize, what: &str, by: &str| on_wire.iter().find(|a| a.0 == n && a.1 == what && a.2 == by).unwrap().3.as_secs_f64();
     println!();
     for (_, what, by) in ranges.iter().flat_map(|(_, _, what)| ["course", "category"].map(|by| ((), *what, by))) {
         let pick = |n: usize| &all.iter().find(|a| a.0 == n && a.1 == what && a.2 == by).unwrap().3;
         let (small, large) = (pick(10_000), pick(1_000_000));
         println!(
-            "{what}, by {by}: 1,000,000 against 10,000 assignments: {:.1}x the items, {:.1}x the bytes, round trips in sequence {} against {}, pages waited {} against {}, {:.1}x the largest answers, {:.1}x the time in the port",
+            "{what}, by {by}: 1,000,000 against 10,000 assignments: {:.1}x the items, {:.1}x the bytes, round trips in sequence {} against {}, pages waited {} against {}, {:.1}x the largest answers, {:.1}x the time in the port, {:.1}x the time through the SDK",
             large.items as f64 / small.items as f64,
             large.bytes as f64 / small.bytes as f64,
             large.pages.len(),
@@ -332,6 +393,7 @@ async fn main() {
             small.pages.iter().sum::<usize>(),
             large.largest.iter().sum::<usize>() as f64 / small.largest.iter().sum::<usize>() as f64,
             large.time.as_secs_f64() / small.time.as_secs_f64(),
+            wire_time(1_000_000, what, by) / wire_time(10_000, what, by),
         );
     }
 }
