@@ -184,8 +184,16 @@ mod claims {
     async fn a_cut_caller_has_no_learner_and_is_not_linked_again_until_forgotten() {
         let s = store().await;
         assert!(!s.cut_caller("acme", "c1").await.unwrap(), "nothing linked");
+        // A link still being made when the caller is cut is not made.
+        assert_eq!(s.claim_caller("acme", "c0", "o1", 100, 130).await.unwrap(), Claim::Won);
+        assert!(s.cut_caller("acme", "c0").await.unwrap());
+        assert!(matches!(s.save_learner("acme", &learner("L0", "c0")).await, Err(StoreError::Contended(_))));
+        assert_eq!(s.learner_caller("acme", "L0").await.unwrap(), None, "nor its reverse link");
+        assert_eq!(s.claim_caller("acme", "c0", "o2", 200, 230).await.unwrap(), Claim::Closed);
+        assert!(s.forget_caller("acme", "c0").await.unwrap());
+        assert_eq!(s.claim_caller("acme", "c0", "o3", 300, 330).await.unwrap(), Claim::Won, "open again once forgotten");
+
         assert_eq!(s.claim_caller("acme", "c1", "o100", 100, 130).await.unwrap(), Claim::Won);
-        assert!(!s.cut_caller("acme", "c1").await.unwrap(), "a claim still being made links nothing");
         s.save_learner("acme", &learner("L1", "c1")).await.unwrap();
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "o100", 100, 160, None).await.unwrap(), Claim::Won);
         s.confirm_assignments("acme", "o100", &[record("C1", "i1")], 100_000, None, None).await.unwrap();
@@ -196,7 +204,10 @@ mod claims {
         assert_eq!(s.claim_caller("acme", "c1", "o200", 10_000, 10_030).await.unwrap(), Claim::Closed, "not even after a lease would have ended");
         assert_eq!(s.claim_caller("acme", "c2", "o201", 201, 231).await.unwrap(), Claim::Won);
         assert_eq!(s.save_learner("acme", &learner("L1", "c2")).await.unwrap(), LinkWrite::TakenBy("c1".into()), "nor is the Litmos user taken meanwhile");
-        // Forgetting still finds what is keyed by the Litmos user, and frees both slots.
+        // Forgetting still finds what is keyed by the Litmos user, and frees both slots;
+        // a re-run after the reverse link went (a forget cut short) still knows the
+        // user was this caller's.
+        s.client().delete_item().table_name(s.table()).key("pk", aws_sdk_dynamodb::types::AttributeValue::S("TENANT#acme".into())).key("sk", aws_sdk_dynamodb::types::AttributeValue::S("LEARNER#L1".into())).send().await.unwrap();
         assert!(s.forget_caller("acme", "c1").await.unwrap());
         assert!(s.learner_records("acme", "L1").await.unwrap().is_empty());
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "o300", 300, 330, None).await.unwrap(), Claim::Won, "the assignment's claim went with the caller");

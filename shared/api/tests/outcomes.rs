@@ -454,6 +454,34 @@ async fn the_report_counts_completions_scores_and_repeat_incidents() {
     assert_eq!(empty["totals"]["assigned"], 0);
 }
 
+/// Issue 19.5: while a cut caller's data is still going (a forget running as a job), the
+/// sync and the incident view read nothing from Litmos for their Litmos user and write
+/// nothing new about them (no progress, feed entry or cache); the forget then leaves
+/// nothing behind.
+#[tokio::test]
+async fn a_caller_being_forgotten_is_neither_synced_nor_refreshed() {
+    let t = tenant().await;
+    t.assign(&[0, 1], INCIDENT).await;
+    let store = &t.e.state.store;
+    assert!(litmos_domain::ports::LearnerStore::cut_caller(store, &t.id, CALLER).await.unwrap());
+    t.e.double.set_progress(&t.learner, &t.courses[0].0, 100, Some(90.0)).unwrap();
+    t.e.double.clear_requests();
+    t.e.clock.advance(3_600);
+    let (status, out) = t.sync().await;
+    assert_eq!((status, &out["learners_checked"], &out["assignments_updated"]), (200, &json!(0), &json!(0)), "{out}");
+    let training = t.training(INCIDENT).await;
+    assert!(training["assignments"].as_array().is_some_and(|a| a.iter().all(|x| x["status"] == "not_started")), "answered from the records: {training}");
+    let theirs: Vec<_> = t.e.double.requests().into_iter().filter(|r| r.path.contains(t.learner.as_str()) || r.query.contains(t.learner.as_str())).collect();
+    assert!(theirs.is_empty(), "no Litmos call for them (the sync's one read of the account's achievements aside): {theirs:?}");
+    let (_, feed) = t.feed("").await;
+    assert!(feed["updates"].as_array().unwrap().iter().all(|u| u["status"] == "not_started"), "no entry since the assignments' own: {feed}");
+    let forgotten = admin::forget_caller(t.e.state.clone(), event("DELETE", &format!("/v1/admin/tenants/{}/callers/{CALLER}", t.id), &[("authorization", &bearer(ADMIN))], None)).await;
+    assert_eq!(forgotten.status(), 204);
+    let scan = store.client().scan().table_name(&t.e.state.config.table_name).send().await.unwrap();
+    let dump = format!("{:?}", scan.items.unwrap_or_default());
+    assert!(!dump.contains(CALLER) && !dump.contains(t.learner.as_str()), "nothing left: {dump}");
+}
+
 /// Issue 7.8: forgetting a caller removes every item that names them (links, records,
 /// incident links, incidents, feed entries, caches); no route returns their data after;
 /// the Litmos user stays.

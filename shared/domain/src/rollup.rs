@@ -109,10 +109,10 @@ pub fn reads(from: Date, to: Date) -> Vec<(Period, Period)> {
     let (months, days) = periods(from, to);
     let mut out = Vec::new();
     if let Some((first, last)) = months {
-        let mut m = first;
-        while m <= last {
-            out.push((Period::Month(m), Period::Month(m)));
-            m = last_of_month(m).next_day().expect("a day after");
+        let mut m = Some(first);
+        while let Some(month) = m.filter(|m| *m <= last) {
+            out.push((Period::Month(month), Period::Month(month)));
+            m = last_of_month(month).next_day();
         }
     }
     for (a, z) in days {
@@ -745,6 +745,8 @@ mod tests {
         assert!(days.iter().all(|(a, b)| a <= b && (*b - *a).whole_days() < SEGMENT_DAYS));
         assert!(days.windows(2).all(|p| p[0].1 < p[1].0), "in order, no overlap");
         assert_eq!(reads(date!(2026 - 07 - 20), date!(2026 - 07 - 20)), vec![(Period::Day(date!(2026 - 07 - 20)), Period::Day(date!(2026 - 07 - 20)))]);
+        assert_eq!(reads(date!(9999 - 12 - 01), date!(9999 - 12 - 31)), vec![(Period::Month(date!(9999 - 12 - 01)), Period::Month(date!(9999 - 12 - 01)))], "the last month there is");
+        assert_eq!(reads(date!(9999 - 12 - 20), date!(9999 - 12 - 31)).len(), 2);
     }
 
     #[test]

@@ -248,6 +248,11 @@ impl Outcomes<'_> {
         if cache::read::<Vec<UserCourse>>(self.cache, self.clock, tenant, &name, PROGRESS_TTL_SECONDS).await?.fresh.is_some() {
             return Ok(false);
         }
+        // A caller being forgotten: their records answer until they are gone, and
+        // nothing new is written about them.
+        if self.learners.learner_caller(tenant, learner).await?.is_none() {
+            return Ok(false);
+        }
         match self.refresh(tenant, acct, learner).await {
             Ok(changed) => Ok(changed > 0),
             // The records answer with what was last confirmed.
@@ -420,6 +425,12 @@ impl Outcomes<'_> {
         for (learner, _) in open {
             if out.litmos_calls >= budget || !done.insert(learner.clone()) {
                 continue;
+            }
+            // A caller being forgotten: nothing new is written about them.
+            match self.learners.learner_caller(tenant, &learner).await {
+                Ok(Some(_)) => {}
+                Ok(None) => continue,
+                Err(e) => return Err((out, e.into())),
             }
             out.litmos_calls += 1;
             let courses = match self.litmos.user_courses(acct, &learner).await {

@@ -4,8 +4,9 @@
 //! It lets the real `DynamoStore` and the AWS SDK read a data set too large for moto,
 //! so that a bench times what the client does: signing, HTTP, parsing, the domain.
 //!
-//! Each answer is worked out once and kept (by request): what is timed after a first
-//! run is the client's work, not this double's.
+//! Each answer is worked out once and kept (by request, its JSON keys sorted): what is
+//! timed after a first run is the client's work and this double's reading of the
+//! request, not its finding of items.
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
@@ -16,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-const PAGE: usize = 1_000_000;
+const PAGE: usize = 1 << 20;
 
 /// The items, by partition then sort key, in DynamoDB JSON (`{"pk": {"S": ...}, ...}`).
 #[derive(Default)]
@@ -33,7 +34,8 @@ impl Items {
 struct State {
     items: Items,
     answers: Mutex<HashMap<(String, Bytes), Bytes>>,
-    served: Mutex<(usize, usize)>,
+    /// Requests answered, bytes sent, answers worked out (not found prepared).
+    served: Mutex<(usize, usize, usize)>,
 }
 
 /// The double, serving until the process ends.
@@ -64,8 +66,8 @@ impl Wire {
         Wire { url, state }
     }
 
-    /// Requests answered and bytes sent since the last call.
-    pub fn take_served(&self) -> (usize, usize) {
+    /// Requests answered, bytes sent and answers worked out since the last call.
+    pub fn take_served(&self) -> (usize, usize, usize) {
         std::mem::take(&mut *self.state.served.lock().unwrap())
     }
 
@@ -93,15 +95,17 @@ async fn answer(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    let key = (target.clone(), body.clone());
+    let request: Value = match serde_json::from_slice(&body) {
+        Ok(v) => v,
+        Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+    };
+    // The SDK writes its maps in no set order: the request with its keys sorted
+    // (serde_json's maps are) names it.
+    let key = (target.clone(), Bytes::from(serde_json::to_vec(&request).expect("JSON")));
     let known = state.answers.lock().unwrap().get(&key).cloned();
     let out = match known {
         Some(out) => out,
         None => {
-            let request: Value = match serde_json::from_slice(&body) {
-                Ok(v) => v,
-                Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
-            };
             let out = match target.rsplit('.').next() {
                 Some("GetItem") => get_item(&state.items, &request),
                 Some("Query") => query(&state.items, &request),
@@ -116,6 +120,7 @@ async fn answer(
             };
             let out = Bytes::from(serde_json::to_vec(&out).expect("JSON"));
             state.answers.lock().unwrap().insert(key, out.clone());
+            state.served.lock().unwrap().2 += 1;
             out
         }
     };

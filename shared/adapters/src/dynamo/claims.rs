@@ -128,10 +128,17 @@ impl LearnerStore for DynamoStore {
                 .expression_attribute_values(":caller", s(learner.caller_sys_id.clone()))
                 .build()
                 .expect("put");
-            let items = vec![
-                TransactWriteItem::builder().put(Put::builder().table_name(&self.table).set_item(Some(learner_item(tenant, learner))).build().expect("put")).build(),
-                TransactWriteItem::builder().put(unique).build(),
-            ];
+            // The caller's slot is filled only while it is not closed (being forgotten).
+            let link = Put::builder()
+                .table_name(&self.table)
+                .set_item(Some(learner_item(tenant, learner)))
+                .condition_expression("attribute_not_exists(#pk) OR #state <> :forgetting")
+                .expression_attribute_names("#pk", PK)
+                .expression_attribute_names("#state", STATE)
+                .expression_attribute_values(":forgetting", s(FORGETTING))
+                .build()
+                .expect("put");
+            let items = vec![TransactWriteItem::builder().put(link).build(), TransactWriteItem::builder().put(unique).build()];
             if let TxOutcome::Committed = self.transact(items, "the caller's learner link").await? {
                 return Ok(LinkWrite::Linked);
             }
@@ -157,9 +164,12 @@ impl LearnerStore for DynamoStore {
         // A link made before links were unique may share its Litmos user with another
         // caller: what is keyed by that user alone stays while the reverse link names
         // someone else.
-        let own = match &linked {
-            Some(l) => self.reverse_link(tenant, l).await?.is_some_and(|(c, _)| c == caller_sys_id),
-            None => false,
+        // Cut, the link says whether the Litmos user was this caller's (the reverse link
+        // may be gone by a re-run).
+        let own = match (&linked, link.as_ref().and_then(|l| l.get(OWN))) {
+            (Some(_), Some(AttributeValue::Bool(own))) => *own,
+            (Some(l), _) => self.reverse_link(tenant, l).await?.is_some_and(|(c, _)| c == caller_sys_id),
+            (None, _) => false,
         };
         let incidents = self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id, true).await?;
         let records: Vec<AssignmentRecord> = self.query_where(&pk, "REC#", CALLER_SYS_ID, caller_sys_id, false).await?.iter().map(record_from).collect::<Result<_, _>>()?;
@@ -207,38 +217,42 @@ impl LearnerStore for DynamoStore {
         let pk = tenant_pk(tenant);
         for _ in 0..3 {
             let Some(link) = self.get_item(key(pk.clone(), caller_sk(caller_sys_id))).await? else { return Ok(false) };
-            let Some(learner) = opt_s(&link, LEARNER_ID) else { return Ok(false) };
-            match opt_s(&link, STATE).as_deref() {
+            let state = opt_s(&link, STATE);
+            let learner = opt_s(&link, LEARNER_ID).filter(|_| state.as_deref() == Some(DONE));
+            match state.as_deref() {
                 Some(FORGETTING) => return Ok(true),
-                Some(DONE) => {}
-                // A claim still being made: nothing linked yet.
+                // A claim still being made is closed too: its learner link, when it
+                // comes, finds the slot closed and is not written (`save_learner`).
+                Some(DONE) | Some(PENDING) => {}
                 _ => return Ok(false),
             }
-            let mut items = vec![TransactWriteItem::builder()
-                .update(
-                    Update::builder()
-                        .table_name(&self.table)
-                        .set_key(Some(key(pk.clone(), caller_sk(caller_sys_id))))
-                        .update_expression("SET #state = :forgetting")
-                        .condition_expression("#state = :done AND #learner = :learner")
-                        .expression_attribute_names("#state", STATE)
-                        .expression_attribute_names("#learner", LEARNER_ID)
-                        .expression_attribute_values(":forgetting", s(FORGETTING))
-                        .expression_attribute_values(":done", s(DONE))
-                        .expression_attribute_values(":learner", s(learner.clone()))
-                        .build()
-                        .expect("update"),
-                )
-                .build()];
             // The Litmos user's reverse link stays (no other caller may take the user
             // while what is keyed by it goes) but no longer counts as linked.
-            if self.reverse_link(tenant, &learner).await?.is_some_and(|(c, _)| c == caller_sys_id) {
+            let own = match &learner {
+                Some(l) => self.reverse_link(tenant, l).await?.is_some_and(|(c, _)| c == caller_sys_id),
+                None => false,
+            };
+            let mut close = Update::builder()
+                .table_name(&self.table)
+                .set_key(Some(key(pk.clone(), caller_sk(caller_sys_id))))
+                .update_expression("SET #state = :forgetting, #own = :own")
+                .condition_expression("#state = :was")
+                .expression_attribute_names("#state", STATE)
+                .expression_attribute_names("#own", OWN)
+                .expression_attribute_values(":forgetting", s(FORGETTING))
+                .expression_attribute_values(":own", AttributeValue::Bool(own))
+                .expression_attribute_values(":was", s(state.clone().unwrap_or_default()));
+            if let Some(l) = &learner {
+                close = close.condition_expression("#state = :was AND #learner = :learner").expression_attribute_names("#learner", LEARNER_ID).expression_attribute_values(":learner", s(l.clone()));
+            }
+            let mut items = vec![TransactWriteItem::builder().update(close.build().expect("update")).build()];
+            if let (Some(l), true) = (&learner, own) {
                 items.push(
                     TransactWriteItem::builder()
                         .update(
                             Update::builder()
                                 .table_name(&self.table)
-                                .set_key(Some(key(pk.clone(), learner_sk(&learner))))
+                                .set_key(Some(key(pk.clone(), learner_sk(l))))
                                 .update_expression("SET #forgetting = :true")
                                 .condition_expression("#caller = :caller")
                                 .expression_attribute_names("#forgetting", FORGETTING)

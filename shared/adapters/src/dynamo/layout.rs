@@ -294,6 +294,8 @@ pub const PENDING: &str = "pending";
 pub const DONE: &str = "done";
 /// A caller link's state (and a reverse link's flag) while the caller is being forgotten.
 pub const FORGETTING: &str = "forgetting";
+/// On a caller link being forgotten: whether the Litmos user's reverse link was theirs.
+pub const OWN: &str = "own";
 
 // Learner link attributes.
 pub const LEARNER_ID: &str = "learner_id";

@@ -314,6 +314,10 @@ impl DynamoStore {
     /// (`rollup::batches`: the totals' large items spread over them).
     pub(crate) async fn read_fine_rollups(&self, tenant: &str, keys: &[FineKey]) -> Result<Vec<(FineKey, Cells)>, StoreError> {
         let pk = tenant_pk(tenant);
+        let mut keys = keys.to_vec();
+        keys.sort();
+        keys.dedup();
+        let keys = &keys;
         let by_sk: std::collections::HashMap<String, &FineKey> = keys.iter().map(|k| (rollup_sk(&k.by, k.period, Some(k.days), &k.key), k)).collect();
         let chunks: Vec<Vec<Item>> = rollup::batches(keys, 100).into_iter().map(|batch| batch.into_iter().map(|k| key(pk.clone(), rollup_sk(&k.by, k.period, Some(k.days), &k.key))).collect()).collect();
         let found = futures_util::future::try_join_all(chunks.into_iter().map(|c| self.batch_get(c))).await?;
