@@ -62,6 +62,10 @@ impl LearnerStore for Flaky<'_> {
         self.tick()?;
         self.inner.cut_caller(t, c).await
     }
+    async fn being_forgotten(&self, t: &str, l: &str) -> Result<bool, StoreError> {
+        self.tick()?;
+        self.inner.being_forgotten(t, l).await
+    }
 }
 
 #[async_trait]

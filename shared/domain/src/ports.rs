@@ -151,6 +151,8 @@ pub trait LearnerStore: Send + Sync {
     /// nor that user can be linked again until `forget_caller` is done. False when no
     /// learner is linked to the caller.
     async fn cut_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError>;
+    /// Whether the Litmos user's caller is being forgotten (cut, data still going).
+    async fn being_forgotten(&self, tenant: &str, learner_id: &str) -> Result<bool, StoreError>;
 }
 
 #[derive(Clone, Debug)]

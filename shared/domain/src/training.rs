@@ -250,7 +250,7 @@ impl Outcomes<'_> {
         }
         // A caller being forgotten: their records answer until they are gone, and
         // nothing new is written about them.
-        if self.learners.learner_caller(tenant, learner).await?.is_none() {
+        if self.learners.being_forgotten(tenant, learner).await? {
             return Ok(false);
         }
         match self.refresh(tenant, acct, learner).await {
@@ -427,9 +427,9 @@ impl Outcomes<'_> {
                 continue;
             }
             // A caller being forgotten: nothing new is written about them.
-            match self.learners.learner_caller(tenant, &learner).await {
-                Ok(Some(_)) => {}
-                Ok(None) => continue,
+            match self.learners.being_forgotten(tenant, &learner).await {
+                Ok(false) => {}
+                Ok(true) => continue,
                 Err(e) => return Err((out, e.into())),
             }
             out.litmos_calls += 1;

@@ -212,6 +212,11 @@ impl LearnerStore for DynamoStore {
         Ok(self.reverse_link(tenant, learner_id).await?.filter(|(_, forgetting)| !forgetting).map(|(caller, _)| caller))
     }
 
+    #[instrument(skip_all, fields(tenant, learner = learner_id))]
+    async fn being_forgotten(&self, tenant: &str, learner_id: &str) -> Result<bool, StoreError> {
+        Ok(self.reverse_link(tenant, learner_id).await?.is_some_and(|(_, forgetting)| forgetting))
+    }
+
     #[instrument(skip_all, fields(tenant))]
     async fn cut_caller(&self, tenant: &str, caller_sys_id: &str) -> Result<bool, StoreError> {
         let pk = tenant_pk(tenant);
