@@ -17,7 +17,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-const PAGE: usize = 1 << 20;
+/// DynamoDB's page of a Query: 1 MiB of whole items, before any projection.
+pub const PAGE: usize = 1 << 20;
 
 /// The items, by partition then sort key, in DynamoDB JSON (`{"pk": {"S": ...}, ...}`).
 #[derive(Default)]

@@ -168,7 +168,7 @@ impl LearnerStore for DynamoStore {
         // may be gone by a re-run).
         let own = match (&linked, link.as_ref().and_then(|l| l.get(OWN))) {
             (Some(_), Some(AttributeValue::Bool(own))) => *own,
-            (Some(l), _) => self.reverse_link(tenant, l).await?.is_some_and(|(c, _)| c == caller_sys_id),
+            (Some(l), _) => self.owns(tenant, l, caller_sys_id).await?,
             (None, _) => false,
         };
         let incidents = self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id, true).await?;
@@ -234,7 +234,7 @@ impl LearnerStore for DynamoStore {
             // The Litmos user's reverse link stays (no other caller may take the user
             // while what is keyed by it goes) but no longer counts as linked.
             let own = match &learner {
-                Some(l) => self.reverse_link(tenant, l).await?.is_some_and(|(c, _)| c == caller_sys_id),
+                Some(l) => self.owns(tenant, l, caller_sys_id).await?,
                 None => false,
             };
             let mut close = Update::builder()
@@ -283,6 +283,11 @@ impl DynamoStore {
     /// forgotten.
     async fn reverse_link(&self, tenant: &str, learner_id: &str) -> Result<Option<(String, bool)>, StoreError> {
         Ok(self.get_item(key(tenant_pk(tenant), learner_sk(learner_id))).await?.and_then(|i| Some((opt_s(&i, CALLER_SYS_ID)?, matches!(i.get(FORGETTING), Some(AttributeValue::Bool(true)))))))
+    }
+
+    /// Whether a Litmos user's reverse link names this caller (forgotten or not).
+    async fn owns(&self, tenant: &str, learner_id: &str, caller_sys_id: &str) -> Result<bool, StoreError> {
+        Ok(self.reverse_link(tenant, learner_id).await?.is_some_and(|(c, _)| c == caller_sys_id))
     }
 }
 

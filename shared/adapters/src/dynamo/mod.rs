@@ -179,8 +179,12 @@ impl DynamoStore {
     /// The items of one partition with `lo <= sk <= hi`, in sort-key order, read
     /// consistently: every page, or the first `limit` items.
     pub(crate) async fn query_between(&self, pk: &str, lo: &str, hi: &str, limit: Option<usize>) -> Result<Vec<Item>, StoreError> {
-        let query = self
-            .client
+        self.query_pages(self.between(pk, lo, hi), limit).await
+    }
+
+    /// The Query of `query_between`, to send as it is or with more to it.
+    pub(crate) fn between(&self, pk: &str, lo: &str, hi: &str) -> QueryFluentBuilder {
+        self.client
             .query()
             .table_name(&self.table)
             .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
@@ -189,8 +193,7 @@ impl DynamoStore {
             .expression_attribute_values(":pk", layout::s(pk))
             .expression_attribute_values(":lo", layout::s(lo))
             .expression_attribute_values(":hi", layout::s(hi))
-            .consistent_read(true);
-        self.query_pages(query, limit).await
+            .consistent_read(true)
     }
 
     /// The keys of the items under `sk_prefix` whose `attr` equals `value` (the whole

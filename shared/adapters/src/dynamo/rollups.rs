@@ -288,21 +288,7 @@ impl DynamoStore {
             }
         }
         let projection = Projection::of(cells);
-        let queries = futures_util::future::try_join_all(ranges.iter().map(|(lo, hi)| {
-            let query = projection.on(
-                self.client
-                    .query()
-                    .table_name(&self.table)
-                    .key_condition_expression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
-                    .expression_attribute_names("#pk", PK)
-                    .expression_attribute_names("#sk", SK)
-                    .expression_attribute_values(":pk", s(&pk))
-                    .expression_attribute_values(":lo", s(lo))
-                    .expression_attribute_values(":hi", s(hi))
-                    .consistent_read(true),
-            );
-            self.query_pages(query, None)
-        }));
+        let queries = futures_util::future::try_join_all(ranges.iter().map(|(lo, hi)| self.query_pages(projection.on(self.between(&pk, lo, hi)), None)));
         let (meta, pages) = tokio::join!(self.get_item(key(pk.clone(), META)), queries);
         if !matches!(meta?.as_ref().and_then(|m| m.get(ROLLUPS_READY)), Some(AttributeValue::Bool(true))) {
             return Ok(None);

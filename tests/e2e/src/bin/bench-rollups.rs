@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use async_trait::async_trait;
+use e2e::dynamo_wire::PAGE;
 use litmos_domain::model::TrainingStatus;
 use litmos_domain::ports::{RollupStore, StoreError};
 use litmos_domain::report::{self, Date, ReportQuery, ReportRow};
@@ -31,7 +32,6 @@ use litmos_domain::time::Timestamp;
 const T0: i64 = 1_767_225_600; // 2026-01-01T00:00:00Z
 const DAY: i64 = 86_400;
 const RUNS: usize = 5;
-const PAGE: usize = 1 << 20;
 
 struct Rng(u64);
 
