@@ -3,10 +3,11 @@
 //! small items instead of every record.
 //!
 //! Every assignment counts in one group of each dimension (`course`, `agent`,
-//! `category`, and `all`, whose one group `*` gives the totals), twice: in its UTC
-//! month and in its UTC day. A report reads the months its range covers whole and the
-//! days of the months it covers in part, so a year is 12 items per group, however many
-//! assignments it holds. An item's cells:
+//! `category`, and `all`, whose one group `*` gives the totals), three times: in its UTC
+//! month, in its block of 8 days of that month (days 1-8, 9-16, 17-24, 25 to the end)
+//! and in its UTC day. A report reads the months its range covers whole, the blocks it
+//! covers whole of the other months, and the days left, so a year is 12 items per group
+//! and 30 days at most 13, however many assignments they hold. An item's cells:
 //! - `a` assigned, `s` started, `c` completed;
 //! - `n` scores and `m` their sum in millionths (the mean is exactly `mean_score`'s);
 //! - `D<days>`: completed ones that took that many whole days (`MAX_DAYS` and more
@@ -40,27 +41,45 @@ const ALL_KEY: &str = "*";
 /// The dimensions every assignment is rolled up along.
 pub const DIMENSIONS: [&str; 4] = ["course", "agent", "category", ALL];
 
-/// What a rollup covers: a whole UTC month (named by its first day) or one UTC day.
+/// What a rollup covers: a whole UTC month (named by its first day), a block of a
+/// month's days (named by its first: the 1st, 9th, 17th or 25th; the last block runs to
+/// the month's end), or one UTC day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Period {
     Month(Date),
+    Block(Date),
     Day(Date),
 }
 
+/// Days in a block but the month's last, which runs to the month's end (4 to 7 days).
+pub const BLOCK_DAYS: u8 = 8;
+
 impl Period {
-    /// `M2026-03` or `D2026-03-15`.
+    /// `M2026-03`, `B2026-03-09` or `D2026-03-15`.
     pub fn key(&self) -> String {
         match self {
             Period::Month(d) => format!("M{}", &ymd(*d)[..7]),
+            Period::Block(d) => format!("B{}", ymd(*d)),
             Period::Day(d) => format!("D{}", ymd(*d)),
         }
     }
 
-    /// The month and the day of a time.
-    fn of(t: Timestamp) -> [Period; 2] {
+    /// The month, the block and the day of a time.
+    fn of(t: Timestamp) -> [Period; 3] {
         let day = crate::report::day_of(t);
-        [Period::Month(day.replace_day(1).expect("day 1")), Period::Day(day)]
+        [Period::Month(day.replace_day(1).expect("day 1")), Period::Block(block_of(day)), Period::Day(day)]
     }
+}
+
+/// The first day of the block that holds `day`.
+fn block_of(day: Date) -> Date {
+    day.replace_day((day.day() - 1) / BLOCK_DAYS * BLOCK_DAYS + 1).expect("a day of the month")
+}
+
+/// The last day of the block that starts on `first`.
+fn block_end(first: Date) -> Date {
+    let month_end = last_of_month(first);
+    if first.day() > 3 * BLOCK_DAYS { month_end } else { first.replace_day(first.day() + BLOCK_DAYS - 1).expect("a day of the month") }
 }
 
 fn last_of_month(first: Date) -> Date {
@@ -101,13 +120,28 @@ pub fn periods(from: Date, to: Date) -> (Option<Run>, Vec<Run>) {
 /// Days of rollups one read of a report asks for at most.
 pub const SEGMENT_DAYS: i64 = 8;
 
-/// The reads of a report over `from..=to`, each a first and last period of one kind: one
-/// per whole month, one per run of at most `SEGMENT_DAYS` of the other days. Each stays
-/// a page of DynamoDB's 1 MB however many assignments its items count: the size of an
-/// item is bounded by its cells, not by its assignments.
+/// The periods of a run of days outside whole months, in order: its whole blocks and
+/// the days left.
+fn pieces(from: Date, to: Date) -> Vec<Period> {
+    let mut out = Vec::new();
+    let mut day = Some(from);
+    while let Some(d) = day.filter(|d| *d <= to) {
+        let whole = block_of(d) == d && block_end(d) <= to;
+        let last = if whole { block_end(d) } else { d };
+        out.push(if whole { Period::Block(d) } else { Period::Day(d) });
+        day = last.next_day();
+    }
+    out
+}
+
+/// The reads of a report over `from..=to`, each a first and last period of one kind:
+/// one per whole month; of the other days, one per month's run of whole blocks and one
+/// per run of at most `SEGMENT_DAYS` days left. Each stays a page of DynamoDB's 1 MB
+/// however many assignments its items count: the size of an item is bounded by its
+/// cells, not by its assignments.
 pub fn reads(from: Date, to: Date) -> Vec<(Period, Period)> {
     let (months, days) = periods(from, to);
-    let mut out = Vec::new();
+    let mut out: Vec<(Period, Period)> = Vec::new();
     if let Some((first, last)) = months {
         let mut m = Some(first);
         while let Some(month) = m.filter(|m| *m <= last) {
@@ -116,13 +150,17 @@ pub fn reads(from: Date, to: Date) -> Vec<(Period, Period)> {
         }
     }
     for (a, z) in days {
-        let mut start = a;
-        while start <= z {
-            let end = start.saturating_add(time::Duration::days(SEGMENT_DAYS - 1)).min(z);
-            out.push((Period::Day(start), Period::Day(end)));
-            match end.next_day() {
-                Some(next) if end < z => start = next,
-                _ => break,
+        for p in pieces(a, z) {
+            // A piece joins the read before it when it follows it: the next block of the
+            // same month, or the next day within `SEGMENT_DAYS`.
+            let joins = match (out.last(), p) {
+                (Some((Period::Block(first), Period::Block(prev))), Period::Block(d)) => block_end(*prev).next_day() == Some(d) && first.month() == d.month(),
+                (Some((Period::Day(first), Period::Day(prev))), Period::Day(d)) => prev.next_day() == Some(d) && (d - *first).whole_days() < SEGMENT_DAYS,
+                _ => false,
+            };
+            match out.last_mut() {
+                Some(read) if joins => read.1 = p,
+                _ => out.push((p, p)),
             }
         }
     }
@@ -562,11 +600,8 @@ mod tests {
         /// The report as a store gives it: the coarse rollups of the periods, then the
         /// fine items asked for.
         fn report(&self, q: &ReportQuery) -> (Report, usize) {
-            let (months, days) = periods(q.from, q.to);
-            let wanted = |p: &Period| match p {
-                Period::Month(m) => months.is_some_and(|(a, b)| a <= *m && *m <= b),
-                Period::Day(d) => days.iter().any(|(a, b)| a <= d && d <= b),
-            };
+            let reads = reads(q.from, q.to);
+            let wanted = |p: &Period| reads.iter().any(|(first, last)| first <= p && p <= last);
             let only = read_cells(q.window_days);
             let coarse: Vec<Rollup> = self
                 .0
@@ -730,23 +765,82 @@ mod tests {
         assert!(batches(&[], 100).is_empty());
     }
 
+    /// The days one read covers, and its items per group.
+    fn covered(read: (Period, Period)) -> (Vec<Date>, usize) {
+        let days = |a: Date, z: Date| std::iter::successors(Some(a), |d| d.next_day()).take_while(move |d| *d <= z);
+        match read {
+            (Period::Month(a), Period::Month(z)) => {
+                assert_eq!(a, z, "a month a read");
+                (days(a, last_of_month(a)).collect(), 1)
+            }
+            (Period::Block(a), Period::Block(z)) => {
+                assert_eq!((a.year(), a.month()), (z.year(), z.month()), "blocks of one month a read");
+                let blocks: Vec<Date> = std::iter::successors(Some(a), |b| block_end(*b).next_day()).take_while(|b| *b <= z).collect();
+                assert!(blocks.iter().all(|b| block_of(*b) == *b));
+                (blocks.iter().flat_map(|b| days(*b, block_end(*b))).collect(), blocks.len())
+            }
+            (Period::Day(a), Period::Day(z)) => {
+                assert!(a <= z && (z - a).whole_days() < SEGMENT_DAYS, "at most {SEGMENT_DAYS} days a read");
+                (days(a, z).collect(), (z - a).whole_days() as usize + 1)
+            }
+            other => panic!("a read of one kind: {other:?}"),
+        }
+    }
+
+    /// Checks that the reads of `from..=to` cover each of its days once, and no other;
+    /// gives the reads and the items each group has in them.
+    fn check_reads(from: Date, to: Date) -> (usize, usize) {
+        let reads = reads(from, to);
+        let mut days: Vec<Date> = Vec::new();
+        let mut items = 0;
+        for r in &reads {
+            let (d, n) = covered(*r);
+            days.extend(d);
+            items += n;
+        }
+        let expected: Vec<Date> = std::iter::successors(Some(from), |d| d.next_day()).take_while(|d| *d <= to).collect();
+        days.sort();
+        assert_eq!(days, expected, "{from}..={to}: every day once");
+        (reads.len(), items)
+    }
+
     #[test]
-    fn a_range_is_read_a_month_or_a_few_days_at_a_time_covering_it_once() {
-        let year = reads(date!(2024 - 01 - 01), date!(2024 - 12 - 31));
-        assert_eq!(year.len(), 12);
-        assert!(year.iter().all(|(a, b)| matches!((a, b), (Period::Month(x), Period::Month(y)) if x == y)));
-        let part = reads(date!(2025 - 12 - 17), date!(2026 - 12 - 16));
-        let days: Vec<(Date, Date)> = part.iter().filter_map(|(a, b)| match (a, b) { (Period::Day(x), Period::Day(y)) => Some((*x, *y)), _ => None }).collect();
-        assert_eq!(part.len() - days.len(), 11, "January to November");
-        assert_eq!(days.first().map(|d| d.0), Some(date!(2025 - 12 - 17)));
-        assert_eq!(days.last().map(|d| d.1), Some(date!(2026 - 12 - 16)));
-        let covered: i64 = days.iter().map(|(a, b)| (*b - *a).whole_days() + 1).sum();
-        assert_eq!(covered, 15 + 16, "every part-month day once");
-        assert!(days.iter().all(|(a, b)| a <= b && (*b - *a).whole_days() < SEGMENT_DAYS));
-        assert!(days.windows(2).all(|p| p[0].1 < p[1].0), "in order, no overlap");
+    fn a_range_is_read_a_month_a_block_or_a_few_days_at_a_time_covering_it_once() {
+        assert_eq!(check_reads(date!(2024 - 01 - 01), date!(2024 - 12 - 31)), (12, 12));
+        assert!(reads(date!(2024 - 01 - 01), date!(2024 - 12 - 31)).iter().all(|r| matches!(r, (Period::Month(_), _))));
+        // A year from mid-month: January 15-16, its blocks 17-24 and 25-31; February to
+        // November; December's block 1-8 and days 9-14.
+        let mid = reads(date!(2026 - 01 - 15), date!(2026 - 12 - 14));
+        assert_eq!(check_reads(date!(2026 - 01 - 15), date!(2026 - 12 - 14)), (14, 21));
+        assert_eq!(
+            mid[10..],
+            [
+                (Period::Day(date!(2026 - 01 - 15)), Period::Day(date!(2026 - 01 - 16))),
+                (Period::Block(date!(2026 - 01 - 17)), Period::Block(date!(2026 - 01 - 25))),
+                (Period::Block(date!(2026 - 12 - 01)), Period::Block(date!(2026 - 12 - 01))),
+                (Period::Day(date!(2026 - 12 - 09)), Period::Day(date!(2026 - 12 - 14))),
+            ]
+        );
+        // The last 30 days, whatever the day: at most 13 items a group, against 30.
+        let mut start = date!(2026 - 01 - 01);
+        while start < date!(2027 - 01 - 01) {
+            let (_, items) = check_reads(start, start.saturating_add(time::Duration::days(29)));
+            assert!(items <= 13, "30 days from {start}: {items} items");
+            start = start.next_day().unwrap();
+        }
+        // Every range of up to 70 days from every day of a leap year and the next.
+        let mut from = date!(2024 - 01 - 01);
+        while from < date!(2025 - 12 - 31) {
+            for len in [0, 1, 6, 7, 8, 15, 16, 27, 28, 29, 30, 31, 45, 70] {
+                check_reads(from, from.saturating_add(time::Duration::days(len)));
+            }
+            from = from.next_day().unwrap();
+        }
         assert_eq!(reads(date!(2026 - 07 - 20), date!(2026 - 07 - 20)), vec![(Period::Day(date!(2026 - 07 - 20)), Period::Day(date!(2026 - 07 - 20)))]);
+        assert_eq!(reads(date!(2026 - 07 - 25), date!(2026 - 07 - 31)), vec![(Period::Block(date!(2026 - 07 - 25)), Period::Block(date!(2026 - 07 - 25)))], "a short last block");
+        assert_eq!(reads(date!(2026 - 02 - 25), date!(2026 - 02 - 28)), vec![(Period::Block(date!(2026 - 02 - 25)), Period::Block(date!(2026 - 02 - 25)))], "February's last block");
         assert_eq!(reads(date!(9999 - 12 - 01), date!(9999 - 12 - 31)), vec![(Period::Month(date!(9999 - 12 - 01)), Period::Month(date!(9999 - 12 - 01)))], "the last month there is");
-        assert_eq!(reads(date!(9999 - 12 - 20), date!(9999 - 12 - 31)).len(), 2);
+        assert_eq!(check_reads(date!(9999 - 12 - 20), date!(9999 - 12 - 31)), (2, 6), "the last block there is");
     }
 
     #[test]
@@ -761,21 +855,26 @@ mod tests {
         assert_eq!(periods(date!(2026 - 03 - 01), date!(2026 - 03 - 30)), (None, vec![(date!(2026 - 03 - 01), date!(2026 - 03 - 30))]));
         assert_eq!(Period::Month(date!(2026 - 03 - 01)).key(), "M2026-03");
         assert_eq!(Period::Day(date!(2026 - 03 - 05)).key(), "D2026-03-05");
+        assert_eq!(Period::Block(date!(2026 - 03 - 09)).key(), "B2026-03-09");
+        let blocks: Vec<Date> = (1..=31).map(|d| block_of(date!(2026 - 03 - 01).replace_day(d).unwrap())).collect();
+        assert_eq!(blocks.iter().map(|b| b.day()).collect::<std::collections::BTreeSet<u8>>(), [1, 9, 17, 25].into());
+        assert_eq!((block_end(date!(2026 - 03 - 17)), block_end(date!(2026 - 03 - 25)), block_end(date!(2024 - 02 - 25))), (date!(2026 - 03 - 24), date!(2026 - 03 - 31), date!(2024 - 02 - 29)));
     }
 
     #[test]
-    fn one_record_touches_each_dimension_in_its_month_and_day_and_a_no_change_nothing() {
+    fn one_record_touches_each_dimension_in_its_month_block_and_day_and_a_no_change_nothing() {
         let t = datetime!(2026-03-05 10:00 UTC).unix_timestamp();
         let mut r = row(1, 1, Some("network"), t, i64::MAX, Some(2 * DAY));
         assert!(changes(Some(&r), Some(&r)).is_empty());
         let added = changes(None, Some(&r));
-        assert_eq!(added.len(), 8, "4 dimensions, month and day: {added:?}");
+        assert_eq!(added.len(), 12, "4 dimensions, month, block and day: {added:?}");
+        assert!(added.iter().any(|c| c.period == Period::Block(date!(2026 - 03 - 01))));
         assert!(added.iter().filter(|c| c.label.is_some()).all(|c| c.by == "course"));
         r.status = Done;
         r.completed_at = Some(t + DAY + 5);
         r.score = Some(90.0);
         let done = changes(None, Some(&r));
-        assert_eq!(done.len(), 16, "and a fine item of each: {done:?}");
+        assert_eq!(done.len(), 24, "and a fine item of each: {done:?}");
         let course_day = done.iter().find(|c| c.by == "course" && c.period == Period::Day(date!(2026 - 03 - 05)) && c.fine_days.is_none()).unwrap();
         let repeat_nodes = ["r2", "r4", "r8", "r16", "r32", "r64", "r128", "r256"].map(|n| (n, 1));
         assert_eq!(course_day.cells, [("a", 1), ("s", 1), ("c", 1), ("D1", 1), ("n", 1), ("m", 90_000_000)].into_iter().chain(repeat_nodes).map(|(k, v)| (k.to_string(), v)).collect());
@@ -784,6 +883,6 @@ mod tests {
         let mut moved = r.clone();
         moved.category = Some("email".into());
         let m = changes(Some(&r), Some(&moved));
-        assert_eq!(m.len(), 8, "only the two categories' coarse and fine items, month and day: {m:?}");
+        assert_eq!(m.len(), 12, "only the two categories' coarse and fine items, month, block and day: {m:?}");
     }
 }

@@ -324,10 +324,10 @@ impl AssignmentStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant, count = records.len()))]
     async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, mut known: Option<FeedPosition>, note: Option<&str>) -> Result<(), StoreError> {
-        // Four actions per assignment and two rollups each (its course's month and
-        // day), six for the batch (its agent, category and the totals), one per
-        // learner and the feed counter: at most 100 actions per transaction.
-        for (part, chunk) in records.chunks(15).enumerate() {
+        // Four actions per assignment and three rollups each (its course's month,
+        // block and day), nine for the batch (its agent, category and the totals), one
+        // per learner and the feed counter: at most 100 actions per transaction.
+        for (part, chunk) in records.chunks(12).enumerate() {
             // The batch's note on its first entry, none on the others.
             let note = note.map(|text| if part == 0 { text } else { "" });
             let build = |first: u64, ms: i64| self.record_items(tenant, owner, chunk, first, ms, note);

@@ -25,7 +25,7 @@
 //! | start link's reference  | `TENANT#<id>`     | `STARTREF#<caller>#<sha256>` (TTL)   |
 //! | start link              | `START#<sha256>`  | `START` (TTL: its expiry)            |
 //! | automatic-training rule | `TENANT#<id>`     | `RULE#<rule id>`                     |
-//! | report rollup           | `TENANT#<id>`     | `RU#<dimension>#<YYYY-MM-DD>#<group key>` |
+//! | report rollup           | `TENANT#<id>`     | `RUM#`, `RUB#`, `RUD#` or `RUF#<dimension>#<period>...#<group key>` |
 //! | rule firing (claimed/done) | `TENANT#<id>`  | `RULEFIRE#<record sys_id>#<rule id>` |
 //! | deferred rule firing    | `TENANT#<id>`     | `RULEWAIT#<record sys_id>#<rule id>` |
 //!

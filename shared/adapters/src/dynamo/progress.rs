@@ -295,8 +295,8 @@ impl ProgressStore for DynamoStore {
                 }
             }
         }
-        // Each advance: the record, its feed entry and up to 16 rollups (4 dimensions,
-        // month and day, coarse and fine); 5 of them and the counter fit in one
+        // Each advance: the record, its feed entry and up to 24 rollups (4 dimensions;
+        // month, block and day; coarse and fine); 3 of them and the counter fit in one
         // transaction.
         for chunk in advancing.chunks(RECORDS_PER_TX) {
             let mut batch: Vec<(AssignmentRecord, Progress)> = chunk.to_vec();

@@ -1,5 +1,5 @@
 //! The effectiveness report's rollups (issue 19.3, `litmos_domain::rollup`): items per
-//! dimension, group and period (UTC month and day of `assigned_at`), and fine items per
+//! dimension, group and period (UTC month, 8-day block and day of `assigned_at`), and fine items per
 //! whole day of completion, whose cells (`_<cell>` attributes) only ever get additions
 //! (DynamoDB `ADD`), in the same transaction as the record change they count. Each such
 //! transaction is conditioned on the record still being what the change was worked out
@@ -23,18 +23,21 @@ use super::progress::TxResult;
 
 /// How often a guarded write reads its record again after another writer changed it.
 pub(crate) const GUARD_ATTEMPTS: usize = 8;
-/// Records a backfill or deletion transaction counts: one record item and up to 16
-/// rollups each (4 dimensions, month and day, coarse and fine).
-pub(crate) const RECORDS_PER_TX: usize = 5;
+/// Records a backfill, deletion or progress transaction counts: one record item (and a
+/// feed entry) and up to 24 rollups each (4 dimensions; month, block and day; coarse and
+/// fine), 30 when its category moves: at most 100 actions.
+pub(crate) const RECORDS_PER_TX: usize = 3;
 const LABEL: &str = "label";
 const LABEL_AT: &str = "label_at";
 
-/// Where a rollup lives: `RUM#<by>#<YYYY-MM>#<key>`, `RUD#<by>#<YYYY-MM-DD>#<key>`, or
-/// for a fine item `RUF#<by>#<period>#<whole days>#<key>`.
+/// Where a rollup lives: `RUM#<by>#<YYYY-MM>#<key>`, `RUB#<by>#<YYYY-MM-DD>#<key>` (a
+/// block, by its first day), `RUD#<by>#<YYYY-MM-DD>#<key>`, or for a fine item
+/// `RUF#<by>#<period>#<whole days>#<key>`.
 pub fn rollup_sk(by: &str, period: Period, fine_days: Option<i64>, key: &str) -> String {
     match (fine_days, period) {
         (Some(days), p) => format!("RUF#{by}#{}#{days}#{key}", p.key()),
         (None, Period::Month(_)) => format!("RUM#{by}#{}#{key}", &p_key(period)),
+        (None, Period::Block(_)) => format!("RUB#{by}#{}#{key}", &p_key(period)),
         (None, Period::Day(_)) => format!("RUD#{by}#{}#{key}", &p_key(period)),
     }
 }
@@ -349,7 +352,8 @@ fn cells_from(item: &Item) -> Cells {
     cells
 }
 
-/// A coarse rollup item: `RUM#<by>#<YYYY-MM>#<key>` or `RUD#<by>#<YYYY-MM-DD>#<key>`.
+/// A coarse rollup item: `RUM#<by>#<YYYY-MM>#<key>`, `RUB#<by>#<YYYY-MM-DD>#<key>` or
+/// `RUD#<by>#<YYYY-MM-DD>#<key>`.
 fn coarse_from(item: &Item) -> Result<Rollup, StoreError> {
     let sk = get_s(item, SK)?;
     let corrupt = || StoreError::Corrupt(format!("rollup key {sk}"));
@@ -359,6 +363,7 @@ fn coarse_from(item: &Item) -> Result<Rollup, StoreError> {
     let parse = |s: &str| Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).map_err(|_| corrupt());
     let period = match kind {
         "RUM" => Period::Month(parse(&format!("{date}-01"))?),
+        "RUB" => Period::Block(parse(date)?),
         "RUD" => Period::Day(parse(date)?),
         _ => return Err(corrupt()),
     };
