@@ -455,12 +455,13 @@ impl<'a> Sum<'a> {
     }
 }
 
-/// Fine keys in batches of at most `size`, dealt out in turn so that the totals' items,
-/// the largest (every assignment's completions), do not all land in one batch: the
-/// batches are read at once, and the report waits for the largest.
-pub fn batches(keys: &[FineKey], size: usize) -> Vec<Vec<&FineKey>> {
+/// Fine keys (in order, or anything that stands for them) in batches of at most `size`,
+/// dealt out in turn so that the totals' items, the largest (every assignment's
+/// completions), do not all land in one batch: the batches are read at once, and the
+/// report waits for the largest.
+pub fn batches<K>(keys: &[K], size: usize) -> Vec<Vec<&K>> {
     let n = keys.len().div_ceil(size.max(1));
-    let mut out: Vec<Vec<&FineKey>> = vec![Vec::new(); n];
+    let mut out: Vec<Vec<&K>> = vec![Vec::new(); n];
     for (i, k) in keys.iter().enumerate() {
         out[i % n].push(k);
     }
@@ -762,7 +763,7 @@ mod tests {
         let mut seen: Vec<i64> = b.iter().flatten().map(|k| k.days).collect();
         seen.sort();
         assert_eq!(seen, (0..250).collect::<Vec<_>>());
-        assert!(batches(&[], 100).is_empty());
+        assert!(batches::<FineKey>(&[], 100).is_empty());
     }
 
     /// The days one read covers, and its items per group.

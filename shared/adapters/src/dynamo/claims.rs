@@ -16,6 +16,11 @@ pub(super) enum Take {
     Held(Item),
 }
 
+/// Assignments confirmed in one transaction: four actions each and three rollups (its
+/// course's month, block and day), nine for the batch (its agent, category and the
+/// totals), one per learner and the feed counter: at most 100 actions.
+pub(crate) const ASSIGNMENTS_PER_TX: usize = 12;
+
 impl DynamoStore {
     /// A refresh lease: a pending claim that DynamoDB's TTL removes if nobody does.
     pub(crate) async fn take_refresh(&self, tenant: &str, name: &str, owner: &str, now: Timestamp, until: Timestamp) -> Result<bool, StoreError> {
@@ -324,10 +329,7 @@ impl AssignmentStore for DynamoStore {
 
     #[instrument(skip_all, fields(tenant, count = records.len()))]
     async fn confirm_assignments(&self, tenant: &str, owner: &str, records: &[AssignmentRecord], now_ms: i64, mut known: Option<FeedPosition>, note: Option<&str>) -> Result<(), StoreError> {
-        // Four actions per assignment and three rollups each (its course's month,
-        // block and day), nine for the batch (its agent, category and the totals), one
-        // per learner and the feed counter: at most 100 actions per transaction.
-        for (part, chunk) in records.chunks(12).enumerate() {
+        for (part, chunk) in records.chunks(ASSIGNMENTS_PER_TX).enumerate() {
             // The batch's note on its first entry, none on the others.
             let note = note.map(|text| if part == 0 { text } else { "" });
             let build = |first: u64, ms: i64| self.record_items(tenant, owner, chunk, first, ms, note);

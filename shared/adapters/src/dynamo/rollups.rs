@@ -25,7 +25,7 @@ use super::progress::TxResult;
 pub(crate) const GUARD_ATTEMPTS: usize = 8;
 /// Records a backfill, deletion or progress transaction counts: one record item (and a
 /// feed entry) and up to 24 rollups each (4 dimensions; month, block and day; coarse and
-/// fine), 30 when its category moves: at most 100 actions.
+/// fine): at most 100 actions.
 pub(crate) const RECORDS_PER_TX: usize = 3;
 const LABEL: &str = "label";
 const LABEL_AT: &str = "label_at";
@@ -306,15 +306,15 @@ impl DynamoStore {
         let mut keys = keys.to_vec();
         keys.sort();
         keys.dedup();
-        let keys = &keys;
-        let by_sk: std::collections::HashMap<String, &FineKey> = keys.iter().map(|k| (rollup_sk(&k.by, k.period, Some(k.days), &k.key), k)).collect();
-        let chunks: Vec<Vec<Item>> = rollup::batches(keys, 100).into_iter().map(|batch| batch.into_iter().map(|k| key(pk.clone(), rollup_sk(&k.by, k.period, Some(k.days), &k.key))).collect()).collect();
+        let sks: Vec<String> = keys.iter().map(|k| rollup_sk(&k.by, k.period, Some(k.days), &k.key)).collect();
+        let by_sk: std::collections::HashMap<&str, &FineKey> = sks.iter().map(String::as_str).zip(&keys).collect();
+        let chunks: Vec<Vec<Item>> = rollup::batches(&sks, 100).into_iter().map(|batch| batch.into_iter().map(|sk| key(pk.clone(), sk.clone())).collect()).collect();
         let found = futures_util::future::try_join_all(chunks.into_iter().map(|c| self.batch_get(c))).await?;
         Ok(found
             .iter()
             .flatten()
             .filter_map(|item| {
-                let k = by_sk.get(&opt_s(item, SK)?)?;
+                let k = by_sk.get(opt_s(item, SK)?.as_str())?;
                 Some(((*k).clone(), cells_from(item)))
             })
             .collect())
@@ -382,5 +382,37 @@ mod tests {
         let widest = (1..=litmos_domain::report::MAX_WINDOW_DAYS).map(|w| Projection::of(&rollup::read_cells(w)).expr.len()).max().unwrap();
         assert!(widest <= 4_096, "{widest} bytes");
         assert!(Projection::of(&rollup::read_cells(255)).names.iter().any(|(_, n)| n == "_r255"));
+    }
+
+    /// DynamoDB refuses a transaction of more than 100 actions: the largest a chunk of
+    /// records writes stays within them.
+    #[test]
+    fn the_largest_transactions_stay_within_100_actions() {
+        use super::super::claims::ASSIGNMENTS_PER_TX;
+        use litmos_domain::model::TrainingStatus::{Completed, NotStarted};
+        let t = 1_772_704_800; // 2026-03-05 10:00 UTC
+        let row = |course: usize, status| ReportRow {
+            course_id: format!("C{course}"),
+            course_name: format!("Course {course}"),
+            assigned_by: "agent".into(),
+            category: Some("network".into()),
+            incident_sys_id: "i".into(),
+            assigned_at: t,
+            status,
+            completed_at: (status == Completed).then_some(t + 90_000),
+            score: (status == Completed).then_some(80.0),
+            next_incident_at: Some(t + 3 * 86_400),
+        };
+        // A progress advance, a backfill or a deletion: each record's own item, its feed
+        // entry and its rollups, and the feed counter.
+        let worst = [rollup::changes(Some(&row(0, NotStarted)), Some(&row(0, Completed))), rollup::changes(None, Some(&row(0, Completed))), rollup::changes(Some(&row(0, Completed)), None)].map(|c| c.len()).into_iter().max().unwrap();
+        assert_eq!(worst, 24, "4 dimensions; month, block and day; coarse and fine");
+        assert!(RECORDS_PER_TX * (2 + worst) + 1 <= 100, "{RECORDS_PER_TX} records of {worst} rollups");
+        // A batch of assignments confirmed: four actions each, their rollups merged (the
+        // batch shares its agent, category and day), a learner and the feed counter.
+        let batch: Vec<_> = (0..ASSIGNMENTS_PER_TX).flat_map(|c| rollup::changes(None, Some(&row(c, NotStarted)))).collect();
+        let merged = rollup::merge(batch).len();
+        assert_eq!(merged, ASSIGNMENTS_PER_TX * 3 + 9);
+        assert!(ASSIGNMENTS_PER_TX * 4 + merged + 2 <= 100, "{merged} rollups");
     }
 }
