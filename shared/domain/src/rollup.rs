@@ -117,7 +117,8 @@ pub fn periods(from: Date, to: Date) -> (Option<Run>, Vec<Run>) {
     }
 }
 
-/// Days of rollups one read of a report asks for at most.
+/// Days one read of day rollups asks for at most (a read of a month's blocks covers up to
+/// the month's last 23 days).
 pub const SEGMENT_DAYS: i64 = 8;
 
 /// The periods of a run of days outside whole months, in order: its whole blocks and
@@ -154,7 +155,7 @@ pub fn reads(from: Date, to: Date) -> Vec<(Period, Period)> {
             // A piece joins the read before it when it follows it: the next block of the
             // same month, or the next day within `SEGMENT_DAYS`.
             let joins = match (out.last(), p) {
-                (Some((Period::Block(first), Period::Block(prev))), Period::Block(d)) => block_end(*prev).next_day() == Some(d) && first.month() == d.month(),
+                (Some((Period::Block(first), Period::Block(prev))), Period::Block(d)) => block_end(*prev).next_day() == Some(d) && (first.year(), first.month()) == (d.year(), d.month()),
                 (Some((Period::Day(first), Period::Day(prev))), Period::Day(d)) => prev.next_day() == Some(d) && (d - *first).whole_days() < SEGMENT_DAYS,
                 _ => false,
             };

@@ -629,7 +629,7 @@ pub async fn feed_page(store: &dyn ProgressStore, secret: &[u8], tenant: &str, c
 }
 
 /// The effectiveness report over the tenant's records in the query's range: from the
-/// rollups of the range's months and days when the store keeps them for the tenant,
+/// rollups of the range's months, blocks and days when the store keeps them for the tenant,
 /// else from the records themselves.
 pub async fn effectiveness(records: &dyn ProgressStore, rollups: &dyn RollupStore, tenant: &str, q: &crate::report::ReportQuery) -> Result<crate::report::Report, Error> {
     if let Some(report) = from_rollups(rollups, tenant, q).await? {

@@ -280,8 +280,8 @@ impl DynamoStore {
     /// `from..=to`, with the cells named in `cells` alone (a projection: a Fenwick tree's
     /// other nodes stay in DynamoDB), or `None` while the tenant is not ready (records
     /// from before rollups not counted yet). One Query per dimension and read of
-    /// `rollup::reads` (a whole month, or a few days), all at once beside the tenant's
-    /// `META`.
+    /// `rollup::reads` (a whole month, a month's whole blocks, or a few days), all at once
+    /// beside the tenant's `META`.
     pub(crate) async fn read_rollups(&self, tenant: &str, by: &[&str], from: Date, to: Date, cells: &[String]) -> Result<Option<Vec<Rollup>>, StoreError> {
         let pk = tenant_pk(tenant);
         let mut ranges = Vec::new();

@@ -158,8 +158,8 @@ fn dim(by: &str) -> &'static str {
 #[async_trait]
 impl RollupStore for Memory {
     async fn rollups(&self, _tenant: &str, by: &[&str], from: Date, to: Date, only: &[String]) -> Result<Option<Vec<Rollup>>, StoreError> {
-        // The store's Queries: one per dimension and read (a whole month, or a few days),
-        // projected on the cells asked for.
+        // The store's Queries: one per dimension and read (a whole month, a month's whole
+        // blocks, or a few days), projected on the cells asked for.
         let only: std::collections::HashSet<&str> = only.iter().map(String::as_str).collect();
         let mut out = Vec::new();
         let mut reads = self.reads.lock().unwrap();
