@@ -283,7 +283,7 @@ pub trait IncidentStore: Send + Sync {
 #[async_trait]
 pub trait RollupStore: Send + Sync {
     /// The coarse rollups of the dimensions `by` over the periods that cover `from..=to`
-    /// (`rollup::periods`), with at least the cells named in `cells` (others may be left
+    /// (`rollup::reads`), with at least the cells named in `cells` (others may be left
     /// out); `None` while some of the tenant's records are not counted in them (then the
     /// report reads the records).
     async fn rollups(&self, tenant: &str, by: &[&str], from: time::Date, to: time::Date, cells: &[String]) -> Result<Option<Vec<crate::rollup::Rollup>>, StoreError>;

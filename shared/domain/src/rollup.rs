@@ -87,7 +87,7 @@ fn last_of_month(first: Date) -> Date {
 }
 
 /// Days from the first to the last, both included.
-pub type Run = (Date, Date);
+type Run = (Date, Date);
 
 /// The one or two middle completions of a group: the whole day that holds each, and
 /// how many of that day come before it.
@@ -98,7 +98,7 @@ type SecondsOf<'a, N> = HashMap<(&'a str, &'a str, i64), Vec<(i64, N)>>;
 
 /// The periods that cover `from..=to` exactly: the first and last whole month inside
 /// it (first days; `None` when none is whole), and the runs of days outside those months.
-pub fn periods(from: Date, to: Date) -> (Option<Run>, Vec<Run>) {
+fn periods(from: Date, to: Date) -> (Option<Run>, Vec<Run>) {
     let first = if from.day() == 1 { Some(from) } else { last_of_month(from).next_day() };
     let last = if to == last_of_month(to) { Some(to.replace_day(1).expect("day 1")) } else { to.replace_day(1).ok().and_then(|d| d.previous_day()).map(|d| d.replace_day(1).expect("day 1")) };
     match (first, last) {

@@ -166,7 +166,7 @@ fn projected(item: &Map<String, Value>, only: &Option<Vec<String>>) -> Value {
 }
 
 /// DynamoDB's size of an item: names and values (numbers about a byte per two digits).
-fn size(item: &Map<String, Value>) -> usize {
+pub fn size(item: &Map<String, Value>) -> usize {
     item.iter()
         .map(|(name, v)| {
             name.len()

@@ -128,13 +128,25 @@ impl Memory {
     }
 }
 
-/// DynamoDB's size of a rollup item: attribute names (`_<cell>`) and values, numbers at
-/// about one byte per two digits plus one.
+/// A rollup item of tenant `t` as DynamoDB holds it: its key, its course name and its
+/// cells (`_<cell>`).
+fn wire_item(k: &Key, label: &Option<(Timestamp, String)>, cells: &BTreeMap<String, i64>) -> serde_json::Map<String, serde_json::Value> {
+    let mut item = serde_json::Map::new();
+    item.insert("pk".into(), json!({"S": "TENANT#t"}));
+    item.insert("sk".into(), json!({"S": rollup_sk(k)}));
+    if let Some((at, name)) = label {
+        item.insert("label".into(), json!({"S": name}));
+        item.insert("label_at".into(), json!({"N": at.to_string()}));
+    }
+    for (cell, v) in cells {
+        item.insert(format!("_{cell}"), json!({"N": v.to_string()}));
+    }
+    item
+}
+
+/// DynamoDB's size of a rollup item, as the DynamoDB double counts it.
 fn item_bytes(k: &Key, label: &Option<(Timestamp, String)>, cells: &BTreeMap<String, i64>) -> usize {
-    let number = |v: i64| v.to_string().len() / 2 + 1;
-    let keys = 2 + 9 + 2 + 4 + k.0.len() + 12 + k.3.len() + 4;
-    let label = label.as_ref().map_or(0, |(at, name)| 5 + name.len() + 8 + number(*at));
-    keys + label + cells.iter().map(|(name, n)| 1 + name.len() + number(*n)).sum::<usize>()
+    e2e::dynamo_wire::size(&wire_item(k, label, cells))
 }
 
 /// The DynamoDB sort key of a rollup item.
@@ -253,17 +265,7 @@ fn wire_items(memory: &Memory) -> e2e::dynamo_wire::Items {
     items.put(meta);
     for k in memory.touched.lock().unwrap().iter() {
         let (label, cells) = &memory.items[k];
-        let mut item = serde_json::Map::new();
-        item.insert("pk".into(), json!({"S": "TENANT#t"}));
-        item.insert("sk".into(), json!({"S": rollup_sk(k)}));
-        if let Some((at, name)) = label {
-            item.insert("label".into(), json!({"S": name}));
-            item.insert("label_at".into(), json!({"N": at.to_string()}));
-        }
-        for (cell, v) in cells {
-            item.insert(format!("_{cell}"), json!({"N": v.to_string()}));
-        }
-        items.put(item);
+        items.put(wire_item(k, label, cells));
     }
     items
 }
