@@ -5,15 +5,47 @@ let input = ''
 process.stdin.setEncoding('utf8')
 for await (const chunk of process.stdin) input += chunk
 const req = JSON.parse(input)
-try {
+
+/**
+ * Whether an answer is the local stack's emulator failing, not the backend answering.
+ * `cargo lambda watch` now and then answers 500 itself (its problem has no type of
+ * ours and no function logged anything: seen once in about six CI runs). The backend's
+ * own 500s are problem+json typed `/problems/...`, and are never sent again.
+ * @param {Response} res
+ * @param {string} body
+ */
+function emulatorFailure(res, body) {
+    const stack = process.env.E2E_BASE_URL
+    if (res.status !== 500 || !stack || !req.url.startsWith(stack.replace(/\/+$/, '') + '/')) return false
+    try {
+        return !String(JSON.parse(body).type || '').startsWith('/problems/')
+    } catch {
+        return true
+    }
+}
+/** Sending again changes nothing: a read, or a write the backend replays by its key. */
+const repeatable = req.method === 'GET' || req.method === 'HEAD' || Object.keys(req.headers || {}).some((h) => h.toLowerCase() === 'idempotency-key')
+
+const started = Date.now()
+/** One try, within what is left of the request's timeout. */
+async function once() {
     const res = await fetch(req.url, {
         method: req.method,
         headers: req.headers,
         body: req.body === undefined ? undefined : req.body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(req.timeoutMs),
+        signal: AbortSignal.timeout(Math.max(1, req.timeoutMs - (Date.now() - started))),
     })
-    const body = await res.text()
+    return { res, body: await res.text() }
+}
+
+try {
+    let { res, body } = await once()
+    if (repeatable && emulatorFailure(res, body) && Date.now() - started < req.timeoutMs / 2) {
+        process.stderr.write(`http-child: the local stack's emulator answered ${req.method} ${req.url} with its own 500 (${body.slice(0, 200)}); sending it once more\n`)
+        await new Promise((done) => setTimeout(done, 250))
+        ;({ res, body } = await once())
+    }
     process.stdout.write(JSON.stringify({ status: res.status, headers: Object.fromEntries(res.headers), body }))
 } catch (e) {
     const timedOut = e && (e.name === 'TimeoutError' || e.name === 'AbortError')
