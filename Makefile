@@ -14,6 +14,8 @@ dev:
 test: lint unit servicenow e2e
 
 lint:
+	cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	cargo fmt --all --check
 	bash infra/venv.sh
 	cfn-lint template.yaml infra/edge-waf.yaml
 	bash infra/sam-validate.sh

@@ -14,11 +14,7 @@ use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 
 pub async fn sdk_config() -> aws_config::SdkConfig {
-    let timeouts = TimeoutConfig::builder()
-        .connect_timeout(Duration::from_secs(2))
-        .operation_attempt_timeout(Duration::from_secs(3))
-        .operation_timeout(Duration::from_secs(8))
-        .build();
+    let timeouts = TimeoutConfig::builder().connect_timeout(Duration::from_secs(2)).operation_attempt_timeout(Duration::from_secs(3)).operation_timeout(Duration::from_secs(8)).build();
     // Lambda hands the role's credentials and the region over as environment variables:
     // read exactly those, not the default provider chains and profile files, which took
     // a good part of a cold start's init. Anywhere else, the default chains.
@@ -116,11 +112,8 @@ mod tests {
             std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/src/aws-roots.pem"), roots_pem()).unwrap();
             return;
         }
-        let blocks: Vec<Vec<u8>> = AWS_ROOTS_PEM
-            .split("-----BEGIN CERTIFICATE-----\n")
-            .skip(1)
-            .map(|b| aws_smithy_types::base64::decode(b.split("-----END").next().unwrap().replace('\n', "")).unwrap())
-            .collect();
+        let blocks: Vec<Vec<u8>> =
+            AWS_ROOTS_PEM.split("-----BEGIN CERTIFICATE-----\n").skip(1).map(|b| aws_smithy_types::base64::decode(b.split("-----END").next().unwrap().replace('\n', "")).unwrap()).collect();
         let roots: Vec<&[u8]> = aws_roots().collect();
         assert_eq!(roots.len(), 5, "Amazon Root CA 1 to 4 and Starfield Services Root G2");
         assert_eq!(blocks.iter().map(Vec::as_slice).collect::<Vec<_>>(), roots, "src/aws-roots.pem differs from webpki-root-certs: UPDATE_AWS_ROOTS=1 cargo test -p litmos-adapters aws:: rewrites it");

@@ -54,17 +54,11 @@ impl Config {
     }
 
     pub fn from_map(env: &HashMap<String, String>) -> Result<Self, ConfigError> {
-        let required = |name: &'static str| {
-            env.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).ok_or(ConfigError::Missing(name))
-        };
+        let required = |name: &'static str| env.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).ok_or(ConfigError::Missing(name));
         let number = |name: &'static str, default: i64, min: i64, max: i64| -> Result<i64, ConfigError> {
             match env.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
                 None => Ok(default),
-                Some(v) => v
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|n| (min..=max).contains(n))
-                    .ok_or_else(|| ConfigError::Malformed(name, format!("expected a whole number from {min} to {max}"))),
+                Some(v) => v.parse::<i64>().ok().filter(|n| (min..=max).contains(n)).ok_or_else(|| ConfigError::Malformed(name, format!("expected a whole number from {min} to {max}"))),
             }
         };
         let public_base_url = match env.get("PUBLIC_BASE_URL").map(|v| v.trim().trim_end_matches('/')) {
@@ -72,8 +66,7 @@ impl Config {
             Some(v) if v.starts_with("https://") || v.starts_with("http://") => Some(v.to_string()),
             Some(_) => return Err(ConfigError::Malformed("PUBLIC_BASE_URL", "expected an http(s) URL".into())),
         };
-        let litmos_hosts = LitmosHosts::with_extra(env.get("LITMOS_ALLOWED_HOSTS").map(String::as_str).unwrap_or(""))
-            .map_err(|e| ConfigError::Malformed("LITMOS_ALLOWED_HOSTS", e))?;
+        let litmos_hosts = LitmosHosts::with_extra(env.get("LITMOS_ALLOWED_HOSTS").map(String::as_str).unwrap_or("")).map_err(|e| ConfigError::Malformed("LITMOS_ALLOWED_HOSTS", e))?;
         let secret_prefix = required("SECRET_PREFIX")?.trim_end_matches('/').to_string();
         Ok(Config {
             table_name: required("TABLE_NAME")?,

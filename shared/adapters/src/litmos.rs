@@ -318,13 +318,8 @@ impl LitmosClient {
 
     async fn attempt(&self, acct: &LitmosAccount, method: &Method, path: &str, query: &[(&str, String)], body: Option<&serde_json::Value>) -> Attempt {
         let url = format!("{}{path}", acct.base_url);
-        let mut req = self
-            .http()
-            .request(method.clone(), &url)
-            .header("apikey", &acct.api_key)
-            .header("Accept", "application/json")
-            .query(&[("source", acct.source.as_str()), ("format", "json")])
-            .query(query);
+        let mut req =
+            self.http().request(method.clone(), &url).header("apikey", &acct.api_key).header("Accept", "application/json").query(&[("source", acct.source.as_str()), ("format", "json")]).query(query);
         if let Some(b) = body {
             req = req.json(b);
         }
@@ -385,7 +380,15 @@ impl LitmosClient {
 
     /// Pages of `page` items until a short page, `max_pages`, or a page for which
     /// `enough` says stop. Returns the items and whether the page cap cut the read.
-    async fn pages<T: DeserializeOwned>(&self, acct: &LitmosAccount, path: &str, page: usize, max_pages: usize, extra: &[(&str, String)], enough: impl Fn(&[T]) -> bool) -> Result<(Vec<T>, bool), LitmosError> {
+    async fn pages<T: DeserializeOwned>(
+        &self,
+        acct: &LitmosAccount,
+        path: &str,
+        page: usize,
+        max_pages: usize,
+        extra: &[(&str, String)],
+        enough: impl Fn(&[T]) -> bool,
+    ) -> Result<(Vec<T>, bool), LitmosError> {
         let mut all = Vec::new();
         for _ in 0..max_pages {
             let mut query = vec![("limit", page.to_string()), ("start", all.len().to_string())];

@@ -111,10 +111,13 @@ fn the_recorded_409_is_read_as_exists() {
 }
 
 fn query_pairs(q: &str) -> Vec<(String, String)> {
-    q.split('&').filter(|s| !s.is_empty()).map(|kv| {
-        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-        (k.to_string(), v.replace("%40", "@"))
-    }).collect()
+    q.split('&')
+        .filter(|s| !s.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (k.to_string(), v.replace("%40", "@"))
+        })
+        .collect()
 }
 
 /// The client's search and create requests carry what the recorded ones carried.

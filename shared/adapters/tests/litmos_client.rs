@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 use litmos_adapters::LitmosClient;
 use litmos_domain::litmos_url::LitmosHosts;
 use litmos_domain::model::{LitmosAccount, NewUser};
-use serde_json::json;
 use litmos_domain::ports::{Litmos, LitmosError};
 use litmos_double::{Config, Fault};
+use serde_json::json;
 
 fn local_hosts() -> LitmosHosts {
     LitmosHosts::with_extra("http://127.0.0.1:*").unwrap()
@@ -203,7 +203,8 @@ async fn a_dropped_connection_is_unreachable_and_retried() {
 #[tokio::test]
 async fn a_fuzzy_user_search_stops_after_five_pages() {
     let (client, acct, double) = setup(Config::default()).await;
-    let page: Vec<_> = (0..200).map(|i| json!({"Id": format!("u{i}"), "UserName": format!("near{i}@pieshop.net"), "Email": format!("near{i}@pieshop.net"), "AccessLevel": "Learner", "Active": true})).collect();
+    let page: Vec<_> =
+        (0..200).map(|i| json!({"Id": format!("u{i}"), "UserName": format!("near{i}@pieshop.net"), "Email": format!("near{i}@pieshop.net"), "AccessLevel": "Learner", "Active": true})).collect();
     double.inject(Fault { body: Some(json!(page)), ..fault(None, 100, "/users") });
     let hits = client.search_users(&acct, "near@pieshop.net").await.unwrap();
     assert_eq!(hits.len(), 1000);

@@ -29,7 +29,15 @@ fn cancelled(code: &'static str) -> impl Fn() -> TransactWriteItemsError {
 /// Enabling first reads the tenant (its profile goes onto the key).
 fn tenant_read() -> aws_smithy_mocks::Rule {
     use aws_sdk_dynamodb::types::AttributeValue::{N, S};
-    let item = [("pk", S("TENANT#acme".into())), ("sk", S("META".into())), ("name", S("Acme".into())), ("base_url", S("https://api.litmos.com/v1.svc".into())), ("source", S("sn".into())), ("created_at", N("1".into())), ("updated_at", N("1".into()))];
+    let item = [
+        ("pk", S("TENANT#acme".into())),
+        ("sk", S("META".into())),
+        ("name", S("Acme".into())),
+        ("base_url", S("https://api.litmos.com/v1.svc".into())),
+        ("source", S("sn".into())),
+        ("created_at", N("1".into())),
+        ("updated_at", N("1".into())),
+    ];
     let item: std::collections::HashMap<String, _> = item.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     mock!(Client::get_item).then_output(move || GetItemOutput::builder().set_item(Some(item.clone())).build())
 }
@@ -74,10 +82,7 @@ async fn throttling_is_retried_by_the_sdk() {
     // The SDK classifies by error code, as DynamoDB sends it.
     let throttled = || {
         GetItemError::ProvisionedThroughputExceededException(
-            ProvisionedThroughputExceededException::builder()
-                .message("slow down")
-                .meta(ErrorMetadata::builder().code("ProvisionedThroughputExceededException").message("slow down").build())
-                .build(),
+            ProvisionedThroughputExceededException::builder().message("slow down").meta(ErrorMetadata::builder().code("ProvisionedThroughputExceededException").message("slow down").build()).build(),
         )
     };
     let rule = mock!(Client::get_item).sequence().error(throttled).times(2).output(|| GetItemOutput::builder().build()).build();

@@ -207,7 +207,14 @@ mod claims {
         // Forgetting still finds what is keyed by the Litmos user, and frees both slots;
         // a re-run after the reverse link went (a forget cut short) still knows the
         // user was this caller's.
-        s.client().delete_item().table_name(s.table()).key("pk", aws_sdk_dynamodb::types::AttributeValue::S("TENANT#acme".into())).key("sk", aws_sdk_dynamodb::types::AttributeValue::S("LEARNER#L1".into())).send().await.unwrap();
+        s.client()
+            .delete_item()
+            .table_name(s.table())
+            .key("pk", aws_sdk_dynamodb::types::AttributeValue::S("TENANT#acme".into()))
+            .key("sk", aws_sdk_dynamodb::types::AttributeValue::S("LEARNER#L1".into()))
+            .send()
+            .await
+            .unwrap();
         assert!(s.forget_caller("acme", "c1").await.unwrap());
         assert!(s.learner_records("acme", "L1").await.unwrap().is_empty());
         assert_eq!(s.claim_assignment("acme", "L1", "C1", "o300", 300, 330, None).await.unwrap(), Claim::Won, "the assignment's claim went with the caller");
@@ -358,7 +365,14 @@ mod claims {
     #[tokio::test]
     async fn incidents_are_known_once_and_find_the_next_one() {
         let s = store().await;
-        let inc = |sys: &str, number: &str, opened: i64, cat: Option<&str>| Incident { sys_id: sys.into(), number: number.into(), table: "incident".into(), caller_sys_id: "c1".into(), opened_at: opened, category: cat.map(str::to_string) };
+        let inc = |sys: &str, number: &str, opened: i64, cat: Option<&str>| Incident {
+            sys_id: sys.into(),
+            number: number.into(),
+            table: "incident".into(),
+            caller_sys_id: "c1".into(),
+            opened_at: opened,
+            category: cat.map(str::to_string),
+        };
         assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("network"))).await.unwrap(), IncidentWrite::Created);
         assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("network"))).await.unwrap(), IncidentWrite::Known { category_changed: false });
         assert_eq!(s.put_incident("acme", &inc("i1", "INC0001", 100, Some("email"))).await.unwrap(), IncidentWrite::Known { category_changed: true });
@@ -539,7 +553,16 @@ async fn the_backfill_command_counts_every_tenant_and_names_a_missing_one() {
         // Records from before rollups, and the tenant not ready.
         let records: Vec<AssignmentRecord> = (0..3)
             .map(|i| AssignmentRecord {
-                assignment: Assignment { learner_id: format!("L{i}"), course_id: "C1".into(), course_name: "One".into(), incident_sys_id: format!("i{i}"), incident_number: "INC0001".into(), incident_table: "incident".into(), assigned_by: "a@x.io".into(), assigned_at: 86_400 * 400 + i },
+                assignment: Assignment {
+                    learner_id: format!("L{i}"),
+                    course_id: "C1".into(),
+                    course_name: "One".into(),
+                    incident_sys_id: format!("i{i}"),
+                    incident_number: "INC0001".into(),
+                    incident_table: "incident".into(),
+                    assigned_by: "a@x.io".into(),
+                    assigned_at: 86_400 * 400 + i,
+                },
                 caller_sys_id: format!("c{i}"),
                 progress: Progress::default(),
                 category: None,
@@ -548,7 +571,15 @@ async fn the_backfill_command_counts_every_tenant_and_names_a_missing_one() {
             })
             .collect();
         s.import_records(id, &records).await.unwrap();
-        s.client().update_item().table_name(s.table()).key("pk", AttributeValue::S(format!("TENANT#{id}"))).key("sk", AttributeValue::S("META".into())).update_expression("REMOVE rollups_ready").send().await.unwrap();
+        s.client()
+            .update_item()
+            .table_name(s.table())
+            .key("pk", AttributeValue::S(format!("TENANT#{id}")))
+            .key("sk", AttributeValue::S("META".into()))
+            .update_expression("REMOVE rollups_ready")
+            .send()
+            .await
+            .unwrap();
     }
     let day = time::macros::date!(1971 - 02 - 05);
     assert!(s.rollups("acme", &["course"], day, day, &litmos_domain::rollup::read_cells(30)).await.unwrap().is_none());

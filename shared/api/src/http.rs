@@ -65,12 +65,7 @@ pub fn raw_path(req: &Request) -> &str {
 pub fn path_param(req: &Request, template: &str, name: &str) -> Result<String, Error> {
     let raw = raw_path(req);
     let want = format!("{{{name}}}");
-    let value = template
-        .trim_matches('/')
-        .split('/')
-        .zip(raw.trim_matches('/').split('/'))
-        .find(|(t, _)| *t == want)
-        .map(|(_, v)| v.to_string());
+    let value = template.trim_matches('/').split('/').zip(raw.trim_matches('/').split('/')).find(|(t, _)| *t == want).map(|(_, v)| v.to_string());
     value.ok_or_else(|| Error::invalid(name, "missing from the path"))
 }
 

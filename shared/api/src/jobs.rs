@@ -37,7 +37,8 @@ pub async fn delete_or_defer(state: &AppState, req: &Request, kind: JobKind, ten
         return Err(Error::Busy("The deletion did not finish in time and this deployment has no job queue; send the request again: it goes on where it stopped.".into()).into());
     };
     let now = state.clock.now();
-    let job = Job { id: jobs::new_id(), kind, tenant_id: tenant.to_string(), caller_sys_id: caller.map(str::to_string), status: JobStatus::Running, created_at: now, updated_at: now, error_kind: None };
+    let job =
+        Job { id: jobs::new_id(), kind, tenant_id: tenant.to_string(), caller_sys_id: caller.map(str::to_string), status: JobStatus::Running, created_at: now, updated_at: now, error_kind: None };
     state.store.put_job(&job).await.map_err(Error::from)?;
     let message = SyncMessage { tenant: tenant.to_string(), round: 0, part: 0, job: Some(JobRef { id: job.id.clone(), kind, caller_sys_id: job.caller_sys_id.clone() }) };
     queue.enqueue(&[message]).await.map_err(Error::from)?;

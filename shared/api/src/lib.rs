@@ -72,7 +72,14 @@ async fn start() -> Arc<AppState> {
 /// answer, even an error, has done the work.
 async fn warm_up(state: &AppState) {
     let started = std::time::Instant::now();
-    let probe = state.store.client().get_item().table_name(&state.config.table_name).key("pk", aws_sdk_dynamodb::types::AttributeValue::S("WARMUP".into())).key("sk", aws_sdk_dynamodb::types::AttributeValue::S("WARMUP".into())).send();
+    let probe = state
+        .store
+        .client()
+        .get_item()
+        .table_name(&state.config.table_name)
+        .key("pk", aws_sdk_dynamodb::types::AttributeValue::S("WARMUP".into()))
+        .key("sk", aws_sdk_dynamodb::types::AttributeValue::S("WARMUP".into()))
+        .send();
     let outcome = tokio::time::timeout(std::time::Duration::from_secs(1), probe).await;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, answered = outcome.is_ok(), "connection warm-up");
 }
@@ -138,7 +145,12 @@ where
     lambda_http::run_concurrent(service_fn(move |req: Request| {
         let refused = refused_off_edge(&req, edge.as_deref());
         let answer = serve((), req);
-        async move { Ok::<_, Infallible>(match refused { Some(r) => r, None => answer.await }) }
+        async move {
+            Ok::<_, Infallible>(match refused {
+                Some(r) => r,
+                None => answer.await,
+            })
+        }
     }))
     .await
 }

@@ -23,12 +23,7 @@ pub async fn serve<S>(_state: S, req: Request) -> Response<Body> {
         return refused;
     }
     let body = if req.method() == Method::HEAD { Body::Empty } else { Body::Text(DOCUMENT.to_string()) };
-    Response::builder()
-        .status(StatusCode::OK)
-        .header("content-type", "application/json")
-        .header("cache-control", "public, max-age=300")
-        .body(body)
-        .expect("static response parts")
+    Response::builder().status(StatusCode::OK).header("content-type", "application/json").header("cache-control", "public, max-age=300").body(body).expect("static response parts")
 }
 
 /// For routes that serve a fixed document: 405 for any method but GET and HEAD, 400 for

@@ -31,13 +31,7 @@ pub const UNAUTHORIZED_DETAIL: &str = "A valid API key is required: send it as '
 pub fn from_error(err: &Error, request_id: &str) -> Response<Body> {
     let rid = || Some(("request_id", json!(request_id)));
     match err {
-        Error::Invalid { field, detail } => problem(
-            StatusCode::BAD_REQUEST,
-            "invalid-request",
-            "Invalid request",
-            &format!("{field}: {detail}"),
-            Some(("field", json!(field))),
-        ),
+        Error::Invalid { field, detail } => problem(StatusCode::BAD_REQUEST, "invalid-request", "Invalid request", &format!("{field}: {detail}"), Some(("field", json!(field)))),
         Error::Unauthorized => problem(StatusCode::UNAUTHORIZED, "unauthorized", "Unauthorized", UNAUTHORIZED_DETAIL, None),
         Error::Forbidden(d) => problem(StatusCode::FORBIDDEN, "forbidden", "Forbidden", d, None),
         Error::NotFound(d) => problem(StatusCode::NOT_FOUND, "not-found", "Not found", d, None),
@@ -53,23 +47,11 @@ pub fn from_error(err: &Error, request_id: &str) -> Response<Body> {
         }
         Error::Store(cause) => {
             tracing::error!(cause = %cause, "store failure");
-            problem(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Service unavailable",
-                "The service could not reach its storage. Retry shortly; quote the request id if it persists.",
-                rid(),
-            )
+            problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", "The service could not reach its storage. Retry shortly; quote the request id if it persists.", rid())
         }
         Error::Internal(cause) => {
             tracing::error!(cause = %cause, "internal error");
-            problem(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "Internal error",
-                "Something went wrong on our side. Quote the request id when reporting it.",
-                rid(),
-            )
+            problem(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error", "Something went wrong on our side. Quote the request id when reporting it.", rid())
         }
     }
 }

@@ -28,15 +28,7 @@ impl AppState {
         Rules {
             store: &self.store,
             learners: Learners { store: &self.store, litmos, clock: self.clock.as_ref() },
-            assignments: Assignments {
-                learners: &self.store,
-                store: &self.store,
-                idempotency: &self.store,
-                incidents: &self.store,
-                catalog,
-                litmos,
-                clock: self.clock.as_ref(),
-            },
+            assignments: Assignments { learners: &self.store, store: &self.store, idempotency: &self.store, incidents: &self.store, catalog, litmos, clock: self.clock.as_ref() },
             clock: self.clock.as_ref(),
         }
     }

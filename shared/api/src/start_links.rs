@@ -7,10 +7,10 @@ use lambda_http::http::StatusCode;
 use lambda_http::{Body, Request, Response};
 use litmos_domain::Error;
 use litmos_domain::auth::Caller;
+use litmos_domain::model::TrainingStatus;
 use litmos_domain::ports::TenantStore;
 use litmos_domain::start_links::{self, LinkFor, Opened, StartLinks};
 use litmos_domain::training::{FeedView, TrainingItem};
-use litmos_domain::model::TrainingStatus;
 
 use crate::AppState;
 use crate::http::{path_param, request_id};

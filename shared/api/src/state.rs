@@ -45,7 +45,12 @@ impl AppState {
         let state = Self::new(config, &sdk, Box::new(SystemClock));
         // Where init goes (`RUST_LOG=litmos_api=debug`). The clients are almost all the
         // DynamoDB client: Secrets Manager's and the Litmos HTTP client are made at first use.
-        tracing::debug!(config_us = config_done.as_micros() as u64, sdk_config_us = (sdk_done - config_done).as_micros() as u64, clients_us = (started.elapsed() - sdk_done).as_micros() as u64, "init");
+        tracing::debug!(
+            config_us = config_done.as_micros() as u64,
+            sdk_config_us = (sdk_done - config_done).as_micros() as u64,
+            clients_us = (started.elapsed() - sdk_done).as_micros() as u64,
+            "init"
+        );
         Ok(state)
     }
 
@@ -76,13 +81,20 @@ impl AppState {
 
     /// The sync queue, when this deployment has one.
     pub fn sync_queue(&self) -> Option<&litmos_adapters::SqsSyncQueue> {
-        self.sync_queue
-            .get_or_init(|| self.config.sync_queue_url.clone().map(|url| litmos_adapters::SqsSyncQueue::new(aws_sdk_sqs::Client::new(&self.sdk), url)))
-            .as_ref()
+        self.sync_queue.get_or_init(|| self.config.sync_queue_url.clone().map(|url| litmos_adapters::SqsSyncQueue::new(aws_sdk_sqs::Client::new(&self.sdk), url))).as_ref()
     }
 
     pub fn admin_service(&self) -> Admin<'_> {
-        Admin { tenants: &self.store, learners: &self.store, keys: &self.store, secrets: &self.secrets, litmos: &self.litmos, names: &self.names, clock: self.clock.as_ref(), hosts: &self.config.litmos_hosts }
+        Admin {
+            tenants: &self.store,
+            learners: &self.store,
+            keys: &self.store,
+            secrets: &self.secrets,
+            litmos: &self.litmos,
+            names: &self.names,
+            clock: self.clock.as_ref(),
+            hosts: &self.config.litmos_hosts,
+        }
     }
 
     /// The base of the URLs this API shows (endpoints, webhook URL, start links, jobs).

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use lambda_http::http::StatusCode;
 use lambda_http::{Body, Request, Response};
+use litmos_domain::Error;
 use litmos_domain::assignments::{Answer, AssignInput, Assignments};
 use litmos_domain::courses::{self, Catalog, CourseQuery};
 use litmos_domain::learners::{LearnerInput, Learners};
-use litmos_domain::Error;
 
 use crate::AppState;
 use crate::http::{header, json, json_body, only_query, path_param, query};
@@ -80,14 +80,8 @@ pub async fn list_courses(state: Arc<AppState>, req: Request) -> Response<Body> 
     authed(state, req, |state, req, caller| async move {
         only_query(&req, &["search", "name", "code", "sort", "limit", "offset"])?;
         let who = courses::agent_header(header(&req, "x-agent").as_deref())?;
-        let q = CourseQuery {
-            search: query(&req, "search"),
-            name: query(&req, "name"),
-            code: query(&req, "code"),
-            sort: query(&req, "sort"),
-            limit: query(&req, "limit"),
-            offset: query(&req, "offset"),
-        };
+        let q =
+            CourseQuery { search: query(&req, "search"), name: query(&req, "name"), code: query(&req, "code"), sort: query(&req, "sort"), limit: query(&req, "limit"), offset: query(&req, "offset") };
         // Bad paging is refused before anything is read.
         let paging = q.parse()?;
         let (_, acct) = state.account(&caller).await?;

@@ -13,7 +13,6 @@ use litmos_double::Fault;
 use serde_json::{Value, json};
 use support::*;
 
-
 struct Tenant {
     e: Env,
     key: String,
@@ -91,7 +90,16 @@ async fn learners_are_created_once_and_reused() {
 async fn a_litmos_409_means_exists_and_is_looked_up() {
     let t = tenant().await;
     // Litmos' fuzzy search misses the user once (it happens), so create answers 409.
-    t.e.double.inject(Fault { method: Some("GET".into()), path_contains: Some("/users".into()), status: None, delay_ms: None, count: 1, after_effect: false, body: Some(json!([])), ..Fault::default() });
+    t.e.double.inject(Fault {
+        method: Some("GET".into()),
+        path_contains: Some("/users".into()),
+        status: None,
+        delay_ms: None,
+        count: 1,
+        after_effect: false,
+        body: Some(json!([])),
+        ..Fault::default()
+    });
     let body = json!({"caller": {"sys_id": CALLER, "user_name": "learner@pieshop.net"}}).to_string();
     let (status, b) = t.call("POST", "/v1/servicenow/learners", None, Some(&body)).await;
     assert_eq!((status, b["created"].as_bool()), (200, Some(false)), "{b}");
@@ -199,10 +207,7 @@ async fn assign_courses_message_for_message() {
     t.e.double.clear_requests();
     let (status, out) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id, &c.id, &b.id]))).await;
     assert_eq!(status, 200);
-    assert_eq!(
-        out["messages"],
-        json!([format!("You have successfully assigned these courses: {}", c.name), format!("{} is already assigned", a.name), format!("{} is already assigned", b.name)])
-    );
+    assert_eq!(out["messages"], json!([format!("You have successfully assigned these courses: {}", c.name), format!("{} is already assigned", a.name), format!("{} is already assigned", b.name)]));
     let posted: Vec<_> = t.e.double.requests().into_iter().filter(|r| r.method == "POST").collect();
     assert_eq!(posted.len(), 1);
     assert_eq!(serde_json::from_str::<Value>(&posted[0].body).unwrap(), json!([{"Id": c.id}]), "only new courses are sent");
@@ -219,7 +224,8 @@ async fn refusals_change_nothing() {
     let t = tenant().await;
     let learner = t.learner("pat.caller@example.com").await;
     let a = t.course(0);
-    let not_admin = r#"You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses."#;
+    let not_admin =
+        r#"You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses."#;
     for agent in ["leader@pieshop.net", "learner@pieshop.net", "stranger@nowhere.io"] {
         let (status, p) = t.call("POST", "/v1/servicenow/assignments", Some(agent), Some(&assign_body(&learner, &[&a.id]))).await;
         assert_eq!((status, p["detail"].as_str()), (403, Some(not_admin)), "{agent}");
@@ -325,7 +331,15 @@ async fn fifty_concurrent_identical_assigns_assign_once() {
     for _ in 0..50 {
         let (state, acct, learner, ids) = (state.clone(), acct.clone(), learner.clone(), ids.clone());
         tasks.push(tokio::spawn(async move {
-            let service = Assignments { learners: &state.store, store: &state.store, idempotency: &state.store, incidents: &state.store, catalog: state.catalog(), litmos: &state.litmos, clock: state.clock.as_ref() };
+            let service = Assignments {
+                learners: &state.store,
+                store: &state.store,
+                idempotency: &state.store,
+                incidents: &state.store,
+                catalog: state.catalog(),
+                litmos: &state.litmos,
+                clock: state.clock.as_ref(),
+            };
             let input = AssignInput { learner_id: learner, course_ids: ids, incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into(), table: None }, send_message: false };
             match service.assign("acme", &acct, "admin@pieshop.net", None, input).await.unwrap() {
                 litmos_domain::assignments::Answer::Fresh(o) => o,
@@ -417,7 +431,16 @@ async fn a_litmos_timeout_mid_assign_is_a_502_and_nothing_is_recorded() {
     let a = t.course(0);
     t.call("GET", "/v1/servicenow/courses", Some("admin@pieshop.net"), None).await;
     // Longer than LITMOS_TIMEOUT_MS (1 s here) on every attempt.
-    t.e.double.inject(Fault { method: Some("POST".into()), path_contains: Some("/courses".into()), status: None, delay_ms: Some(1_500), count: 3, after_effect: false, body: None, ..Fault::default() });
+    t.e.double.inject(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/courses".into()),
+        status: None,
+        delay_ms: Some(1_500),
+        count: 3,
+        after_effect: false,
+        body: None,
+        ..Fault::default()
+    });
     let (status, p) = t.call("POST", "/v1/servicenow/assignments", Some("admin@pieshop.net"), Some(&assign_body(&learner, &[&a.id]))).await;
     assert_eq!(status, 502, "{p}");
     assert!(p["detail"].as_str().unwrap().contains("could not be reached") || p["detail"].as_str().unwrap().contains("Not assigned"), "{p}");

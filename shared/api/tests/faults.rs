@@ -144,7 +144,6 @@ impl CacheStore for Flaky<'_> {
     }
 }
 
-
 async fn new_learner(e: &Env, acct: &LitmosAccount, n: usize) -> String {
     let learners = litmos_domain::learners::Learners { store: &e.state.store, litmos: &e.state.litmos, clock: e.state.clock.as_ref() };
     let caller = litmos_domain::learners::CallerInput { sys_id: format!("{n:032x}"), user_name: None, email: Some(format!("step{n}@example.com")), first_name: None, last_name: None };
@@ -163,7 +162,8 @@ async fn run_for(e: &Env, acct: &LitmosAccount, courses: &[String], learner: &st
         litmos: &e.state.litmos,
         clock: e.state.clock.as_ref(),
     };
-    let input = AssignInput { learner_id: learner.to_string(), course_ids: courses.to_vec(), incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into(), table: None }, send_message: false };
+    let input =
+        AssignInput { learner_id: learner.to_string(), course_ids: courses.to_vec(), incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into(), table: None }, send_message: false };
     let out = svc.assign("acme", acct, "admin@pieshop.net", Some(key), input).await;
     (out, flaky.calls.load(Ordering::SeqCst))
 }

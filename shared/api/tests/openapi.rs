@@ -125,12 +125,8 @@ fn every_operation_documents_its_answers_and_its_security() {
             }
         }
         // Security follows the path: admin token, ServiceNow key, or none.
-        let schemes: BTreeSet<String> = op["security"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{what}: security must be set explicitly"))
-            .iter()
-            .flat_map(|req| req.as_object().unwrap().keys().cloned())
-            .collect();
+        let schemes: BTreeSet<String> =
+            op["security"].as_array().unwrap_or_else(|| panic!("{what}: security must be set explicitly")).iter().flat_map(|req| req.as_object().unwrap().keys().cloned()).collect();
         let expected: BTreeSet<String> = if path.starts_with("/v1/admin/") {
             ["adminToken".to_string()].into()
         } else if path.starts_with("/v1/servicenow/") {
@@ -141,10 +137,8 @@ fn every_operation_documents_its_answers_and_its_security() {
         assert_eq!(schemes, expected, "{what}: security");
         assert_eq!(responses.contains_key("401"), !expected.is_empty() || path.starts_with("/v1/litmos/webhooks/"), "{what}: 401 exactly where a credential is checked");
         // Path parameters: declared, required, with the SPEC's patterns.
-        let declared: BTreeSet<String> = op["parameters"]
-            .as_array()
-            .map(|ps| ps.iter().map(|p| deref(&d, p)).filter(|p| p["in"] == "path").map(|p| p["name"].as_str().unwrap().to_string()).collect())
-            .unwrap_or_default();
+        let declared: BTreeSet<String> =
+            op["parameters"].as_array().map(|ps| ps.iter().map(|p| deref(&d, p)).filter(|p| p["in"] == "path").map(|p| p["name"].as_str().unwrap().to_string()).collect()).unwrap_or_default();
         let in_path: BTreeSet<String> = path.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}'))).map(str::to_string).collect();
         assert_eq!(declared, in_path, "{what}: path parameters");
         for p in op["parameters"].as_array().into_iter().flatten().map(|p| deref(&d, p)).filter(|p| p["in"] == "path") {

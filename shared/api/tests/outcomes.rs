@@ -181,7 +181,11 @@ async fn the_webhook_token_is_checked_before_the_body() {
     assert!(t.e.double.requests().is_empty());
 
     // After a rotation the new token works at once and the old one through the grace.
-    let r = admin::rotate_servicenow_key(t.e.state.clone(), event("POST", &format!("/v1/admin/tenants/{}/servicenow/rotate", t.id), &[("authorization", &bearer(ADMIN))], Some(r#"{"grace_period_seconds": 60}"#))).await;
+    let r = admin::rotate_servicenow_key(
+        t.e.state.clone(),
+        event("POST", &format!("/v1/admin/tenants/{}/servicenow/rotate", t.id), &[("authorization", &bearer(ADMIN))], Some(r#"{"grace_period_seconds": 60}"#)),
+    )
+    .await;
     let rotated = status_and_json(&r).1;
     let new = path_of(rotated["webhook_url"].as_str().unwrap());
     assert_ne!(new, good);
@@ -279,7 +283,9 @@ async fn a_sync_of_500_open_learners_stays_inside_its_call_budget() {
 #[tokio::test]
 async fn incidents_are_recorded_once_and_refuse_what_does_not_fit() {
     let t = tenant().await;
-    let body = |number: &str, caller: &str, opened: &str, category: Option<&str>| json!({"sys_id": INCIDENT, "number": number, "caller_sys_id": caller, "opened_at": opened, "category": category}).to_string();
+    let body = |number: &str, caller: &str, opened: &str, category: Option<&str>| {
+        json!({"sys_id": INCIDENT, "number": number, "caller_sys_id": caller, "opened_at": opened, "category": category}).to_string()
+    };
     let opened = litmos_domain::time::rfc3339(T0 - 3600);
     let (status, out) = t.call("POST", "/v1/servicenow/incidents", None, Some(&body("INC0010023", CALLER, &opened, Some("network")))).await;
     assert_eq!(status, 201, "{out}");
@@ -381,7 +387,9 @@ async fn the_report_counts_completions_scores_and_repeat_incidents() {
     let t = tenant().await;
     let day = 86_400;
     // Incident A (category network) for the caller; 3 courses assigned from it at T0.
-    let incident = |sys: &str, number: &str, opened: i64, cat: Option<&str>| json!({"sys_id": sys, "number": number, "caller_sys_id": CALLER, "opened_at": litmos_domain::time::rfc3339(opened), "category": cat}).to_string();
+    let incident = |sys: &str, number: &str, opened: i64, cat: Option<&str>| {
+        json!({"sys_id": sys, "number": number, "caller_sys_id": CALLER, "opened_at": litmos_domain::time::rfc3339(opened), "category": cat}).to_string()
+    };
     assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&incident(INCIDENT, "INC0010023", T0 - 60, Some("network")))).await.0, 201);
     t.assign(&[0, 1, 2], INCIDENT).await;
     // Course 0 completed 2 days later with 90, course 1 with 80 after 4 days, course 2 untouched.
@@ -415,7 +423,10 @@ async fn the_report_counts_completions_scores_and_repeat_incidents() {
     assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
     let csv = body_text(&r);
     let mut lines = csv.lines();
-    assert_eq!(lines.next().unwrap(), "key,label,assigned,started,completed,completion_rate,median_days_to_complete,average_score,completed_assignments,completed_repeated,completed_repeat_rate,not_completed_assignments,not_completed_repeated,not_completed_repeat_rate");
+    assert_eq!(
+        lines.next().unwrap(),
+        "key,label,assigned,started,completed,completion_rate,median_days_to_complete,average_score,completed_assignments,completed_repeated,completed_repeat_rate,not_completed_assignments,not_completed_repeated,not_completed_repeat_rate"
+    );
     assert_eq!(lines.count(), 3, "one line per course, no totals");
 
     // The admin console's route: the same report, JSON and CSV, behind the admin token.
@@ -590,11 +601,7 @@ async fn a_webhook_racing_syncs_counts_nothing_twice() {
     t.e.double.set_progress(&t.learner, &c1, 20, None).unwrap();
     let (a, b, c) = (t.clone(), t.clone(), t.clone());
     let body = achievement_event(&t.learner, &c0, achievement);
-    let (w, s1, s2) = tokio::join!(
-        async move { a.webhook(&path, &body).await },
-        async move { b.sync().await },
-        async move { c.sync().await },
-    );
+    let (w, s1, s2) = tokio::join!(async move { a.webhook(&path, &body).await }, async move { b.sync().await }, async move { c.sync().await },);
     assert_eq!(w.0, 200, "{}", w.1);
     assert_eq!((s1.0, s2.0), (200, 200));
     let reported = s1.1["assignments_updated"].as_u64().unwrap() + s2.1["assignments_updated"].as_u64().unwrap();
@@ -633,7 +640,9 @@ async fn assert_report_is_exact(t: &Tenant, from: &str, to: &str, when: &str) {
 async fn the_report_read_from_rollups_equals_the_records_through_every_change() {
     let t = tenant().await;
     let day = 86_400;
-    let incident = |sys: &str, caller: &str, number: &str, opened: i64, cat: Option<&str>| json!({"sys_id": sys, "number": number, "caller_sys_id": caller, "opened_at": litmos_domain::time::rfc3339(opened), "category": cat}).to_string();
+    let incident = |sys: &str, caller: &str, number: &str, opened: i64, cat: Option<&str>| {
+        json!({"sys_id": sys, "number": number, "caller_sys_id": caller, "opened_at": litmos_domain::time::rfc3339(opened), "category": cat}).to_string()
+    };
     assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&incident(INCIDENT, CALLER, "INC0010023", T0 - 60, Some("network")))).await.0, 201);
     t.assign(&[0, 1, 2], INCIDENT).await;
     // A second caller, assigned from an incident of their own.
@@ -715,7 +724,13 @@ async fn the_backfill_counts_older_records_once_and_then_the_report_reads_rollup
             },
             caller_sys_id: format!("{:032}", i % 7),
             progress: if i % 3 == 0 {
-                litmos_domain::model::Progress { status: litmos_domain::model::TrainingStatus::Completed, percentage_complete: 100.0, started_at: Some(T0), completed_at: Some(T0 + (i as i64) * 3_600), score: (i % 2 == 0).then_some(80.0 + i as f64 / 4.0) }
+                litmos_domain::model::Progress {
+                    status: litmos_domain::model::TrainingStatus::Completed,
+                    percentage_complete: 100.0,
+                    started_at: Some(T0),
+                    completed_at: Some(T0 + (i as i64) * 3_600),
+                    score: (i % 2 == 0).then_some(80.0 + i as f64 / 4.0),
+                }
             } else {
                 litmos_domain::model::Progress::default()
             },
@@ -736,7 +751,17 @@ async fn the_backfill_counts_older_records_once_and_then_the_report_reads_rollup
         .await
         .unwrap();
     // Assigned while the backfill has not run: counted by the assignment itself.
-    assert_eq!(t.call("POST", "/v1/servicenow/incidents", None, Some(&json!({"sys_id": INCIDENT, "number": "INC0010023", "caller_sys_id": CALLER, "opened_at": litmos_domain::time::rfc3339(T0 - 60)}).to_string())).await.0, 201);
+    assert_eq!(
+        t.call(
+            "POST",
+            "/v1/servicenow/incidents",
+            None,
+            Some(&json!({"sys_id": INCIDENT, "number": "INC0010023", "caller_sys_id": CALLER, "opened_at": litmos_domain::time::rfc3339(T0 - 60)}).to_string())
+        )
+        .await
+        .0,
+        201
+    );
     t.assign(&[0, 2], INCIDENT).await;
     let (from, to) = (litmos_domain::time::rfc3339(T0 - 12 * day)[..10].to_string(), litmos_domain::time::rfc3339(T0)[..10].to_string());
     let q = litmos_domain::report::ReportQuery::parse(Some(&from), Some(&to), Some("agent"), None).unwrap();

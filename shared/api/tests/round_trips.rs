@@ -8,7 +8,6 @@ use litmos_api::admin;
 use serde_json::json;
 use support::*;
 
-
 struct Deployed {
     e: Env,
     key: String,

@@ -131,8 +131,10 @@ async fn what_a_retry_can_mend_goes_back_to_the_queue_and_a_bad_message_too() {
     let mut config = down.state.config.clone();
     config.sync_queue_url = Some("http://127.0.0.1:9/queue/sync.fifo".into());
     let state = Arc::new(AppState::new(config, &testkit::sdk_config_at("http://127.0.0.1:9").await, Box::new(down.clock.clone())));
-    let record = |id: &str, body: &str| json!({"messageId": id, "receiptHandle": "r", "body": body, "attributes": {}, "messageAttributes": {},
-        "md5OfBody": "", "eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:sync.fifo", "awsRegion": "us-east-1"});
+    let record = |id: &str, body: &str| {
+        json!({"messageId": id, "receiptHandle": "r", "body": body, "attributes": {}, "messageAttributes": {},
+        "md5OfBody": "", "eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:sync.fifo", "awsRegion": "us-east-1"})
+    };
     let ev = json!({"Records": [record("m-store", &json!({"tenant": "alpha", "round": 1}).to_string()), record("m-bad", "not a sync message")]});
     let response = work(&state, &ev).await;
     assert_eq!(response["batchItemFailures"], json!([{"itemIdentifier": "m-store"}, {"itemIdentifier": "m-bad"}]));

@@ -4,10 +4,10 @@
 
 mod support;
 
+use litmos_domain::time::Timestamp;
+use litmos_double::Fault;
 use serde_json::{Value, json};
 use support::*;
-use litmos_double::Fault;
-use litmos_domain::time::Timestamp;
 
 const OTHER_CALLER: &str = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 const OTHER_INCIDENT: &str = "cccccccccccccccccccccccccccccccc";
@@ -177,7 +177,17 @@ impl litmos_domain::ports::KeyStore for FailingKeyWrites<'_> {
     async fn enable(&self, _: &str, _: &litmos_domain::keys::KeyHash, _: &litmos_domain::keys::KeyHash, _: i64) -> Result<bool, StoreError> {
         Err(StoreError::Unavailable("injected".into()))
     }
-    async fn rotate(&self, _: &str, _: &litmos_domain::keys::KeyHash, _: &litmos_domain::keys::KeyHash, _: &litmos_domain::keys::KeyHash, _: i64, _: i64, _: &[litmos_domain::keys::KeyHash], _: &[(litmos_domain::keys::KeyHash, i64)]) -> Result<bool, StoreError> {
+    async fn rotate(
+        &self,
+        _: &str,
+        _: &litmos_domain::keys::KeyHash,
+        _: &litmos_domain::keys::KeyHash,
+        _: &litmos_domain::keys::KeyHash,
+        _: i64,
+        _: i64,
+        _: &[litmos_domain::keys::KeyHash],
+        _: &[(litmos_domain::keys::KeyHash, i64)],
+    ) -> Result<bool, StoreError> {
         Err(StoreError::Unavailable("injected".into()))
     }
     async fn revoke_previous(&self, t: &litmos_domain::model::Tenant, c: &litmos_domain::keys::KeyHash) -> Result<bool, StoreError> {
@@ -210,7 +220,16 @@ async fn a_key_write_that_fails_leaves_no_orphaned_secret() {
     litmos_api::admin::put_tenant(e.state.clone(), event("PUT", "/v1/admin/tenants/acme", &[("authorization", &auth)], Some(&body))).await;
     let s = &e.state;
     let failing = FailingKeyWrites(&s.store);
-    let admin = litmos_domain::admin::Admin { tenants: &s.store, learners: &s.store, keys: &failing, secrets: &s.secrets, litmos: &s.litmos, names: &s.names, clock: s.clock.as_ref(), hosts: &s.config.litmos_hosts };
+    let admin = litmos_domain::admin::Admin {
+        tenants: &s.store,
+        learners: &s.store,
+        keys: &failing,
+        secrets: &s.secrets,
+        litmos: &s.litmos,
+        names: &s.names,
+        clock: s.clock.as_ref(),
+        hosts: &s.config.litmos_hosts,
+    };
     assert!(matches!(admin.enable_servicenow("acme").await, Err(litmos_domain::Error::Store(_))));
     assert_eq!(servicenow_secrets(&e, "acme").await, 0, "enable's secret went with its failed write");
 
@@ -388,7 +407,8 @@ async fn a_slower_request_never_reassigns_a_course_another_container_just_assign
     while !e.double.requests().iter().any(|r| r.method == "GET" && r.path.ends_with(&format!("/users/{learner}/courses"))) {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    let (status, a) = status_and_json(&servicenow_call(&skewed, &key, "POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&assign_body(&learner, &course.id, INCIDENT, "INC0010023")), &[]).await);
+    let (status, a) =
+        status_and_json(&servicenow_call(&skewed, &key, "POST", "/v1/servicenow/assignments", Some(ADMIN_AGENT), Some(&assign_body(&learner, &course.id, INCIDENT, "INC0010023")), &[]).await);
     assert_eq!((status, a["assigned"].as_array().map(Vec::len)), (200, Some(1)), "{a}");
     assert!(!b.is_finished(), "A assigned while B's read was held");
     let (status, b) = b.await.unwrap();

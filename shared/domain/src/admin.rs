@@ -86,12 +86,7 @@ impl From<&Tenant> for TenantView {
         TenantView {
             id: t.id.clone(),
             name: t.name.clone(),
-            litmos: LitmosView {
-                base_url: t.litmos.base_url.clone(),
-                source: t.litmos.source.clone(),
-                api_key_set: true,
-                send_welcome_email: t.litmos.send_welcome_email,
-            },
+            litmos: LitmosView { base_url: t.litmos.base_url.clone(), source: t.litmos.source.clone(), api_key_set: true, send_welcome_email: t.litmos.send_welcome_email },
             servicenow: ServiceNowStatus {
                 enabled: t.servicenow.enabled,
                 activated_at: t.servicenow.activated_at.map(rfc3339),
@@ -198,15 +193,10 @@ impl Admin<'_> {
         match self.litmos.check_key(&acct).await {
             Ok(()) => {}
             Err(LitmosError::Unauthorized) => {
-                return Err(Error::Unprocessable(
-                    "Litmos refused this API key. Use the API key of a Litmos Account Owner (Litmos: Account > Integrations).".into(),
-                ));
+                return Err(Error::Unprocessable("Litmos refused this API key. Use the API key of a Litmos Account Owner (Litmos: Account > Integrations).".into()));
             }
             Err(LitmosError::NotFound) => {
-                return Err(Error::Unprocessable(format!(
-                    "Litmos API not found at '{}'. Use the base URL of your Litmos region, e.g. https://api.litmos.com/v1.svc.",
-                    settings.base_url
-                )));
+                return Err(Error::Unprocessable(format!("Litmos API not found at '{}'. Use the base URL of your Litmos region, e.g. https://api.litmos.com/v1.svc.", settings.base_url)));
             }
             Err(e) => {
                 tracing::warn!(error = %e, "litmos key check failed");
@@ -298,11 +288,7 @@ impl Admin<'_> {
 
     async fn current_key_view(&self, tenant: &Tenant) -> Result<ServiceNowKeyView, Error> {
         let hash = tenant.servicenow.current_key.as_ref().ok_or_else(|| Error::Internal("enabled tenant without a key".into()))?;
-        let key = self
-            .secrets
-            .get_secret(&self.names.servicenow_key(&tenant.id, hash))
-            .await?
-            .ok_or_else(|| Error::Internal("current ServiceNow key missing from Secrets Manager".into()))?;
+        let key = self.secrets.get_secret(&self.names.servicenow_key(&tenant.id, hash)).await?.ok_or_else(|| Error::Internal("current ServiceNow key missing from Secrets Manager".into()))?;
         Ok(key_view(key, tenant.servicenow.key_created_at.unwrap_or(tenant.updated_at)))
     }
 
@@ -429,13 +415,5 @@ pub fn webhook_url(public_base: &str, tenant_id: &str, key: &str) -> String {
 }
 
 fn key_view(key: String, created_at: Timestamp) -> ServiceNowKeyView {
-    ServiceNowKeyView {
-        enabled: true,
-        api_key: Some(key),
-        webhook_url: None,
-        created_at: Some(rfc3339(created_at)),
-        activated_at: None,
-        instance_url: None,
-        last_used_at: None,
-    }
+    ServiceNowKeyView { enabled: true, api_key: Some(key), webhook_url: None, created_at: Some(rfc3339(created_at)), activated_at: None, instance_url: None, last_used_at: None }
 }

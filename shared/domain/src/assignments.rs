@@ -17,7 +17,8 @@ use crate::time::{Clock, Timestamp, now_ms};
 use crate::validate;
 
 pub const MAX_COURSES: usize = 50;
-pub const NOT_ADMIN: &str = "You do not have permission to assign courses. This requires an \"Administrator\" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses.";
+pub const NOT_ADMIN: &str =
+    "You do not have permission to assign courses. This requires an \"Administrator\" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses.";
 const CLAIM_LEASE_SECONDS: i64 = 60;
 const WAIT_STEP: Duration = Duration::from_millis(100);
 const WAIT_STEPS: u32 = 100;
@@ -173,14 +174,10 @@ impl Assignments<'_> {
         }
         let table = incident.as_ref().map_or(table, |i| i.table.clone());
         reserved?;
-        let assignable: HashMap<String, Course> =
-            self.catalog.assignable(tenant, acct, &agent).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
+        let assignable: HashMap<String, Course> = self.catalog.assignable(tenant, acct, &agent).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
         let refused: Vec<&str> = input.course_ids.iter().filter(|id| !assignable.contains_key(*id)).map(String::as_str).collect();
         if !refused.is_empty() {
-            return Err(Error::Unprocessable(format!(
-                "These course ids do not exist or cannot be assigned by you: {}. Nothing was assigned.",
-                refused.join(", ")
-            )));
+            return Err(Error::Unprocessable(format!("These course ids do not exist or cannot be assigned by you: {}. Nothing was assigned.", refused.join(", "))));
         }
         let by = By { who, rule_name: None };
         self.apply(tenant, acct, &by, &caller, input, &assignable, incident, table, &seen?).await
@@ -213,16 +210,24 @@ impl Assignments<'_> {
     /// Claims, the Litmos write and the records, for courses already checked. `seen`:
     /// the owners of the courses recorded as assigned, read before Litmos is.
     #[allow(clippy::too_many_arguments)]
-    async fn apply(&self, tenant: &str, acct: &LitmosAccount, by: &By<'_>, caller: &str, input: &AssignInput, assignable: &HashMap<String, Course>, incident: Option<Incident>, table: String, seen: &HashMap<String, String>) -> Result<AssignOutcome, Error> {
+    async fn apply(
+        &self,
+        tenant: &str,
+        acct: &LitmosAccount,
+        by: &By<'_>,
+        caller: &str,
+        input: &AssignInput,
+        assignable: &HashMap<String, Course>,
+        incident: Option<Incident>,
+        table: String,
+        seen: &HashMap<String, String>,
+    ) -> Result<AssignOutcome, Error> {
         let caller = caller.to_string();
         let started = self.clock.now();
         // While Litmos answers: the caller's next incident and the feed's position,
         // which the record needs.
-        let (held, next, feed) = tokio::join!(
-            self.litmos.user_courses(acct, &input.learner_id),
-            self.incidents.next_incident_after(tenant, &caller, started, &input.incident.sys_id),
-            self.store.feed_position(tenant)
-        );
+        let (held, next, feed) =
+            tokio::join!(self.litmos.user_courses(acct, &input.learner_id), self.incidents.next_incident_after(tenant, &caller, started, &input.incident.sys_id), self.store.feed_position(tenant));
         let held: HashSet<String> = held?.into_iter().map(|c| c.id).collect();
         let context = RecordContext { table, category: incident.and_then(|i| i.category), next_incident_at: next?, feed: feed.ok() };
         let course = |id: &str| CourseRef { id: id.to_string(), name: assignable[id].name.clone() };

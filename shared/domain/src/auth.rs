@@ -214,10 +214,7 @@ impl AccountCache {
         {
             return Ok(key.clone());
         }
-        let key = secrets
-            .get_secret(&names.litmos_key(tenant_id))
-            .await?
-            .ok_or_else(|| Error::Internal("tenant's Litmos key missing from Secrets Manager".into()))?;
+        let key = secrets.get_secret(&names.litmos_key(tenant_id)).await?.ok_or_else(|| Error::Internal("tenant's Litmos key missing from Secrets Manager".into()))?;
         let mut cache = self.api_keys.lock().expect("api key cache poisoned");
         if cache.len() >= CACHE_CAP {
             cache.clear();

@@ -282,12 +282,7 @@ impl Catalog<'_> {
 fn number(field: &str, raw: Option<&str>, default: usize, min: usize, max: usize) -> Result<usize, Error> {
     match raw {
         None => Ok(default),
-        Some(v) => v
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (min..=max).contains(n))
-            .ok_or_else(|| Error::invalid(field, format!("must be a whole number from {min} to {max}"))),
+        Some(v) => v.trim().parse::<usize>().ok().filter(|n| (min..=max).contains(n)).ok_or_else(|| Error::invalid(field, format!("must be a whole number from {min} to {max}"))),
     }
 }
 

@@ -63,9 +63,7 @@ impl Error {
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Contended(what) => Error::Busy(format!(
-                "Too many concurrent changes to {what}; retry shortly."
-            )),
+            StoreError::Contended(what) => Error::Busy(format!("Too many concurrent changes to {what}; retry shortly.")),
             other => Error::Store(other.to_string()),
         }
     }
@@ -76,31 +74,17 @@ impl From<StoreError> for Error {
 impl From<LitmosError> for Error {
     fn from(e: LitmosError) -> Self {
         match e {
-            LitmosError::Unauthorized => Error::Upstream(
-                "Litmos refused this account's API key. Ask the Litmos Account Owner to update it.".into(),
-            ),
-            LitmosError::RateLimited => Error::RateLimited(
-                "Litmos is rate limiting this account (HTTP 503). Wait a minute and retry.".into(),
-            ),
-            LitmosError::Unreachable(_) => {
-                Error::Upstream("Litmos could not be reached in time. Retry shortly.".into())
-            }
+            LitmosError::Unauthorized => Error::Upstream("Litmos refused this account's API key. Ask the Litmos Account Owner to update it.".into()),
+            LitmosError::RateLimited => Error::RateLimited("Litmos is rate limiting this account (HTTP 503). Wait a minute and retry.".into()),
+            LitmosError::Unreachable(_) => Error::Upstream("Litmos could not be reached in time. Retry shortly.".into()),
             LitmosError::NotFound => Error::Upstream("Litmos answered 404 for a record it should have.".into()),
             LitmosError::Conflict(_) => Error::Upstream("Litmos refused the change (409).".into()),
             LitmosError::Status(s) => Error::Upstream(format!("Litmos answered HTTP {s}. Retry shortly.")),
-            LitmosError::Redirect(s) => Error::Upstream(format!(
-                "Litmos answered with a redirect (HTTP {s}), which this service does not follow. Check the tenant's Litmos base URL."
-            )),
+            LitmosError::Redirect(s) => Error::Upstream(format!("Litmos answered with a redirect (HTTP {s}), which this service does not follow. Check the tenant's Litmos base URL.")),
             LitmosError::TooLarge(_) => Error::Upstream("Litmos answered with a body larger than this service accepts.".into()),
-            LitmosError::BudgetSpent(secs) => Error::Busy(format!(
-                "This Litmos account's call budget for this minute is spent (Litmos allows about 100 calls a minute). Retry in {secs} s."
-            )),
-            LitmosError::NotAllowed => Error::Upstream(
-                "This tenant's Litmos base URL is not an allowed Litmos host. Ask the Litmos Account Owner to update it.".into(),
-            ),
-            LitmosError::Decode(_) => {
-                Error::Upstream("Litmos answered with a body this service could not read.".into())
-            }
+            LitmosError::BudgetSpent(secs) => Error::Busy(format!("This Litmos account's call budget for this minute is spent (Litmos allows about 100 calls a minute). Retry in {secs} s.")),
+            LitmosError::NotAllowed => Error::Upstream("This tenant's Litmos base URL is not an allowed Litmos host. Ask the Litmos Account Owner to update it.".into()),
+            LitmosError::Decode(_) => Error::Upstream("Litmos answered with a body this service could not read.".into()),
         }
     }
 }

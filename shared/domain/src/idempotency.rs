@@ -14,8 +14,7 @@ pub const IN_FLIGHT_SECONDS: i64 = 60;
 pub fn validate_key(raw: &str) -> Result<String, Error> {
     let k = raw.trim();
     let ok = !k.is_empty() && k.len() <= 255 && k.bytes().all(|c| c.is_ascii_graphic());
-    ok.then(|| k.to_string())
-        .ok_or_else(|| Error::invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))
+    ok.then(|| k.to_string()).ok_or_else(|| Error::invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))
 }
 
 /// What makes two requests "the same": who asked and what they asked for.
@@ -37,12 +36,8 @@ pub async fn begin(store: &dyn IdempotencyStore, tenant: &str, key: &str, finger
     match store.begin(tenant, key, fingerprint, owner, now, now + IN_FLIGHT_SECONDS, now + REPLAY_WINDOW_SECONDS).await? {
         IdempotencyStart::Started => Ok(Begin::Run),
         IdempotencyStart::Replay { status, body } => Ok(Begin::Replay { status, body }),
-        IdempotencyStart::Mismatch => Err(Error::Unprocessable(
-            "This Idempotency-Key was already used with a different request body; use a new key for a new request.".into(),
-        )),
-        IdempotencyStart::InFlight => {
-            Err(Error::Conflict("A request with this Idempotency-Key is still being processed; retry when it has finished.".into()))
-        }
+        IdempotencyStart::Mismatch => Err(Error::Unprocessable("This Idempotency-Key was already used with a different request body; use a new key for a new request.".into())),
+        IdempotencyStart::InFlight => Err(Error::Conflict("A request with this Idempotency-Key is still being processed; retry when it has finished.".into())),
     }
 }
 

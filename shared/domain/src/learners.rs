@@ -89,13 +89,7 @@ fn validate_caller(c: CallerInput) -> Result<Caller, Error> {
         return Err(Error::invalid("caller", "needs an email or a user_name to find or create the Litmos learner"));
     }
     let name = |field: &str, v: Option<String>| v.map(|v| validate::text(field, &v, 0, 100)).transpose().map(Option::unwrap_or_default);
-    Ok(Caller {
-        sys_id: c.sys_id,
-        first_name: name("caller.first_name", c.first_name)?,
-        last_name: name("caller.last_name", c.last_name)?,
-        email,
-        user_name,
-    })
+    Ok(Caller { sys_id: c.sys_id, first_name: name("caller.first_name", c.first_name)?, last_name: name("caller.last_name", c.last_name)?, email, user_name })
 }
 
 /// A Litmos user is linked to at most one caller of a tenant: the second caller is

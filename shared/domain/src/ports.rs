@@ -99,7 +99,17 @@ pub trait KeyStore: Send + Sync {
     /// `previous_webhooks` (each with the end of its own grace) is the new list of
     /// rotated-out tokens that still work.
     #[allow(clippy::too_many_arguments)]
-    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash], previous_webhooks: &[(KeyHash, Timestamp)]) -> Result<bool, StoreError>;
+    async fn rotate(
+        &self,
+        tenant_id: &str,
+        old: &KeyHash,
+        new: &KeyHash,
+        new_webhook: &KeyHash,
+        old_expires_at: Timestamp,
+        now: Timestamp,
+        live_keys: &[KeyHash],
+        previous_webhooks: &[(KeyHash, Timestamp)],
+    ) -> Result<bool, StoreError>;
     /// Removes every key of the tenant but the current one, and every rotated-out
     /// webhook token, while `current` is still the current key (else false: read the
     /// tenant again). Returns nothing else; the removed keys are `tenant`'s others.
@@ -168,7 +178,9 @@ pub struct CachedBlob {
 pub enum BlobRead {
     Absent,
     /// Still the generation the reader holds: nothing more was read.
-    Unchanged { fetched_at: Timestamp },
+    Unchanged {
+        fetched_at: Timestamp,
+    },
     Changed(CachedBlob),
 }
 
@@ -203,7 +215,16 @@ pub trait AssignmentStore: Send + Sync {
     /// (removed there), so the slot is taken for a new assignment. A record confirmed by
     /// anyone after that read has another owner and stands, whatever the clocks say.
     #[allow(clippy::too_many_arguments)]
-    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_owner: Option<&str>) -> Result<Claim<()>, StoreError>;
+    async fn claim_assignment(
+        &self,
+        tenant: &str,
+        learner_id: &str,
+        course_id: &str,
+        owner: &str,
+        now: Timestamp,
+        lease_until: Timestamp,
+        reclaim_owner: Option<&str>,
+    ) -> Result<Claim<()>, StoreError>;
     /// Where the tenant's feed stands, read ahead of `confirm_assignments` so the read is
     /// not a round trip of its own in sequence.
     async fn feed_position(&self, tenant: &str) -> Result<FeedPosition, StoreError>;
@@ -264,7 +285,9 @@ pub struct FeedPosition {
 pub enum IncidentWrite {
     Created,
     /// Known already with the same caller and number; the category was updated when it differed.
-    Known { category_changed: bool },
+    Known {
+        category_changed: bool,
+    },
     /// Known with another caller or number: nothing was changed.
     Mismatch,
 }

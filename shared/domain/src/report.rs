@@ -88,9 +88,7 @@ impl ReportQuery {
         if (to - from).whole_days() + 1 > MAX_RANGE_DAYS {
             return Err(Error::invalid("to", format!("The range from `from` to `to` may cover at most {MAX_RANGE_DAYS} days.")));
         }
-        let group_by = group_by
-            .and_then(GroupBy::parse)
-            .ok_or_else(|| Error::invalid("group_by", "`group_by` must be `course`, `agent` or `category`."))?;
+        let group_by = group_by.and_then(GroupBy::parse).ok_or_else(|| Error::invalid("group_by", "`group_by` must be `course`, `agent` or `category`."))?;
         let window_days = match window_days {
             None => DEFAULT_WINDOW_DAYS,
             Some(w) => w
@@ -384,7 +382,17 @@ mod tests {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn row(course: (&str, &str), agent: &str, category: Option<&str>, incident: &str, assigned_at: Timestamp, status: TrainingStatus, done_after: Option<i64>, score: Option<f64>, next_after: Option<i64>) -> ReportRow {
+    fn row(
+        course: (&str, &str),
+        agent: &str,
+        category: Option<&str>,
+        incident: &str,
+        assigned_at: Timestamp,
+        status: TrainingStatus,
+        done_after: Option<i64>,
+        score: Option<f64>,
+        next_after: Option<i64>,
+    ) -> ReportRow {
         ReportRow {
             course_id: course.0.into(),
             course_name: course.1.into(),
@@ -621,10 +629,7 @@ mod tests {
     #[test]
     fn a_completion_before_the_assignment_counts_zero_days_and_one_without_a_date_none() {
         let t0 = datetime!(2026-03-02 10:00 UTC).unix_timestamp();
-        let rows = vec![
-            row(("C1", "A"), "a", None, "i1", t0, Done, Some(-60), Some(50.0), None),
-            row(("C1", "A"), "a", None, "i2", t0, Done, None, None, None),
-        ];
+        let rows = vec![row(("C1", "A"), "a", None, "i1", t0, Done, Some(-60), Some(50.0), None), row(("C1", "A"), "a", None, "i2", t0, Done, None, None, None)];
         let t = build(&q("course"), &rows).totals;
         assert_eq!((t.completed, t.median_days_to_complete, t.average_score), (2, Some(0.0), Some(50.0)));
     }

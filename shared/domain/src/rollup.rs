@@ -31,8 +31,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use time::Date;
 
-use crate::report::{DAY, Group, GroupBy, MAX_WINDOW_DAYS, Repeat, Report, ReportQuery, ReportRow, Stats, days_of_twice, group_of, mean_of_micros, micros, rate, ymd};
 use crate::model::TrainingStatus;
+use crate::report::{DAY, Group, GroupBy, MAX_WINDOW_DAYS, Repeat, Report, ReportQuery, ReportRow, Stats, days_of_twice, group_of, mean_of_micros, micros, rate, ymd};
 use crate::time::Timestamp;
 
 /// The dimension whose one group holds every assignment: the report's totals.
@@ -612,7 +612,10 @@ mod tests {
                 .map(|((by, p, _, key), (label, cells))| Rollup { by: by.to_string(), period: *p, key: key.clone(), label: label.clone(), cells: read(cells, Some(&only)) })
                 .collect();
             let (pending, keys) = plan(q, &coarse);
-            let fine: Vec<(FineKey, Cells)> = keys.iter().filter_map(|k| self.0.iter().find(|((by, p, d, key), _)| *by == k.by && *p == k.period && *d == Some(k.days) && *key == k.key).map(|(_, (_, c))| (k.clone(), read(c, None)))).collect();
+            let fine: Vec<(FineKey, Cells)> = keys
+                .iter()
+                .filter_map(|k| self.0.iter().find(|((by, p, d, key), _)| *by == k.by && *p == k.period && *d == Some(k.days) && *key == k.key).map(|(_, (_, c))| (k.clone(), read(c, None))))
+                .collect();
             (finish(pending, &fine), coarse.len() + keys.len())
         }
     }
@@ -692,7 +695,9 @@ mod tests {
             }
         }
         let mut compared = 0;
-        for (from, to) in [("2026-01-01", "2026-12-31"), ("2026-02-10", "2026-03-09"), ("2026-07-20", "2026-07-20"), ("2025-12-01", "2026-01-05"), ("2026-03-01", "2026-05-31"), ("2025-12-17", "2026-12-16")] {
+        for (from, to) in
+            [("2026-01-01", "2026-12-31"), ("2026-02-10", "2026-03-09"), ("2026-07-20", "2026-07-20"), ("2025-12-01", "2026-01-05"), ("2026-03-01", "2026-05-31"), ("2025-12-17", "2026-12-16")]
+        {
             for by in ["course", "agent", "category"] {
                 for window in [1, 7, 30, 365] {
                     let q = ReportQuery::parse(Some(from), Some(to), Some(by), Some(&window.to_string())).unwrap();

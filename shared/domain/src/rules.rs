@@ -250,20 +250,12 @@ impl Rules<'_> {
                 }
                 tracing::info!(tenant, rule = %rule.id, assigned = outcome.assigned.len(), already = outcome.already_assigned.len(), "rule fired");
                 let ids = |cs: &[crate::assignments::CourseRef]| cs.iter().map(|c| c.id.clone()).collect();
-                Ok(Firing {
-                    assigned: Some(ids(&outcome.assigned)),
-                    already_assigned: Some(ids(&outcome.already_assigned)),
-                    missing_course_ids: missing,
-                    ..Firing::status(rule, "assigned")
-                })
+                Ok(Firing { assigned: Some(ids(&outcome.assigned)), already_assigned: Some(ids(&outcome.already_assigned)), missing_course_ids: missing, ..Firing::status(rule, "assigned") })
             }
             Ok(None) => {
                 self.store.release_firing(tenant, &record.sys_id, &rule.id, &owner).await?;
                 self.store.drop_deferred(tenant, &record.sys_id, &rule.id).await?;
-                Ok(Firing {
-                    detail: Some("The record's caller has no learner yet and no caller details were sent to create one.".into()),
-                    ..Firing::status(rule, "no_learner")
-                })
+                Ok(Firing { detail: Some("The record's caller has no learner yet and no caller details were sent to create one.".into()), ..Firing::status(rule, "no_learner") })
             }
             Err(e) if retryable(&e) => {
                 let deferred = DeferredFiring { reason: e.kind().to_string(), attempts: attempts + 1, ..aside };

@@ -130,11 +130,7 @@ const EXPIRED: Opened = Opened::Refused {
     title: "This training link has expired",
     text: "Training links work for a limited time. Sign in to Litmos as usual to find your course, or ask your support agent to send you a new link.",
 };
-const TOO_MANY: Opened = Opened::Refused {
-    status: 429,
-    title: "This training link was opened too often",
-    text: "Wait a minute, then open it again.",
-};
+const TOO_MANY: Opened = Opened::Refused { status: 429, title: "This training link was opened too often", text: "Wait a minute, then open it again." };
 const REVOKED: Opened = Opened::Refused {
     status: 410,
     title: "This training link no longer works",
@@ -150,8 +146,7 @@ pub fn token_shape_ok(token: &str) -> bool {
 /// tenant's (allow-listed) API base URL. Anything else is never followed.
 pub fn login_target_ok(login_key: &str, api_base_url: &str) -> bool {
     let Ok(target) = url::Url::parse(login_key) else { return false };
-    let litmos_site = target.scheme() == "https"
-        && target.host_str().is_some_and(|h| [".litmos.com", ".litmoseu.com", ".litmos.com.au"].iter().any(|suffix| h.ends_with(suffix)));
+    let litmos_site = target.scheme() == "https" && target.host_str().is_some_and(|h| [".litmos.com", ".litmoseu.com", ".litmos.com.au"].iter().any(|suffix| h.ends_with(suffix)));
     let same_origin = url::Url::parse(api_base_url).is_ok_and(|base| base.origin() == target.origin());
     (litmos_site || same_origin) && target.username().is_empty() && target.password().is_none()
 }
@@ -183,11 +178,8 @@ impl StartLinks<'_> {
         // The link's count for this minute beside the reads that decide whether it holds:
         // one round trip, not two in a row.
         let counter = format!("start-link-{}", link.hash.key_id());
-        let (allowed, tenant, learner) = tokio::join!(
-            self.budget.take(&counter, 1, OPENS_PER_MINUTE, now),
-            self.tenants.get_tenant(&link.tenant_id),
-            self.learners.get_learner(&link.tenant_id, &link.caller_sys_id)
-        );
+        let (allowed, tenant, learner) =
+            tokio::join!(self.budget.take(&counter, 1, OPENS_PER_MINUTE, now), self.tenants.get_tenant(&link.tenant_id), self.learners.get_learner(&link.tenant_id, &link.caller_sys_id));
         if !allowed? {
             return Ok(TOO_MANY);
         }

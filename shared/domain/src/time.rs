@@ -45,10 +45,7 @@ impl Clock for SystemClock {
 }
 
 pub fn rfc3339(ts: Timestamp) -> String {
-    OffsetDateTime::from_unix_timestamp(ts)
-        .ok()
-        .and_then(|t| t.format(&Rfc3339).ok())
-        .unwrap_or_default()
+    OffsetDateTime::from_unix_timestamp(ts).ok().and_then(|t| t.format(&Rfc3339).ok()).unwrap_or_default()
 }
 
 /// An RFC 3339 date-time with its zone (`2026-11-29T10:15:00Z`, `...+01:00`).
@@ -64,12 +61,7 @@ pub fn parse_litmos_date(raw: &str) -> Option<Timestamp> {
         return None;
     }
     if let Some(inner) = raw.strip_prefix("/Date(").and_then(|r| r.strip_suffix(")/")) {
-        let millis: String = inner
-            .chars()
-            .enumerate()
-            .take_while(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '-'))
-            .map(|(_, c)| c)
-            .collect();
+        let millis: String = inner.chars().enumerate().take_while(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '-')).map(|(_, c)| c).collect();
         return millis.parse::<i64>().ok().map(|ms| ms.div_euclid(1000));
     }
     if let Ok(t) = OffsetDateTime::parse(raw, &Rfc3339) {

@@ -342,7 +342,14 @@ impl Outcomes<'_> {
     }
 
     /// `achievement.earned` for a learner and course: a hint to read Litmos.
-    pub async fn achievement_hint(&self, tenant: &str, acct: impl std::future::Future<Output = Result<LitmosAccount, Error>>, user_id: &str, course_id: &str, achievement_id: &str) -> Result<WebhookOutcome, Error> {
+    pub async fn achievement_hint(
+        &self,
+        tenant: &str,
+        acct: impl std::future::Future<Output = Result<LitmosAccount, Error>>,
+        user_id: &str,
+        course_id: &str,
+        achievement_id: &str,
+    ) -> Result<WebhookOutcome, Error> {
         if self.progress.achievement_seen(tenant, achievement_id).await? {
             return Ok(WebhookOutcome::Ignored);
         }
@@ -354,10 +361,7 @@ impl Outcomes<'_> {
             return Ok(WebhookOutcome::Ignored);
         }
         let acct = acct.await?;
-        let read = tokio::time::timeout(WEBHOOK_READ_BUDGET, async {
-            tokio::try_join!(self.litmos.user_courses(&acct, user_id), self.litmos.achievements(&acct, Some(user_id), None, 2))
-        })
-        .await;
+        let read = tokio::time::timeout(WEBHOOK_READ_BUDGET, async { tokio::try_join!(self.litmos.user_courses(&acct, user_id), self.litmos.achievements(&acct, Some(user_id), None, 2)) }).await;
         let (courses, achievements) = match read {
             Ok(Ok(both)) => both,
             failed => {
@@ -511,7 +515,14 @@ impl Outcomes<'_> {
                 }
             }
         }
-        let view = IncidentRecorded { sys_id: incident.sys_id.clone(), number: incident.number.clone(), table: incident.table.clone(), caller_sys_id: incident.caller_sys_id.clone(), opened_at: rfc3339(opened_at), category };
+        let view = IncidentRecorded {
+            sys_id: incident.sys_id.clone(),
+            number: incident.number.clone(),
+            table: incident.table.clone(),
+            caller_sys_id: incident.caller_sys_id.clone(),
+            opened_at: rfc3339(opened_at),
+            category,
+        };
         Ok(IncidentRecording { created, view, record: incident })
     }
 }

@@ -8,19 +8,14 @@ use crate::Error;
 /// `^[a-z0-9][a-z0-9-]{1,62}$`
 pub fn tenant_id(field: &str, v: &str) -> Result<(), Error> {
     let b = v.as_bytes();
-    let ok = (2..=63).contains(&b.len())
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b[1..].iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-');
-    ok.then_some(()).ok_or_else(|| {
-        Error::invalid(field, "must be 2 to 63 characters of a-z, 0-9 and '-', starting with a letter or digit")
-    })
+    let ok = (2..=63).contains(&b.len()) && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit()) && b[1..].iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-');
+    ok.then_some(()).ok_or_else(|| Error::invalid(field, "must be 2 to 63 characters of a-z, 0-9 and '-', starting with a letter or digit"))
 }
 
 /// ServiceNow `sys_id`: `^[0-9a-f]{32}$`
 pub fn sys_id(field: &str, v: &str) -> Result<(), Error> {
     let ok = v.len() == 32 && v.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c));
-    ok.then_some(())
-        .ok_or_else(|| Error::invalid(field, "must be a ServiceNow sys_id: 32 lowercase hexadecimal characters"))
+    ok.then_some(()).ok_or_else(|| Error::invalid(field, "must be a ServiceNow sys_id: 32 lowercase hexadecimal characters"))
 }
 
 /// Incident number: `^[A-Z]{2,8}[0-9]{4,}$`
@@ -28,17 +23,13 @@ pub fn incident_number(field: &str, v: &str) -> Result<(), Error> {
     let letters = v.bytes().take_while(|c| c.is_ascii_uppercase()).count();
     let digits = &v.as_bytes()[letters..];
     let ok = (2..=8).contains(&letters) && digits.len() >= 4 && digits.len() <= 32 && digits.iter().all(u8::is_ascii_digit);
-    ok.then_some(())
-        .ok_or_else(|| Error::invalid(field, "must be 2 to 8 capital letters followed by at least 4 digits, e.g. INC0010023"))
+    ok.then_some(()).ok_or_else(|| Error::invalid(field, "must be 2 to 8 capital letters followed by at least 4 digits, e.g. INC0010023"))
 }
 
 /// Litmos ids are short opaque tokens (`RuzXNaD42Sw1`, `857-AOB444E1`).
 pub fn litmos_id(field: &str, v: &str) -> Result<(), Error> {
-    let ok = !v.is_empty()
-        && v.len() <= 64
-        && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_');
-    ok.then_some(())
-        .ok_or_else(|| Error::invalid(field, "must be a Litmos id: 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'"))
+    let ok = !v.is_empty() && v.len() <= 64 && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_');
+    ok.then_some(()).ok_or_else(|| Error::invalid(field, "must be a Litmos id: 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'"))
 }
 
 /// The ServiceNow table of a record training is assigned from (default `incident`).
@@ -94,14 +85,8 @@ pub fn email(field: &str, v: &str) -> Result<String, Error> {
 pub fn instance_url(field: &str, v: &str) -> Result<String, Error> {
     let v = v.trim().trim_end_matches('/');
     let name = v.strip_prefix("https://").and_then(|r| r.strip_suffix(".service-now.com"));
-    let ok = name.is_some_and(|n| {
-        !n.is_empty()
-            && n.len() <= 63
-            && n.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-            && !n.starts_with('-')
-    });
-    ok.then(|| v.to_string())
-        .ok_or_else(|| Error::invalid(field, "must be https://<name>.service-now.com"))
+    let ok = name.is_some_and(|n| !n.is_empty() && n.len() <= 63 && n.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-') && !n.starts_with('-'));
+    ok.then(|| v.to_string()).ok_or_else(|| Error::invalid(field, "must be https://<name>.service-now.com"))
 }
 
 #[cfg(test)]

@@ -47,23 +47,11 @@ pub struct Wire {
 
 impl Wire {
     pub async fn start(items: Items) -> Wire {
-        let state = Arc::new(State {
-            items,
-            answers: Mutex::default(),
-            served: Mutex::default(),
-        });
-        let app = axum::Router::new()
-            .fallback(answer)
-            .with_state(state.clone());
-        let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-            .await
-            .expect("a local port");
+        let state = Arc::new(State { items, answers: Mutex::default(), served: Mutex::default() });
+        let app = axum::Router::new().fallback(answer).with_state(state.clone());
+        let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.expect("a local port");
         let url = format!("http://{}", listener.local_addr().expect("an address"));
-        tokio::spawn(async move {
-            axum::serve(listener, app)
-                .await
-                .expect("the DynamoDB double serves")
-        });
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("the DynamoDB double serves") });
         Wire { url, state }
     }
 
@@ -78,24 +66,14 @@ impl Wire {
             .behavior_version(aws_sdk_dynamodb::config::BehaviorVersion::latest())
             .endpoint_url(&self.url)
             .region(aws_sdk_dynamodb::config::Region::new("us-east-1"))
-            .credentials_provider(aws_sdk_dynamodb::config::Credentials::new(
-                "bench", "bench", None, None, "bench",
-            ))
+            .credentials_provider(aws_sdk_dynamodb::config::Credentials::new("bench", "bench", None, None, "bench"))
             .build();
         litmos_adapters::DynamoStore::new(aws_sdk_dynamodb::Client::from_conf(config), table)
     }
 }
 
-async fn answer(
-    axum::extract::State(state): axum::extract::State<Arc<State>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let target = headers
-        .get("x-amz-target")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
+async fn answer(axum::extract::State(state): axum::extract::State<Arc<State>>, headers: HeaderMap, body: Bytes) -> Response {
+    let target = headers.get("x-amz-target").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     let request: Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
         Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
@@ -112,11 +90,7 @@ async fn answer(
                 Some("Query") => query(&state.items, &request),
                 Some("BatchGetItem") => batch_get(&state.items, &request),
                 _ => {
-                    return (
-                        StatusCode::BAD_REQUEST,
-                        format!("{target} is not served here"),
-                    )
-                        .into_response();
+                    return (StatusCode::BAD_REQUEST, format!("{target} is not served here")).into_response();
                 }
             };
             let out = Bytes::from(serde_json::to_vec(&out).expect("JSON"));
@@ -135,33 +109,15 @@ async fn answer(
 
 /// The attributes a projection names (all when none).
 fn projection(request: &Value) -> Option<Vec<String>> {
-    let names = request
-        .get("ExpressionAttributeNames")
-        .and_then(Value::as_object);
+    let names = request.get("ExpressionAttributeNames").and_then(Value::as_object);
     let expr = request.get("ProjectionExpression")?.as_str()?;
-    Some(
-        expr.split(',')
-            .map(str::trim)
-            .map(|p| {
-                names
-                    .and_then(|n| n.get(p))
-                    .and_then(Value::as_str)
-                    .unwrap_or(p)
-                    .to_string()
-            })
-            .collect(),
-    )
+    Some(expr.split(',').map(str::trim).map(|p| names.and_then(|n| n.get(p)).and_then(Value::as_str).unwrap_or(p).to_string()).collect())
 }
 
 fn projected(item: &Map<String, Value>, only: &Option<Vec<String>>) -> Value {
     match only {
         None => Value::Object(item.clone()),
-        Some(names) => Value::Object(
-            names
-                .iter()
-                .filter_map(|n| Some((n.clone(), item.get(n)?.clone())))
-                .collect(),
-        ),
+        Some(names) => Value::Object(names.iter().filter_map(|n| Some((n.clone(), item.get(n)?.clone()))).collect()),
     }
 }
 
@@ -171,16 +127,7 @@ pub fn size(item: &Map<String, Value>) -> usize {
         .map(|(name, v)| {
             name.len()
                 + match v {
-                    Value::Object(o) => o
-                        .iter()
-                        .map(|(t, x)| {
-                            if t == "N" {
-                                x.as_str().map_or(1, |n| n.len() / 2 + 1)
-                            } else {
-                                x.as_str().map_or(1, str::len)
-                            }
-                        })
-                        .sum(),
+                    Value::Object(o) => o.iter().map(|(t, x)| if t == "N" { x.as_str().map_or(1, |n| n.len() / 2 + 1) } else { x.as_str().map_or(1, str::len) }).sum(),
                     _ => 1,
                 }
         })
@@ -188,10 +135,7 @@ pub fn size(item: &Map<String, Value>) -> usize {
 }
 
 fn key_of(v: &Value) -> (String, String) {
-    (
-        v["pk"]["S"].as_str().unwrap_or_default().to_string(),
-        v["sk"]["S"].as_str().unwrap_or_default().to_string(),
-    )
+    (v["pk"]["S"].as_str().unwrap_or_default().to_string(), v["sk"]["S"].as_str().unwrap_or_default().to_string())
 }
 
 fn get_item(items: &Items, request: &Value) -> Value {
@@ -241,11 +185,7 @@ fn batch_get(items: &Items, request: &Value) -> Value {
             .flatten()
             .filter_map(|k| {
                 let (pk, sk) = key_of(k);
-                items
-                    .0
-                    .get(&pk)
-                    .and_then(|p| p.get(&sk))
-                    .map(|item| projected(item, &only))
+                items.0.get(&pk).and_then(|p| p.get(&sk)).map(|item| projected(item, &only))
             })
             .collect();
         responses.insert(table.clone(), Value::Array(found));

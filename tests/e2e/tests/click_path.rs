@@ -5,7 +5,8 @@ mod common;
 
 use serde_json::{Value, json};
 
-const NOT_ADMIN: &str = r#"You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses."#;
+const NOT_ADMIN: &str =
+    r#"You do not have permission to assign courses. This requires an "Administrator" access level. Please make sure you are an Administrator in Litmos before attempting to assign courses."#;
 
 fn sys_id(seed: &str) -> String {
     let n = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();

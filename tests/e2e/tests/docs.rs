@@ -14,11 +14,7 @@ fn root() -> PathBuf {
 /// README.md and every page of docs/.
 fn pages() -> Vec<(PathBuf, String)> {
     let mut paths = vec![root().join("README.md")];
-    let mut docs: Vec<PathBuf> = std::fs::read_dir(root().join("docs"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root().join("docs")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
     docs.sort();
     paths.extend(docs);
     paths.into_iter().map(|p| (p.clone(), std::fs::read_to_string(&p).unwrap())).collect()
@@ -226,8 +222,7 @@ fn every_route_the_docs_name_exists() {
 fn api_md_names_every_route() {
     let api = std::fs::read_to_string(root().join("docs/api.md")).unwrap();
     let named: BTreeSet<(String, String)> = named_routes(&api).into_iter().collect();
-    let missing: Vec<String> =
-        ROUTES.iter().filter(|(m, p, _)| !named.contains(&(m.to_string(), p.to_string()))).map(|(m, p, _)| format!("{m} {p}")).collect();
+    let missing: Vec<String> = ROUTES.iter().filter(|(m, p, _)| !named.contains(&(m.to_string(), p.to_string()))).map(|(m, p, _)| format!("{m} {p}")).collect();
     assert!(missing.is_empty(), "routes missing from docs/api.md:\n{}", missing.join("\n"));
 }
 

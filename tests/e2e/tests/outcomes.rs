@@ -67,7 +67,8 @@ async fn a_litmos_webhook_completing_a_course_shows_on_the_incident_and_in_the_f
 
     let (course, name) = x.courses[0].clone();
     s.double_post("/_double/progress", json!({"user_id": x.learner, "course_id": course, "percentage": 100, "score": 92})).await;
-    let sent: Value = s.http.post(format!("{}/_double/webhooks/send", s.double)).json(&json!({"url": webhook_url, "user_id": x.learner, "course_id": course})).send().await.unwrap().json().await.unwrap();
+    let sent: Value =
+        s.http.post(format!("{}/_double/webhooks/send", s.double)).json(&json!({"url": webhook_url, "user_id": x.learner, "course_id": course})).send().await.unwrap().json().await.unwrap();
     assert_eq!(sent["status"], 200, "{sent}");
 
     let got = training(&s, &x).await;
@@ -80,7 +81,8 @@ async fn a_litmos_webhook_completing_a_course_shows_on_the_incident_and_in_the_f
     assert_eq!(notes.len(), 4, "3 assigned, 1 completed: {notes:?}");
     assert_eq!(notes[3], format!("Litmos training completed: {name} (score 92)"));
     // The same webhook again changes nothing.
-    let again: Value = s.http.post(format!("{}/_double/webhooks/send", s.double)).json(&json!({"url": webhook_url, "user_id": x.learner, "course_id": course})).send().await.unwrap().json().await.unwrap();
+    let again: Value =
+        s.http.post(format!("{}/_double/webhooks/send", s.double)).json(&json!({"url": webhook_url, "user_id": x.learner, "course_id": course})).send().await.unwrap().json().await.unwrap();
     assert_eq!(again["status"], 200);
     let cursor = feed.body["next_cursor"].as_str().unwrap();
     let after = s.call("GET", &format!("/v1/servicenow/training/updates?cursor={cursor}"), Some(&x.key), None).await;

@@ -17,13 +17,7 @@ fn template() -> Value {
 }
 
 fn functions(t: &Value) -> Vec<(String, Value)> {
-    t["Resources"]
-        .as_mapping()
-        .unwrap()
-        .iter()
-        .filter(|(_, r)| r["Type"] == "AWS::Serverless::Function")
-        .map(|(k, r)| (k.as_str().unwrap().to_string(), r.clone()))
-        .collect()
+    t["Resources"].as_mapping().unwrap().iter().filter(|(_, r)| r["Type"] == "AWS::Serverless::Function").map(|(k, r)| (k.as_str().unwrap().to_string(), r.clone())).collect()
 }
 
 fn tagless(v: &Value) -> String {
@@ -55,8 +49,7 @@ fn expected_routes() -> BTreeSet<(String, String, String)> {
 #[test]
 fn one_function_per_package_with_the_routes_of_the_local_router() {
     let t = template();
-    let packages: BTreeSet<String> =
-        std::fs::read_dir(root().join("functions")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let packages: BTreeSet<String> = std::fs::read_dir(root().join("functions")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     let cargo: toml::Table = std::fs::read_to_string(root().join("Cargo.toml")).unwrap().parse().unwrap();
     let router = cargo["workspace"]["metadata"]["lambda"]["watch"]["router"].as_table().unwrap();
     let mut local = BTreeSet::new();

@@ -280,9 +280,22 @@ fn score_json(score: Option<f64>) -> Value {
 }
 
 const TOPICS: [&str; 16] = [
-    "Password Reset", "Two-Factor Authentication", "Mobile App", "Reporting", "Billing", "Single Sign-On",
-    "Data Export", "Notifications", "User Management", "Integrations", "Security Basics", "Dashboards",
-    "Workflows", "Privacy", "Troubleshooting", "Getting Started",
+    "Password Reset",
+    "Two-Factor Authentication",
+    "Mobile App",
+    "Reporting",
+    "Billing",
+    "Single Sign-On",
+    "Data Export",
+    "Notifications",
+    "User Management",
+    "Integrations",
+    "Security Basics",
+    "Dashboards",
+    "Workflows",
+    "Privacy",
+    "Troubleshooting",
+    "Getting Started",
 ];
 const LEVELS: [&str; 4] = ["Essentials", "In Practice", "Advanced", "Refresher"];
 
@@ -305,7 +318,8 @@ impl Data {
         let learner = d.users[3].id.clone();
         let owner = d.users[0].id.clone();
         let course = |i: usize| d.courses[i % d.courses.len()].id.clone();
-        let tier1 = Team { id: "TeamTier1x01".into(), name: "Support Tier 1".into(), leaders: vec![leader.clone()], members: vec![leader.clone(), learner.clone()], courses: (0..6).map(course).collect() };
+        let tier1 =
+            Team { id: "TeamTier1x01".into(), name: "Support Tier 1".into(), leaders: vec![leader.clone()], members: vec![leader.clone(), learner.clone()], courses: (0..6).map(course).collect() };
         let onboarding = Team { id: "TeamOnbrd01".into(), name: "Onboarding".into(), leaders: vec![owner], members: vec![leader], courses: (10..14).map(course).collect() };
         d.teams = vec![tier1, onboarding];
         d
@@ -461,13 +475,7 @@ async fn gate(State(st): State<Shared>, headers: HeaderMap, req: Request, next: 
     let apikey = headers.get("apikey").and_then(|v| v.to_str().ok()).map(str::to_string);
     let fault = {
         let mut d = st.data.lock().unwrap();
-        d.requests.push(Recorded {
-            method: method.to_string(),
-            path: path.clone(),
-            query: query.clone(),
-            apikey: apikey.clone(),
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        });
+        d.requests.push(Recorded { method: method.to_string(), path: path.clone(), query: query.clone(), apikey: apikey.clone(), body: String::from_utf8_lossy(&bytes).into_owned() });
         if apikey.as_deref() != Some(st.config.api_key.as_str()) {
             return message(StatusCode::UNAUTHORIZED, "Authorization has been denied for this request.");
         }
@@ -484,10 +492,7 @@ async fn gate(State(st): State<Shared>, headers: HeaderMap, req: Request, next: 
             }
             d.window.push_back(now);
         }
-        let hit = d.faults.iter().position(|f| {
-            f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method.as_str()))
-                && f.path_contains.as_deref().is_none_or(|p| path.contains(p))
-        });
+        let hit = d.faults.iter().position(|f| f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method.as_str())) && f.path_contains.as_deref().is_none_or(|p| path.contains(p)));
         hit.map(|i| {
             let f = d.faults[i].clone();
             d.faults[i].count -= 1;
@@ -659,12 +664,7 @@ async fn assign_courses(State(st): State<Shared>, Path(id): Path<String>, Json(r
 
 async fn user_teams(State(st): State<Shared>, Path(id): Path<String>) -> Response {
     let d = st.data.lock().unwrap();
-    let teams: Vec<Value> = d
-        .teams
-        .iter()
-        .filter(|t| t.members.contains(&id) || t.leaders.contains(&id))
-        .map(|t| json!({"Id": t.id, "Name": t.name, "Description": ""}))
-        .collect();
+    let teams: Vec<Value> = d.teams.iter().filter(|t| t.members.contains(&id) || t.leaders.contains(&id)).map(|t| json!({"Id": t.id, "Name": t.name, "Description": ""})).collect();
     Json(teams).into_response()
 }
 
@@ -753,12 +753,7 @@ async fn list_achievements(State(st): State<Shared>, Query(q): Query<Achievement
     };
     let user = q.userid.as_deref().map(str::trim).filter(|u| !u.is_empty());
     let d = st.data.lock().unwrap();
-    let hits: Vec<Value> = d
-        .sorted_achievements()
-        .iter()
-        .filter(|a| user.is_none_or(|u| a.user_id == u) && since.is_none_or(|t| a.achieved_at >= t))
-        .map(|a| d.achievement_json(a))
-        .collect();
+    let hits: Vec<Value> = d.sorted_achievements().iter().filter(|a| user.is_none_or(|u| a.user_id == u) && since.is_none_or(|t| a.achieved_at >= t)).map(|a| d.achievement_json(a)).collect();
     Json(page(&hits, &Page { search: None, limit: q.limit, start: q.start })).into_response()
 }
 
@@ -836,7 +831,15 @@ async fn send_webhook(State(st): State<Shared>, Json(w): Json<SendWebhook>) -> R
 
 async fn post_webhook(url: reqwest::Url, payload: &Value) -> Result<(u16, String), &'static str> {
     let client = reqwest::Client::builder().timeout(WEBHOOK_TIMEOUT).redirect(reqwest::redirect::Policy::none()).build().map_err(|_| "client")?;
-    let resp = client.post(url).json(payload).send().await.map_err(|e| if e.is_timeout() { "timeout" } else if e.is_connect() { "connect" } else { "transport" })?;
+    let resp = client.post(url).json(payload).send().await.map_err(|e| {
+        if e.is_timeout() {
+            "timeout"
+        } else if e.is_connect() {
+            "connect"
+        } else {
+            "transport"
+        }
+    })?;
     let status = resp.status().as_u16();
     let body = resp.text().await.map_err(|_| "body")?;
     Ok((status, body))
@@ -947,7 +950,19 @@ mod tests {
         assert_eq!(parse_date("2016-12-20T16:24:16+01:00"), Some(1_482_247_456));
         assert_eq!(parse_date("2016-12-20T14:54:16-00:30"), Some(1_482_247_456));
         assert_eq!(parse_date("2024-02-29T00:00:00"), Some(1_709_164_800));
-        for bad in ["", "2016-12-20", "2016-12-20T15:24", "2023-02-29T00:00:00", "2016-13-01T00:00:00", "2016-12-20T24:00:00", "2016-12-20T15:24:16.", "2016-12-20T15:24:16+1", "2016-12-20T15:24:16 UTC", "1969-12-31T23:59:59", "２016-12-20T15:24:16"] {
+        for bad in [
+            "",
+            "2016-12-20",
+            "2016-12-20T15:24",
+            "2023-02-29T00:00:00",
+            "2016-13-01T00:00:00",
+            "2016-12-20T24:00:00",
+            "2016-12-20T15:24:16.",
+            "2016-12-20T15:24:16+1",
+            "2016-12-20T15:24:16 UTC",
+            "1969-12-31T23:59:59",
+            "２016-12-20T15:24:16",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }
@@ -956,7 +971,9 @@ mod tests {
     fn loopback_only() {
         assert!(loopback_url("http://127.0.0.1:9000/v1/litmos/webhooks/t/x").is_some());
         assert!(loopback_url("http://localhost/hook").is_some());
-        for bad in ["http://example.com/", "http://127.0.0.2/", "http://localhost@169.254.169.254/", "http://user:pw@127.0.0.1/", "ftp://127.0.0.1/", "http://[::1]/", "not a url", "http://127.0.0.1.nip.io/"] {
+        for bad in
+            ["http://example.com/", "http://127.0.0.2/", "http://localhost@169.254.169.254/", "http://user:pw@127.0.0.1/", "ftp://127.0.0.1/", "http://[::1]/", "not a url", "http://127.0.0.1.nip.io/"]
+        {
             assert!(loopback_url(bad).is_none(), "{bad}");
         }
     }

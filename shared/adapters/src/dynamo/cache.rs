@@ -28,13 +28,7 @@ impl DynamoStore {
             let mut pending = Some(KeysAndAttributes::builder().set_keys(Some(chunk.to_vec())).consistent_read(true).build().expect("keys"));
             for round in 0..8 {
                 let Some(req) = pending.take() else { break };
-                let out = self
-                    .client
-                    .batch_get_item()
-                    .request_items(&self.table, req)
-                    .send()
-                    .await
-                    .map_err(|e| unavailable("batch_get_item", e))?;
+                let out = self.client.batch_get_item().request_items(&self.table, req).send().await.map_err(|e| unavailable("batch_get_item", e))?;
                 found.extend(out.responses.and_then(|mut r| r.remove(&self.table)).unwrap_or_default());
                 pending = out.unprocessed_keys.and_then(|mut u| u.remove(&self.table)).filter(|k| !k.keys().is_empty());
                 if pending.is_some() {
@@ -127,10 +121,7 @@ impl DynamoStore {
                 item
             })
             .collect();
-        let puts = items
-            .into_iter()
-            .map(|i| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(i)).build().expect("item")).build())
-            .collect();
+        let puts = items.into_iter().map(|i| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(i)).build().expect("item")).build()).collect();
         // No chunks for an inline blob: nothing is sent.
         self.batch_write(puts).await?;
         let mut head = key(tenant_pk(tenant), cache_head_sk(name));

@@ -206,7 +206,8 @@ impl LearnerStore for DynamoStore {
         }
         // Records leave the report's rollups as they leave the table.
         self.delete_records(tenant, records).await?;
-        let keys: Vec<Item> = doomed.iter().map(|i| key(opt_s(i, PK).unwrap_or_else(|| pk.clone()), opt_s(i, SK).unwrap_or_default())).filter(|k| opt_s(k, SK).is_some_and(|s| !s.is_empty())).collect();
+        let keys: Vec<Item> =
+            doomed.iter().map(|i| key(opt_s(i, PK).unwrap_or_else(|| pk.clone()), opt_s(i, SK).unwrap_or_default())).filter(|k| opt_s(k, SK).is_some_and(|s| !s.is_empty())).collect();
         self.delete_keys(keys).await?;
         self.delete_keys(vec![key(pk, caller_sk(caller_sys_id))]).await?;
         Ok(true)
@@ -304,17 +305,20 @@ impl AssignmentStore for DynamoStore {
             return Ok(Default::default());
         }
         let keys = course_ids.iter().map(|c| key(tenant_pk(tenant), assign_sk(learner_id, c))).collect();
-        Ok(self
-            .batch_get(keys)
-            .await?
-            .iter()
-            .filter(|i| opt_s(i, STATE).as_deref() == Some(DONE))
-            .filter_map(|i| Some((opt_s(i, COURSE_ID)?, opt_s(i, OWNER)?)))
-            .collect())
+        Ok(self.batch_get(keys).await?.iter().filter(|i| opt_s(i, STATE).as_deref() == Some(DONE)).filter_map(|i| Some((opt_s(i, COURSE_ID)?, opt_s(i, OWNER)?))).collect())
     }
 
     #[instrument(skip_all, fields(tenant, learner = learner_id, course = course_id))]
-    async fn claim_assignment(&self, tenant: &str, learner_id: &str, course_id: &str, owner: &str, now: Timestamp, lease_until: Timestamp, reclaim_owner: Option<&str>) -> Result<Claim<()>, StoreError> {
+    async fn claim_assignment(
+        &self,
+        tenant: &str,
+        learner_id: &str,
+        course_id: &str,
+        owner: &str,
+        now: Timestamp,
+        lease_until: Timestamp,
+        reclaim_owner: Option<&str>,
+    ) -> Result<Claim<()>, StoreError> {
         match self.take(pending(tenant_pk(tenant), assign_sk(learner_id, course_id), owner, lease_until), now, reclaim_owner).await? {
             Take::Taken => Ok(Claim::Won),
             Take::Held(item) if opt_s(&item, STATE).as_deref() == Some(DONE) => Ok(Claim::Existing(())),
@@ -348,7 +352,6 @@ impl AssignmentStore for DynamoStore {
         }
         Ok(())
     }
-
 }
 
 #[async_trait]

@@ -46,6 +46,15 @@ impl JobStore for DynamoStore {
     async fn get_job(&self, id: &str) -> Result<Option<Job>, StoreError> {
         let Some(item) = self.get_item(key(job_pk(id), JOB_SK)).await? else { return Ok(None) };
         let b: Stored = from_json_s(&item, JOB_JSON)?;
-        Ok(Some(Job { id: id.to_string(), kind: b.kind, tenant_id: b.tenant_id, caller_sys_id: b.caller_sys_id, status: b.status, created_at: b.created_at, updated_at: b.updated_at, error_kind: b.error_kind }))
+        Ok(Some(Job {
+            id: id.to_string(),
+            kind: b.kind,
+            tenant_id: b.tenant_id,
+            caller_sys_id: b.caller_sys_id,
+            status: b.status,
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+            error_kind: b.error_kind,
+        }))
     }
 }

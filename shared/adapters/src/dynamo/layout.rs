@@ -203,11 +203,7 @@ fn link_days(item: &Item) -> u32 {
 
 pub fn tenant_from(item: &Item) -> Result<Tenant, StoreError> {
     let id = get_s(item, PK)?.strip_prefix("TENANT#").map(str::to_string).ok_or_else(|| corrupt(PK))?;
-    let live_keys = item
-        .get(SN_LIVE_KEYS)
-        .and_then(|v| v.as_l().ok())
-        .map(|l| l.iter().filter_map(|v| v.as_s().ok()).map(|h| KeyHash(h.clone())).collect())
-        .unwrap_or_default();
+    let live_keys = item.get(SN_LIVE_KEYS).and_then(|v| v.as_l().ok()).map(|l| l.iter().filter_map(|v| v.as_s().ok()).map(|h| KeyHash(h.clone())).collect()).unwrap_or_default();
     Ok(Tenant {
         id,
         name: get_s(item, NAME)?,
@@ -277,13 +273,7 @@ pub fn key_from(item: &Item) -> Result<KeyRecord, StoreError> {
         }),
         _ => None,
     };
-    Ok(KeyRecord {
-        hash: KeyHash(get_s(item, KEY_HASH)?),
-        tenant_id: get_s(item, TENANT_ID)?,
-        created_at: get_n(item, CREATED_AT)?,
-        expires_at: opt_n(item, KEY_EXPIRES_AT),
-        profile,
-    })
+    Ok(KeyRecord { hash: KeyHash(get_s(item, KEY_HASH)?), tenant_id: get_s(item, TENANT_ID)?, created_at: get_n(item, CREATED_AT)?, expires_at: opt_n(item, KEY_EXPIRES_AT), profile })
 }
 
 // Claims (caller links, assignments, idempotency records) share these.
@@ -460,7 +450,6 @@ pub const SYNC_SK: &str = "SYNC";
 pub const FEEDREAD_SK: &str = "FEEDREAD";
 pub const READ_SEQ: &str = "read_seq";
 pub const STAMPED_SEQ: &str = "stamped_seq";
-
 
 pub fn rec_sk(assigned_at: Timestamp, learner_id: &str, course_id: &str) -> String {
     format!("REC#{assigned_at:012}#{learner_id}#{course_id}")

@@ -3,10 +3,10 @@
 
 mod cache;
 mod claims;
+mod jobs;
 mod layout;
 mod progress;
 mod rollups;
-mod jobs;
 mod rules;
 mod start_links;
 mod tenants;
@@ -17,10 +17,7 @@ use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::error::{DisplayErrorContext, SdkError};
 use aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, DeleteRequest, KeySchemaElement, KeyType, ScalarAttributeType, TimeToLiveSpecification,
-    TransactWriteItem, WriteRequest,
-};
+use aws_sdk_dynamodb::types::{AttributeDefinition, BillingMode, DeleteRequest, KeySchemaElement, KeyType, ScalarAttributeType, TimeToLiveSpecification, TransactWriteItem, WriteRequest};
 use litmos_domain::ports::StoreError;
 
 pub use layout::Item;
@@ -107,24 +104,13 @@ impl DynamoStore {
 
     /// One item by key, read consistently.
     pub(crate) async fn get_item(&self, key: Item) -> Result<Option<Item>, StoreError> {
-        let out = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .set_key(Some(key))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(|e| unavailable("get_item", e))?;
+        let out = self.client.get_item().table_name(&self.table).set_key(Some(key)).consistent_read(true).send().await.map_err(|e| unavailable("get_item", e))?;
         Ok(out.item)
     }
 
     /// Deletes items by key.
     pub(crate) async fn delete_keys(&self, keys: Vec<Item>) -> Result<(), StoreError> {
-        let requests = keys
-            .into_iter()
-            .map(|k| WriteRequest::builder().delete_request(DeleteRequest::builder().set_key(Some(k)).build().expect("key set")).build())
-            .collect();
+        let requests = keys.into_iter().map(|k| WriteRequest::builder().delete_request(DeleteRequest::builder().set_key(Some(k)).build().expect("key set")).build()).collect();
         self.batch_write(requests).await
     }
 
@@ -137,13 +123,7 @@ impl DynamoStore {
                 if pending.is_empty() {
                     break;
                 }
-                let out = self
-                    .client
-                    .batch_write_item()
-                    .request_items(&self.table, pending.clone())
-                    .send()
-                    .await
-                    .map_err(|e| unavailable("batch_write_item", e))?;
+                let out = self.client.batch_write_item().request_items(&self.table, pending.clone()).send().await.map_err(|e| unavailable("batch_write_item", e))?;
                 pending = out.unprocessed_items.and_then(|mut m| m.remove(&self.table)).unwrap_or_default();
                 if !pending.is_empty() {
                     tokio::time::sleep(Duration::from_millis(25 << round)).await;
@@ -161,13 +141,7 @@ impl DynamoStore {
         let mut items = Vec::new();
         let mut start = None;
         loop {
-            let out = query
-                .clone()
-                .set_limit(limit.map(|l| (l - items.len()) as i32))
-                .set_exclusive_start_key(start)
-                .send()
-                .await
-                .map_err(|e| unavailable("query", e))?;
+            let out = query.clone().set_limit(limit.map(|l| (l - items.len()) as i32)).set_exclusive_start_key(start).send().await.map_err(|e| unavailable("query", e))?;
             items.extend(out.items.unwrap_or_default());
             start = out.last_evaluated_key;
             if start.is_none() || limit.is_some_and(|l| items.len() >= l) {

@@ -96,11 +96,8 @@ impl DynamoStore {
                 .expression_attribute_names("#last", LAST_MS)
                 .expression_attribute_values(":new", n(seq + entries as i64))
                 .expression_attribute_values(":ms", n(ms));
-            update = if position.seq.is_some() {
-                update.condition_expression("#seq = :old").expression_attribute_values(":old", n(seq))
-            } else {
-                update.condition_expression("attribute_not_exists(#seq)")
-            };
+            update =
+                if position.seq.is_some() { update.condition_expression("#seq = :old").expression_attribute_values(":old", n(seq)) } else { update.condition_expression("attribute_not_exists(#seq)") };
             let mut items = vec![TransactWriteItem::builder().update(update.build().expect("update")).build()];
             items.extend(build(seq as u64 + 1, ms));
             match self.transact_items(items, "the training feed").await? {
@@ -121,10 +118,7 @@ impl DynamoStore {
     /// The records behind assignment slots or incident links (both carry the fields
     /// that name the record).
     async fn records_for(&self, tenant: &str, pointers: &[Item]) -> Result<Vec<AssignmentRecord>, StoreError> {
-        let keys: Vec<Item> = pointers
-            .iter()
-            .filter_map(|p| Some(key(tenant_pk(tenant), rec_sk(opt_n(p, ASSIGNED_AT)?, &opt_s(p, LEARNER_ID)?, &opt_s(p, COURSE_ID)?))))
-            .collect();
+        let keys: Vec<Item> = pointers.iter().filter_map(|p| Some(key(tenant_pk(tenant), rec_sk(opt_n(p, ASSIGNED_AT)?, &opt_s(p, LEARNER_ID)?, &opt_s(p, COURSE_ID)?)))).collect();
         let mut records: Vec<AssignmentRecord> = self.batch_get(keys).await?.iter().map(record_from).collect::<Result<_, _>>()?;
         records.sort_by(|a, b| (a.assignment.assigned_at, &a.assignment.learner_id, &a.assignment.course_id).cmp(&(b.assignment.assigned_at, &b.assignment.learner_id, &b.assignment.course_id)));
         Ok(records)
@@ -227,10 +221,7 @@ impl DynamoStore {
     /// Loads assignment records in bulk (batch writes, no feed entries): for data
     /// migrations and `make bench`'s report data set.
     pub async fn import_records(&self, tenant: &str, records: &[AssignmentRecord]) -> Result<(), StoreError> {
-        let requests = records
-            .iter()
-            .map(|r| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(record_item(tenant, r))).build().expect("item set")).build())
-            .collect();
+        let requests = records.iter().map(|r| WriteRequest::builder().put_request(PutRequest::builder().set_item(Some(record_item(tenant, r))).build().expect("item set")).build()).collect();
         self.batch_write(requests).await
     }
 
@@ -253,12 +244,7 @@ impl DynamoStore {
 impl ProgressStore for DynamoStore {
     #[instrument(skip_all, fields(tenant, learner = learner_id))]
     async fn learner_records(&self, tenant: &str, learner_id: &str) -> Result<Vec<AssignmentRecord>, StoreError> {
-        let slots: Vec<Item> = self
-            .query_partition(&tenant_pk(tenant), &format!("ASSIGN#{learner_id}#"), false)
-            .await?
-            .into_iter()
-            .filter(|i| opt_s(i, STATE).as_deref() == Some(DONE))
-            .collect();
+        let slots: Vec<Item> = self.query_partition(&tenant_pk(tenant), &format!("ASSIGN#{learner_id}#"), false).await?.into_iter().filter(|i| opt_s(i, STATE).as_deref() == Some(DONE)).collect();
         self.records_for(tenant, &slots).await
     }
 
@@ -542,12 +528,7 @@ impl IncidentStore for DynamoStore {
         if known.category == incident.category {
             return Ok(IncidentWrite::Known { category_changed: false });
         }
-        let mut update = self
-            .client
-            .update_item()
-            .table_name(&self.table)
-            .set_key(Some(key(tenant_pk(tenant), incident_meta_sk(&incident.sys_id))))
-            .expression_attribute_names("#cat", CATEGORY);
+        let mut update = self.client.update_item().table_name(&self.table).set_key(Some(key(tenant_pk(tenant), incident_meta_sk(&incident.sys_id)))).expression_attribute_names("#cat", CATEGORY);
         update = match &incident.category {
             Some(c) => update.update_expression("SET #cat = :cat").expression_attribute_values(":cat", s(c.clone())),
             None => update.update_expression("REMOVE #cat"),

@@ -124,7 +124,11 @@ impl DynamoStore {
                 let mut expr = String::new();
                 if let Some((at, name)) = &c.label {
                     expr.push_str("SET #lbl = :lbl, #lat = :lat ");
-                    update = update.expression_attribute_names("#lbl", LABEL).expression_attribute_names("#lat", LABEL_AT).expression_attribute_values(":lbl", s(name.clone())).expression_attribute_values(":lat", n(*at));
+                    update = update
+                        .expression_attribute_names("#lbl", LABEL)
+                        .expression_attribute_names("#lat", LABEL_AT)
+                        .expression_attribute_values(":lbl", s(name.clone()))
+                        .expression_attribute_values(":lat", n(*at));
                 }
                 let adds: Vec<String> = c
                     .cells
@@ -194,7 +198,13 @@ impl DynamoStore {
     /// Runs `write` (the record's own item and its rollup changes) for records, a few in
     /// one transaction; a record whose guard failed is read again and, while it is still
     /// there, goes again as it is now.
-    async fn per_record(&self, tenant: &str, records: Vec<AssignmentRecord>, what: &'static str, write: impl Fn(&AssignmentRecord) -> (TransactWriteItem, Vec<RollupChange>)) -> Result<(), StoreError> {
+    async fn per_record(
+        &self,
+        tenant: &str,
+        records: Vec<AssignmentRecord>,
+        what: &'static str,
+        write: impl Fn(&AssignmentRecord) -> (TransactWriteItem, Vec<RollupChange>),
+    ) -> Result<(), StoreError> {
         for chunk in records.chunks(RECORDS_PER_TX) {
             let mut batch = chunk.to_vec();
             for _ in 0..GUARD_ATTEMPTS {
@@ -405,7 +415,11 @@ mod tests {
         };
         // A progress advance, a backfill or a deletion: each record's own item, its feed
         // entry and its rollups, and the feed counter.
-        let worst = [rollup::changes(Some(&row(0, NotStarted)), Some(&row(0, Completed))), rollup::changes(None, Some(&row(0, Completed))), rollup::changes(Some(&row(0, Completed)), None)].map(|c| c.len()).into_iter().max().unwrap();
+        let worst = [rollup::changes(Some(&row(0, NotStarted)), Some(&row(0, Completed))), rollup::changes(None, Some(&row(0, Completed))), rollup::changes(Some(&row(0, Completed)), None)]
+            .map(|c| c.len())
+            .into_iter()
+            .max()
+            .unwrap();
         assert_eq!(worst, 24, "4 dimensions; month, block and day; coarse and fine");
         assert!(RECORDS_PER_TX * (2 + worst) + 1 <= 100, "{RECORDS_PER_TX} records of {worst} rollups");
         // A batch of assignments confirmed: four actions each, their rollups merged (the

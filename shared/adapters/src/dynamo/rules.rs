@@ -19,15 +19,7 @@ impl RuleStore for DynamoStore {
     async fn put_rule(&self, tenant: &str, rule: &Rule) -> Result<bool, StoreError> {
         let mut item = key(tenant_pk(tenant), rule_sk(&rule.id));
         item.insert(RULE_JSON.into(), json_s(rule));
-        let out = self
-            .client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(item))
-            .return_values(ReturnValue::AllOld)
-            .send()
-            .await
-            .map_err(|e| unavailable("put_item", e))?;
+        let out = self.client.put_item().table_name(&self.table).set_item(Some(item)).return_values(ReturnValue::AllOld).send().await.map_err(|e| unavailable("put_item", e))?;
         Ok(out.attributes.is_none_or(|a| a.is_empty()))
     }
 

@@ -280,7 +280,17 @@ impl KeyStore for DynamoStore {
     }
 
     #[instrument(skip_all, fields(tenant = tenant_id, old = old.key_id(), new = new.key_id()))]
-    async fn rotate(&self, tenant_id: &str, old: &KeyHash, new: &KeyHash, new_webhook: &KeyHash, old_expires_at: Timestamp, now: Timestamp, live_keys: &[KeyHash], previous_webhooks: &[(KeyHash, Timestamp)]) -> Result<bool, StoreError> {
+    async fn rotate(
+        &self,
+        tenant_id: &str,
+        old: &KeyHash,
+        new: &KeyHash,
+        new_webhook: &KeyHash,
+        old_expires_at: Timestamp,
+        now: Timestamp,
+        live_keys: &[KeyHash],
+        previous_webhooks: &[(KeyHash, Timestamp)],
+    ) -> Result<bool, StoreError> {
         let Some((profile, read)) = self.key_profile(tenant_id).await? else { return Ok(false) };
         let (meta, same_version) = version_guard(Update::builder(), read);
         let meta = meta
@@ -306,9 +316,7 @@ impl KeyStore for DynamoStore {
             .expression_attribute_values(":live", hash_list(live_keys));
         let meta = meta.build().expect("update");
         let retire = if old_expires_at <= now {
-            TransactWriteItem::builder()
-                .delete(Delete::builder().table_name(&self.table).set_key(Some(key(key_pk(old), KEY_SK))).build().expect("delete"))
-                .build()
+            TransactWriteItem::builder().delete(Delete::builder().table_name(&self.table).set_key(Some(key(key_pk(old), KEY_SK))).build().expect("delete")).build()
         } else {
             TransactWriteItem::builder()
                 .update(
@@ -409,12 +417,10 @@ impl KeyStore for DynamoStore {
                 .await;
             match res {
                 Ok(_) => return Ok(removed),
-                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
-                    match self.get_tenant(&current.id).await? {
-                        Some(t) => current = t,
-                        None => return Ok(removed),
-                    }
-                }
+                Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => match self.get_tenant(&current.id).await? {
+                    Some(t) => current = t,
+                    None => return Ok(removed),
+                },
                 Err(e) => return Err(unavailable("update_item", e)),
             }
         }

@@ -110,8 +110,14 @@ pub fn event(method: &str, path_and_query: &str, headers: &[(&str, &str)], body:
     let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
     e["rawPath"] = path.into();
     e["rawQueryString"] = query.into();
-    let qs: serde_json::Map<String, Value> =
-        query.split('&').filter(|s| !s.is_empty()).map(|kv| { let (k, v) = kv.split_once('=').unwrap_or((kv, "")); (k.to_string(), Value::from(v)) }).collect();
+    let qs: serde_json::Map<String, Value> = query
+        .split('&')
+        .filter(|s| !s.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (k.to_string(), Value::from(v))
+        })
+        .collect();
     e["queryStringParameters"] = Value::Object(qs);
     e["requestContext"]["http"]["method"] = method.into();
     e["requestContext"]["http"]["path"] = path.into();

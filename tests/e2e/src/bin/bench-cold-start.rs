@@ -89,7 +89,9 @@ async fn main() {
             std::process::exit(2);
         }
     }
-    println!("cold start: init = exec to first /next, medians of {RUNS} starts; each row starts the floor, the binary and its earlier build in turn, and `x floor` is the median of each start's ratio to the floor's start just before it; x86_64 release (workspace profile)");
+    println!(
+        "cold start: init = exec to first /next, medians of {RUNS} starts; each row starts the floor, the binary and its earlier build in turn, and `x floor` is the median of each start's ratio to the floor's start just before it; x86_64 release (workspace profile)"
+    );
     println!("{:<24} {:>9} {:>9} {:>8} {:>9} | {:>10} {:>9}", "binary", "floor ms", "init ms", "x floor", "size MB", "before ms", "before MB");
     let floor_size = std::fs::metadata(&floor_bin).unwrap().len() as f64 / 1e6;
     for name in names {
@@ -110,11 +112,8 @@ async fn main() {
         let ratio = ratios[ratios.len() / 2];
         let (floor_ms, init_ms) = (median(floor).as_secs_f64() * 1e3, median(now).as_secs_f64() * 1e3);
         let size = std::fs::metadata(&bin).unwrap().len() as f64 / 1e6;
-        let before = if then.is_empty() {
-            format!("{:>10} {:>9}", "-", "-")
-        } else {
-            format!("{:>10.2} {:>9.1}", median(then).as_secs_f64() * 1e3, std::fs::metadata(&before_bin).unwrap().len() as f64 / 1e6)
-        };
+        let before =
+            if then.is_empty() { format!("{:>10} {:>9}", "-", "-") } else { format!("{:>10.2} {:>9.1}", median(then).as_secs_f64() * 1e3, std::fs::metadata(&before_bin).unwrap().len() as f64 / 1e6) };
         println!("{name:<24} {floor_ms:>9.2} {init_ms:>9.2} {ratio:>8.2} {size:>9.1} | {before}");
     }
     println!("(the floor, hello-floor: {floor_size:.1} MB)");

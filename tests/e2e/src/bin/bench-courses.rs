@@ -14,8 +14,14 @@ use litmos_domain::time::SystemClock;
 
 fn event(method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> lambda_http::Request {
     let (p, q) = path.split_once('?').unwrap_or((path, ""));
-    let qs: serde_json::Map<String, serde_json::Value> =
-        q.split('&').filter(|s| !s.is_empty()).map(|kv| { let (k, v) = kv.split_once('=').unwrap_or((kv, "")); (k.to_string(), v.into()) }).collect();
+    let qs: serde_json::Map<String, serde_json::Value> = q
+        .split('&')
+        .filter(|s| !s.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (k.to_string(), v.into())
+        })
+        .collect();
     let h: serde_json::Map<String, serde_json::Value> = headers.iter().map(|(k, v)| (k.to_string(), (*v).into())).collect();
     let e = serde_json::json!({
         "version": "2.0", "routeKey": "$default", "rawPath": p, "rawQueryString": q, "headers": h,
@@ -47,7 +53,10 @@ async fn main() {
     let body = serde_json::json!({"name": "Bench", "litmos": {"base_url": format!("http://{addr}/v1.svc"), "api_key": "demo-litmos-key", "source": "bench"}}).to_string();
     admin::put_tenant(state.clone(), event("PUT", "/v1/admin/tenants/bench", &[("authorization", auth)], &body)).await;
     let r = admin::enable_servicenow(state.clone(), event("POST", "/v1/admin/tenants/bench/servicenow", &[("authorization", auth)], "")).await;
-    let key: serde_json::Value = match r.body() { lambda_http::Body::Text(t) => serde_json::from_str(t).unwrap(), _ => panic!() };
+    let key: serde_json::Value = match r.body() {
+        lambda_http::Body::Text(t) => serde_json::from_str(t).unwrap(),
+        _ => panic!(),
+    };
     let bearer = format!("Bearer {}", key["api_key"].as_str().unwrap());
     let headers = [("authorization", bearer.as_str()), ("x-agent", "admin@pieshop.net")];
 

@@ -32,7 +32,11 @@ async fn main() {
     let records: Vec<AssignmentRecord> = (0..ASSIGNMENTS)
         .map(|i| {
             let assigned_at = T0 + (i as i64 % 200) * 86_400 + i as i64;
-            let status = match i % 5 { 0..=2 => TrainingStatus::Completed, 3 => TrainingStatus::InProgress, _ => TrainingStatus::NotStarted };
+            let status = match i % 5 {
+                0..=2 => TrainingStatus::Completed,
+                3 => TrainingStatus::InProgress,
+                _ => TrainingStatus::NotStarted,
+            };
             let done = status == TrainingStatus::Completed;
             AssignmentRecord {
                 assignment: Assignment {

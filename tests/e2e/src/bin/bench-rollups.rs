@@ -287,7 +287,10 @@ async fn main() {
     let mut on_wire: Vec<Wired> = Vec::new();
     let ranges = [("2026-01-01", "2026-12-31", "a year of whole months"), ("2026-01-15", "2026-12-14", "a year from mid-month"), ("2026-11-15", "2026-12-14", "30 days from mid-month")];
     println!("effectiveness report, window 30 days; in-memory port, median of {RUNS} runs");
-    println!("{:>9} {:>22} {:>9} {:>13} {:>12} {:>11} {:>10} {:>14} {:>16} {:>12}", "assigns", "range", "group_by", "records read", "from records", "items read", "bytes", "pages waited", "largest answers", "from rollups");
+    println!(
+        "{:>9} {:>22} {:>9} {:>13} {:>12} {:>11} {:>10} {:>14} {:>16} {:>12}",
+        "assigns", "range", "group_by", "records read", "from records", "items read", "bytes", "pages waited", "largest answers", "from rollups"
+    );
     let mut all: Vec<(usize, &str, &str, Figures)> = Vec::new();
     for n in [10_000, 1_000_000] {
         let rows = rows(n);
@@ -309,11 +312,15 @@ async fn main() {
                 let rolled = litmos_domain::training::from_rollups(&memory, "t", &q).await.unwrap().unwrap();
                 assert_eq!(rolled, exact, "{n} assignments, {what}, by {by}: the rollups give the records' report");
                 let reads = memory.take_reads();
-                let from_records = median((0..RUNS).map(|_| {
-                    let t = Instant::now();
-                    std::hint::black_box(report::build(&q, &in_range));
-                    t.elapsed()
-                }).collect());
+                let from_records = median(
+                    (0..RUNS)
+                        .map(|_| {
+                            let t = Instant::now();
+                            std::hint::black_box(report::build(&q, &in_range));
+                            t.elapsed()
+                        })
+                        .collect(),
+                );
                 let mut times = Vec::new();
                 for _ in 0..RUNS {
                     let t = Instant::now();
@@ -406,7 +413,12 @@ async fn main() {
         for (what, by) in ranges.iter().flat_map(|(_, _, what)| ["course", "category"].map(|by| (*what, by))) {
             let pick = |n: usize| on_moto.iter().find(|a| a.0 == n && a.1 == what && a.2 == by).unwrap().3;
             let (small, large) = (pick(10_000), pick(1_000_000));
-            println!("{what}, by {by}: 10,000 assignments {:.1} ms, 1,000,000 assignments {:.1} ms: {:.2}x", small.as_secs_f64() * 1e3, large.as_secs_f64() * 1e3, large.as_secs_f64() / small.as_secs_f64());
+            println!(
+                "{what}, by {by}: 10,000 assignments {:.1} ms, 1,000,000 assignments {:.1} ms: {:.2}x",
+                small.as_secs_f64() * 1e3,
+                large.as_secs_f64() * 1e3,
+                large.as_secs_f64() / small.as_secs_f64()
+            );
         }
     }
     let wired = |n: usize, what: &str, by: &str| on_wire.iter().find(|w| w.n == n && w.what == what && w.by == by).unwrap();

@@ -120,7 +120,13 @@ async fn main() {
                     let pick: Vec<&String> = courses.iter().take(rand::Rng::random_range(&mut rng, 1..4)).collect();
                     let body = json!({"learner_id": l, "course_ids": pick, "incident": {"sys_id": incident, "number": "INC0090001"}});
                     let idem = format!("load-{run}-{c}-{}", rand::Rng::random::<u32>(&mut rng));
-                    let (status, b) = call(&http, &tally, "POST /assignments", http.post(format!("{base}/v1/servicenow/assignments")).header("authorization", &auth).header("x-agent", "admin@pieshop.net").header("idempotency-key", idem).json(&body)).await;
+                    let (status, b) = call(
+                        &http,
+                        &tally,
+                        "POST /assignments",
+                        http.post(format!("{base}/v1/servicenow/assignments")).header("authorization", &auth).header("x-agent", "admin@pieshop.net").header("idempotency-key", idem).json(&body),
+                    )
+                    .await;
                     if status == 200 {
                         let mut tl = tally.lock().unwrap();
                         for a in b["assigned"].as_array().into_iter().flatten() {
@@ -163,15 +169,8 @@ async fn main() {
         by_learner.entry(learner).or_default().push(course);
     }
     for (learner, wanted) in &by_learner {
-        let held: Value = http
-            .get(format!("{double}/v1.svc/users/{learner}/courses?source=load&format=json"))
-            .header("apikey", "demo-litmos-key")
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap_or(Value::Null);
+        let held: Value =
+            http.get(format!("{double}/v1.svc/users/{learner}/courses?source=load&format=json")).header("apikey", "demo-litmos-key").send().await.unwrap().json().await.unwrap_or(Value::Null);
         let ids: Vec<&str> = held.as_array().into_iter().flatten().filter_map(|c| c["Id"].as_str()).collect();
         missing += wanted.iter().filter(|w| !ids.contains(&w.as_str())).count();
     }

@@ -35,17 +35,22 @@ fn pct(v: &mut [Duration], q: f64) -> f64 {
 async fn main() {
     e2e::use_bench_moto();
     let (tenants, learners, latency, concurrency) = (env_num("SCALE_TENANTS", 40), env_num("SCALE_LEARNERS", 3), env_num("SCALE_LATENCY_MS", 80) as u64, env_num("SCALE_CONCURRENCY", 5));
-    let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .timeout_config(aws_config::timeout::TimeoutConfig::builder().operation_timeout(Duration::from_secs(120)).build())
-        .load()
-        .await;
+    let sdk =
+        aws_config::defaults(aws_config::BehaviorVersion::latest()).timeout_config(aws_config::timeout::TimeoutConfig::builder().operation_timeout(Duration::from_secs(120)).build()).load().await;
     let table = format!("scale-{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64);
     litmos_adapters::dynamo::ensure_table(&aws_sdk_dynamodb::Client::new(&sdk), &table).await.unwrap();
     let config = Config::from_map(
-        &[("TABLE_NAME", table.as_str()), ("SECRET_PREFIX", &format!("{table}-secrets")), ("ADMIN_TOKEN_SECRET_ID", "unused"), ("LITMOS_ALLOWED_HOSTS", "http://127.0.0.1:*"), ("LITMOS_RATE_LIMIT_PER_MINUTE", "1000000"), ("SYNC_SOFT_DEADLINE_SECONDS", "5")]
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
+        &[
+            ("TABLE_NAME", table.as_str()),
+            ("SECRET_PREFIX", &format!("{table}-secrets")),
+            ("ADMIN_TOKEN_SECRET_ID", "unused"),
+            ("LITMOS_ALLOWED_HOSTS", "http://127.0.0.1:*"),
+            ("LITMOS_RATE_LIMIT_PER_MINUTE", "1000000"),
+            ("SYNC_SOFT_DEADLINE_SECONDS", "5"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect(),
     )
     .unwrap();
     let state = Arc::new(AppState::new(config, &sdk, Box::new(SystemClock)));
@@ -68,11 +73,32 @@ async fn main() {
         state.admin_service().enable_servicenow(&id).await.unwrap();
         let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &id).await.unwrap();
         let people = Learners { store: &state.store, litmos: &state.litmos, clock: state.clock.as_ref() };
-        let assign = Assignments { learners: &state.store, store: &state.store, idempotency: &state.store, incidents: &state.store, catalog: state.catalog(), litmos: &state.litmos, clock: state.clock.as_ref() };
+        let assign = Assignments {
+            learners: &state.store,
+            store: &state.store,
+            idempotency: &state.store,
+            incidents: &state.store,
+            catalog: state.catalog(),
+            litmos: &state.litmos,
+            clock: state.clock.as_ref(),
+        };
         for l in 0..learners {
             let caller = format!("{:032x}", t * 1_000 + l);
-            let learner = people.find_or_create(&id, &acct, false, LearnerInput { caller: CallerInput { sys_id: caller.clone(), user_name: None, email: Some(format!("t{t}l{l}@scale.example")), first_name: None, last_name: None } }).await.unwrap();
-            let input = AssignInput { learner_id: learner.learner.id, course_ids: vec![course.clone()], incident: IncidentRef { sys_id: format!("{:032x}", 9_000_000 + t * 1_000 + l), number: format!("INC{:07}", t * 1_000 + l), table: None }, send_message: false };
+            let learner = people
+                .find_or_create(
+                    &id,
+                    &acct,
+                    false,
+                    LearnerInput { caller: CallerInput { sys_id: caller.clone(), user_name: None, email: Some(format!("t{t}l{l}@scale.example")), first_name: None, last_name: None } },
+                )
+                .await
+                .unwrap();
+            let input = AssignInput {
+                learner_id: learner.learner.id,
+                course_ids: vec![course.clone()],
+                incident: IncidentRef { sys_id: format!("{:032x}", 9_000_000 + t * 1_000 + l), number: format!("INC{:07}", t * 1_000 + l), table: None },
+                send_message: false,
+            };
             assign.assign(&id, &acct, "admin@pieshop.net", None, input).await.unwrap();
         }
         ids.push(id);
@@ -125,7 +151,14 @@ async fn main() {
 
     println!("scale: {tenants} tenants, {learners} learners each, Litmos {latency} ms a call, every 10th tenant's Litmos down (503)");
     println!("{:<28} {:>10} {:>16} {:>16} {:>24}", "sync round", "wall s", "tenant ends p50", "tenant ends max", "outcomes");
-    println!("{:<28} {:>10.1} {:>16.1} {:>16.1} {:>24}", "sequential (old loop)", sequential.as_secs_f64(), pct(&mut sequential_ends, 0.5), pct(&mut sequential_ends, 1.0), format!("{ok} ok, {failed} failed"));
+    println!(
+        "{:<28} {:>10.1} {:>16.1} {:>16.1} {:>24}",
+        "sequential (old loop)",
+        sequential.as_secs_f64(),
+        pct(&mut sequential_ends, 0.5),
+        pct(&mut sequential_ends, 1.0),
+        format!("{ok} ok, {failed} failed")
+    );
     println!(
         "{:<28} {:>10.1} {:>16.1} {:>16.1} {:>24}",
         format!("fan-out ({concurrency} at a time)"),
