@@ -125,6 +125,19 @@ async fn round_trips_per_request() {
     d.e.clock.advance(litmos_domain::auth::API_KEY_MAX_AGE_SECONDS);
     let aged = measure(&d, &state, &calls, "courses, the Litmos key past its max age", "GET", "/v1/servicenow/courses?limit=20", None).await;
     assert_eq!(aged.secrets(), 1, "{:?}", aged.names());
+
+    // Forgetting the caller reads the tenant once (to cut the links), not again for the
+    // rest of the deletion.
+    calls.take();
+    let r = admin::forget_caller(state.clone(), event("DELETE", &format!("/v1/admin/tenants/acme/callers/{CALLER}"), &[("authorization", &auth)], None)).await;
+    assert_eq!(r.status(), 204);
+    let forget = Cost { aws: calls.take(), litmos: 0, litmos_queries: Vec::new() };
+    assert_eq!(forget.reads_of("TENANT/META"), 1, "{:?}", forget.names());
+    // Reads in sequence: the tenant and the cut's two, the link, then everything that
+    // goes side by side (15 when each query waited for the one before).
+    let reads: Vec<testkit::Call> = forget.of("dynamodb:").into_iter().filter(|c| matches!(c.operation.as_str(), "dynamodb:GetItem" | "dynamodb:Query")).collect();
+    println!("forget-caller: {} reads, {} in sequence; {:?}", reads.len(), testkit::in_sequence(&reads), forget.names());
+    assert!(testkit::in_sequence(&reads) <= 5, "{:?}", forget.names());
 }
 
 /// A key made before keys carried their tenant's profile still works: the tenant is

@@ -176,27 +176,58 @@ impl LearnerStore for DynamoStore {
             (Some(l), _) => self.owns(tenant, l, caller_sys_id).await?,
             (None, _) => false,
         };
-        let incidents = self.query_where(&pk, "INC#", CALLER_SYS_ID, caller_sys_id, true).await?;
-        let records: Vec<AssignmentRecord> = self.query_where(&pk, "REC#", CALLER_SYS_ID, caller_sys_id, false).await?.iter().map(record_from).collect::<Result<_, _>>()?;
+        // Every read of what goes, at once: they depend on nothing but the link.
+        let by_caller = |prefix: &'static str, keys_only: bool| self.query_where(&pk, prefix, CALLER_SYS_ID, caller_sys_id, keys_only);
+        let none = || async { Ok::<Vec<Item>, StoreError>(Vec::new()) };
+        let learner_links = async {
+            match &linked {
+                Some(l) => self.query_where(&pk, "INCIDENT#", LEARNER_ID, l, true).await,
+                None => none().await,
+            }
+        };
+        let owned = linked.as_ref().filter(|_| own);
+        let cache = owned.map(|l| cache_head_sk(&format!("progress#{l}")));
+        let assigned = async {
+            match owned {
+                Some(l) => self.query_partition(&pk, &format!("ASSIGN#{l}#"), true).await,
+                None => none().await,
+            }
+        };
+        let cached = async {
+            match &cache {
+                Some(c) => self.query_partition(&pk, &format!("{c}#"), true).await,
+                None => none().await,
+            }
+        };
+        let start_refs_prefix = format!("{START_REF_PREFIX}{caller_sys_id}#");
+        let caller_incidents_prefix = caller_incident_prefix(caller_sys_id);
+        let (incidents, records, feed, fires, waits, refs, caller_incidents, links, assigned, cached) = tokio::try_join!(
+            by_caller("INC#", true),
+            by_caller("REC#", false),
+            by_caller("FEED#", true),
+            by_caller(RULE_FIRE_PREFIX, true),
+            by_caller(RULE_WAIT_PREFIX, true),
+            self.query_partition(&pk, &start_refs_prefix, true),
+            self.query_partition(&pk, &caller_incidents_prefix, true),
+            learner_links,
+            assigned,
+            cached,
+        )?;
+        let records: Vec<AssignmentRecord> = records.iter().map(record_from).collect::<Result<_, _>>()?;
         let mut doomed: Vec<Item> = Vec::new();
-        doomed.extend(self.query_where(&pk, "FEED#", CALLER_SYS_ID, caller_sys_id, true).await?);
-        doomed.extend(self.query_where(&pk, RULE_FIRE_PREFIX, CALLER_SYS_ID, caller_sys_id, true).await?);
-        doomed.extend(self.query_where(&pk, RULE_WAIT_PREFIX, CALLER_SYS_ID, caller_sys_id, true).await?);
+        doomed.extend(feed);
+        doomed.extend(fires);
+        doomed.extend(waits);
         // The caller's start links, and their references.
-        let refs = self.query_partition(&pk, &format!("{START_REF_PREFIX}{caller_sys_id}#"), true).await?;
         doomed.extend(DynamoStore::start_links_of(&refs));
         doomed.extend(refs);
-        doomed.extend(self.query_partition(&pk, &caller_incident_prefix(caller_sys_id), true).await?);
-        if let Some(l) = &linked {
-            let ours: std::collections::HashSet<String> = incidents.iter().filter_map(|i| opt_s(i, INCIDENT_SYS_ID)).collect();
-            let links = self.query_where(&pk, "INCIDENT#", LEARNER_ID, l, true).await?;
-            doomed.extend(links.into_iter().filter(|i| own || opt_s(i, INCIDENT_SYS_ID).is_some_and(|id| ours.contains(&id))));
-        }
+        doomed.extend(caller_incidents);
+        let ours: std::collections::HashSet<String> = incidents.iter().filter_map(|i| opt_s(i, INCIDENT_SYS_ID)).collect();
+        doomed.extend(links.into_iter().filter(|i| own || opt_s(i, INCIDENT_SYS_ID).is_some_and(|id| ours.contains(&id))));
         doomed.extend(incidents);
-        if let Some(l) = linked.as_ref().filter(|_| own) {
-            doomed.extend(self.query_partition(&pk, &format!("ASSIGN#{l}#"), true).await?);
-            let cache = cache_head_sk(&format!("progress#{l}"));
-            doomed.extend(self.query_partition(&pk, &format!("{cache}#"), true).await?);
+        if let (Some(l), Some(cache)) = (owned, cache) {
+            doomed.extend(assigned);
+            doomed.extend(cached);
             doomed.push(key(pk.clone(), cache));
             doomed.push(key(pk.clone(), open_sk(l)));
             doomed.push(key(pk.clone(), learner_sk(l)));
