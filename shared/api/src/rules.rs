@@ -8,7 +8,6 @@ use lambda_http::http::StatusCode;
 use lambda_http::{Body, Request, Response};
 use litmos_adapters::LitmosClient;
 use litmos_domain::Error;
-use litmos_domain::assignments::Assignments;
 use litmos_domain::learners::{CallerInput, Learners};
 use litmos_domain::model::{Incident, LitmosAccount};
 use litmos_domain::ports::RuleStore;
@@ -24,13 +23,7 @@ impl AppState {
     /// Rules fire with the background share of the Litmos budget: a burst of new
     /// records never takes what agents need to assign by hand.
     fn rules_service<'a>(&'a self, litmos: &'a LitmosClient) -> Rules<'a> {
-        let catalog = litmos_domain::courses::Catalog { litmos, ..self.catalog() };
-        Rules {
-            store: &self.store,
-            learners: Learners { store: &self.store, litmos, clock: self.clock.as_ref() },
-            assignments: Assignments { learners: &self.store, store: &self.store, idempotency: &self.store, incidents: &self.store, catalog, litmos, clock: self.clock.as_ref() },
-            clock: self.clock.as_ref(),
-        }
+        Rules { store: &self.store, learners: Learners { store: &self.store, litmos, clock: self.clock.as_ref() }, assignments: self.assignments(litmos), clock: self.clock.as_ref() }
     }
 
     /// Fires the rules matching a record ServiceNow just reported.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use lambda_http::http::StatusCode;
 use lambda_http::{Body, Request, Response};
+use litmos_adapters::LitmosClient;
 use litmos_domain::Error;
 use litmos_domain::assignments::{Answer, AssignInput, Assignments};
 use litmos_domain::courses::{self, Catalog, CourseQuery};
@@ -17,6 +18,12 @@ use crate::servicenow::authed;
 impl AppState {
     pub fn catalog(&self) -> Catalog<'_> {
         Catalog { cache: &self.store, memo: &self.catalog_memo, litmos: &self.litmos, clock: self.clock.as_ref(), catalog_ttl: self.config.catalog_ttl_seconds }
+    }
+
+    /// Assign Courses on the store, calling Litmos through `litmos`: the interactive
+    /// share of the budget for agents, the background one for rules.
+    pub fn assignments<'a>(&'a self, litmos: &'a LitmosClient) -> Assignments<'a> {
+        Assignments { learners: &self.store, store: &self.store, idempotency: &self.store, incidents: &self.store, catalog: Catalog { litmos, ..self.catalog() }, litmos, clock: self.clock.as_ref() }
     }
 }
 
@@ -101,15 +108,7 @@ pub async fn assign_courses(state: Arc<AppState>, req: Request) -> Response<Body
         let who = courses::agent_header(header(&req, "x-agent").as_deref())?;
         let input: AssignInput = json_body(&req)?;
         let (_, acct) = state.account(&caller).await?;
-        let service = Assignments {
-            learners: &state.store,
-            store: &state.store,
-            idempotency: &state.store,
-            incidents: &state.store,
-            catalog: state.catalog(),
-            litmos: &state.litmos,
-            clock: state.clock.as_ref(),
-        };
+        let service = state.assignments(&state.litmos);
         let key = header(&req, "idempotency-key");
         match service.assign(&caller.tenant_id, &acct, &who, key.as_deref(), input).await? {
             Answer::Fresh(outcome) => {

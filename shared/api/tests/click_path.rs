@@ -7,7 +7,7 @@ mod support;
 use std::sync::Arc;
 
 use litmos_api::admin;
-use litmos_domain::assignments::{AssignInput, Assignments, IncidentRef};
+use litmos_domain::assignments::{AssignInput, IncidentRef};
 use litmos_domain::learners::{CallerInput, LearnerInput, Learners};
 use litmos_double::Fault;
 use serde_json::{Value, json};
@@ -331,15 +331,7 @@ async fn fifty_concurrent_identical_assigns_assign_once() {
     for _ in 0..50 {
         let (state, acct, learner, ids) = (state.clone(), acct.clone(), learner.clone(), ids.clone());
         tasks.push(tokio::spawn(async move {
-            let service = Assignments {
-                learners: &state.store,
-                store: &state.store,
-                idempotency: &state.store,
-                incidents: &state.store,
-                catalog: state.catalog(),
-                litmos: &state.litmos,
-                clock: state.clock.as_ref(),
-            };
+            let service = state.assignments(&state.litmos);
             let input = AssignInput { learner_id: learner, course_ids: ids, incident: IncidentRef { sys_id: INCIDENT.into(), number: "INC0010023".into(), table: None }, send_message: false };
             match service.assign("acme", &acct, "admin@pieshop.net", None, input).await.unwrap() {
                 litmos_domain::assignments::Answer::Fresh(o) => o,

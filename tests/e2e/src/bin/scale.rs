@@ -17,7 +17,7 @@ use litmos_adapters::Config;
 use litmos_api::AppState;
 use litmos_api::outcomes::{SyncResult, sync_one};
 use litmos_domain::admin::{LitmosInput, TenantInput};
-use litmos_domain::assignments::{AssignInput, Assignments, IncidentRef};
+use litmos_domain::assignments::{AssignInput, IncidentRef};
 use litmos_domain::learners::{CallerInput, LearnerInput, Learners};
 use litmos_domain::ports::SyncMessage;
 use litmos_domain::time::SystemClock;
@@ -73,15 +73,7 @@ async fn main() {
         state.admin_service().enable_servicenow(&id).await.unwrap();
         let (_, acct) = state.accounts.load(&state.store, &state.secrets, &state.names, state.clock.as_ref(), &id).await.unwrap();
         let people = Learners { store: &state.store, litmos: &state.litmos, clock: state.clock.as_ref() };
-        let assign = Assignments {
-            learners: &state.store,
-            store: &state.store,
-            idempotency: &state.store,
-            incidents: &state.store,
-            catalog: state.catalog(),
-            litmos: &state.litmos,
-            clock: state.clock.as_ref(),
-        };
+        let assign = state.assignments(&state.litmos);
         for l in 0..learners {
             let caller = format!("{:032x}", t * 1_000 + l);
             let learner = people
