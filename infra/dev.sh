@@ -100,12 +100,13 @@ env_file="$STATE_DIR/lambda.env"
 } >"$env_file"
 
 base="http://127.0.0.1:$API_PORT"
-# `cargo lambda watch` watches every folder of the checkout but target/ (node_modules
-# and .venv included), once per function: past the kernel's inotify limit a function
-# never starts. Raise the limit when allowed (as root, e.g. in CI), else say how.
+# `cargo lambda watch` watches every folder of the checkout (target/, node_modules and
+# .venv included; --ignore-changes only drops the events), once per function: past the
+# kernel's inotify limit a function's watcher fails, and a function may never start.
+# Raise the limit when allowed (as root, e.g. in CI), else say how.
 functions=$(ls functions | wc -l)
 watches_needed() {
-  folders=$(find . -path ./target -prune -o -type d -print | wc -l)
+  folders=$(find . -type d | wc -l)
   needed=$(( (folders * (functions + 2)) * 5 / 4 ))
 }
 watches_needed
@@ -181,6 +182,9 @@ for ((i = 0; i < ${#routes[@]}; i += 4)); do
   for p in "${warm[@]}"; do wait "$p" || failed=1; done
 done
 [[ $failed -eq 0 ]] || { echo "dev: some functions did not start" >&2; exit 1; }
+if grep -q MaxFilesWatch "$STATE_DIR/lambda.log"; then
+  echo "dev: cargo lambda watch ran out of inotify watches (fs.inotify.max_user_watches is $(cat /proc/sys/fs/inotify/max_user_watches)); functions may stop answering: raise it" >&2
+fi
 
 cat >&2 <<BANNER
 
