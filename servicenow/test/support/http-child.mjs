@@ -10,18 +10,21 @@ const req = JSON.parse(input)
  * Whether an answer is the local stack's emulator failing, not the backend answering.
  * `cargo lambda watch` now and then answers 500 itself (its problem has no type of
  * ours and no function logged anything: seen once in about six CI runs). The backend's
- * own 500s are problem+json typed `/problems/...`, and are never sent again.
+ * own 500s are problem+json typed `/problems/...`, and a function that crashed answers
+ * with the runtime's `errorType`: neither is ever sent again.
  * @param {Response} res
  * @param {string} body
  */
 function emulatorFailure(res, body) {
     const stack = process.env.E2E_BASE_URL
     if (res.status !== 500 || !stack || !req.url.startsWith(stack.replace(/\/+$/, '') + '/')) return false
+    let answer
     try {
-        return !String(JSON.parse(body).type || '').startsWith('/problems/')
+        answer = JSON.parse(body)
     } catch {
         return true
     }
+    return !(answer && (String(answer.type || '').startsWith('/problems/') || answer.errorType !== undefined))
 }
 /** Sending again changes nothing: a read, or a write the backend replays by its key. */
 const repeatable = req.method === 'GET' || req.method === 'HEAD' || Object.keys(req.headers || {}).some((h) => h.toLowerCase() === 'idempotency-key')

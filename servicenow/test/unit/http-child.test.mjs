@@ -52,8 +52,12 @@ describe('the shim HTTP transport against the local stack', () => {
         assert.equal(seen.length, 2)
     })
 
-    it("never sends again the backend's own 500, nor twice, nor elsewhere than the stack", async () => {
+    it("never sends again the backend's own 500, a crashed function's, nor twice, nor elsewhere than the stack", async () => {
         answers.push([500, 'application/problem+json', '{"type":"/problems/internal","title":"Internal error","status":500}'])
+        assert.equal((await send('GET')).status, 500)
+        assert.equal(seen.length, 1)
+        seen = []
+        answers.push([500, 'application/json', '{"errorType":"&alloc::string::String","errorMessage":"panicked"}'])
         assert.equal((await send('GET')).status, 500)
         assert.equal(seen.length, 1)
         seen = []
