@@ -11,6 +11,14 @@ use tracing::instrument;
 use super::layout::*;
 use super::{DynamoStore, TxOutcome, unavailable, written};
 
+/// The items a read finds, or none when there is nothing to read.
+async fn or_none(read: Option<impl std::future::Future<Output = Result<Vec<Item>, StoreError>>>) -> Result<Vec<Item>, StoreError> {
+    match read {
+        Some(read) => read.await,
+        None => Ok(Vec::new()),
+    }
+}
+
 pub(super) enum Take {
     Taken,
     Held(Item),
@@ -178,29 +186,10 @@ impl LearnerStore for DynamoStore {
         };
         // Every read of what goes, at once: they depend on nothing but the link.
         let by_caller = |prefix: &'static str, keys_only: bool| self.query_where(&pk, prefix, CALLER_SYS_ID, caller_sys_id, keys_only);
-        let none = || async { Ok::<Vec<Item>, StoreError>(Vec::new()) };
-        let learner_links = async {
-            match &linked {
-                Some(l) => self.query_where(&pk, "INCIDENT#", LEARNER_ID, l, true).await,
-                None => none().await,
-            }
-        };
         let owned = linked.as_ref().filter(|_| own);
         let cache = owned.map(|l| cache_head_sk(&format!("progress#{l}")));
-        let assigned = async {
-            match owned {
-                Some(l) => self.query_partition(&pk, &format!("ASSIGN#{l}#"), true).await,
-                None => none().await,
-            }
-        };
-        let cached = async {
-            match &cache {
-                Some(c) => self.query_partition(&pk, &format!("{c}#"), true).await,
-                None => none().await,
-            }
-        };
-        let start_refs_prefix = format!("{START_REF_PREFIX}{caller_sys_id}#");
-        let caller_incidents_prefix = caller_incident_prefix(caller_sys_id);
+        let (assigned_prefix, cached_prefix) = (owned.map(|l| format!("ASSIGN#{l}#")), cache.as_ref().map(|c| format!("{c}#")));
+        let (start_refs_prefix, caller_incidents_prefix) = (format!("{START_REF_PREFIX}{caller_sys_id}#"), caller_incident_prefix(caller_sys_id));
         let (incidents, records, feed, fires, waits, refs, caller_incidents, links, assigned, cached) = tokio::try_join!(
             by_caller("INC#", true),
             by_caller("REC#", false),
@@ -209,9 +198,9 @@ impl LearnerStore for DynamoStore {
             by_caller(RULE_WAIT_PREFIX, true),
             self.query_partition(&pk, &start_refs_prefix, true),
             self.query_partition(&pk, &caller_incidents_prefix, true),
-            learner_links,
-            assigned,
-            cached,
+            or_none(linked.as_deref().map(|l| self.query_where(&pk, "INCIDENT#", LEARNER_ID, l, true))),
+            or_none(assigned_prefix.as_deref().map(|p| self.query_partition(&pk, p, true))),
+            or_none(cached_prefix.as_deref().map(|p| self.query_partition(&pk, p, true))),
         )?;
         let records: Vec<AssignmentRecord> = records.iter().map(record_from).collect::<Result<_, _>>()?;
         let mut doomed: Vec<Item> = Vec::new();

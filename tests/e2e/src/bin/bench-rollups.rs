@@ -2,7 +2,7 @@
 //! 10,000, 100,000 and 1,000,000 assignments, read from rollups, next to the report
 //! computed from every record as before. The same 60 courses and 12 categories at each
 //! size: at 10,000 a course has about one assignment every two days, so most of its day
-//! items are absent; from 100,000 on they are all there.
+//! items are absent; from 100,000 on nearly all are there.
 //!
 //! The rollups live in an in-memory port of the domain's `RollupStore`, kept by the same
 //! domain function the DynamoDB store applies with `ADD` (`rollup::changes`); the report
