@@ -45,7 +45,8 @@ async function once() {
 try {
     let { res, body } = await once()
     if (repeatable && emulatorFailure(res, body) && Date.now() - started < req.timeoutMs / 2) {
-        process.stderr.write(`http-child: the local stack's emulator answered ${req.method} ${req.url} with its own 500 (${body.slice(0, 200)}); sending it once more\n`)
+        // The path alone: a query may carry a cursor or a search.
+        process.stderr.write(`http-child: the local stack's emulator answered ${req.method} ${new URL(req.url).pathname} with its own 500 (${body.slice(0, 200)}); sending it once more\n`)
         await new Promise((done) => setTimeout(done, 250))
         ;({ res, body } = await once())
     }
